@@ -1,0 +1,214 @@
+/*
+ * cg.h: codegen's internal header (typed AST -> LLVM IR via the LLVM-C API).
+ *
+ * Value model (ARCHITECTURE.md "GC pointers"): a Go value is a list of LLVM
+ * scalars ("flattened"): string = {ptr addrspace(1), i64}, slice = {ptr, i64,
+ * i64}, interface = {ptr, ptr addrspace(1)}, structs and small arrays are the
+ * concatenation of their fields. GC pointers are `ptr addrspace(1)` SSA values
+ * so that rewrite-statepoints-for-gc sees every one of them. Locals live in one
+ * alloca per scalar (promoted by mem2reg, which runs at every -O level);
+ * variables whose address is taken or that closures capture live on the heap.
+ * In memory, values use Go's layout (types_layout offsets); bool is i1 in SSA
+ * and i8 in memory.
+ *
+ * Sections follow the .c files.
+ */
+#ifndef CG_H
+#define CG_H
+
+#include "ast.h"
+#include "frontend.h"
+#include "codegen.h"
+
+#include <llvm-c/Core.h>
+#include <llvm-c/DebugInfo.h>
+#include <llvm-c/Target.h>
+#include <llvm-c/TargetMachine.h>
+#include <llvm-c/Comdat.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+typedef struct CG CG;
+typedef struct Fn Fn;
+typedef struct Val Val;
+typedef struct LVal LVal;
+
+/* a flattened Go value */
+struct Val {
+	int n;
+	LLVMValueRef *v;
+	Type *t;
+};
+
+typedef enum LValKind {
+	LV_BLANK,       // _
+	LV_LOCAL,       // scalars in allocas (slots)
+	LV_MEM,         // Go memory at base+off (base: ptr addrspace(1) or a global ptr)
+	LV_MAPINDEX,    // m[k]
+} LValKind;
+
+struct LVal {
+	LValKind kind;
+	Type *t;
+	LLVMValueRef *slots;    /* LV_LOCAL: one alloca per scalar */
+	LLVMValueRef addr;      /* LV_MEM: the address of the value */
+	Val map, key;           /* LV_MAPINDEX */
+};
+
+/* a local variable's storage (Obj.cg) */
+typedef struct Local {
+	bool heap;              /* lives in a heap cell: addr is the cell */
+	LLVMValueRef *slots;    /* !heap: allocas */
+	LLVMValueRef addr;      /* heap: ptr addrspace(1) value (an SSA value in the entry) */
+} Local;
+
+/* call-site table entry (goabi.h GoCallSite) */
+typedef struct Site {
+	int func;               /* index into CG.funcs */
+	int line, col;
+	int flags;              /* GO_SITE_* */
+	int parent;             /* -1 or index of the site this one was inlined into */
+} Site;
+
+/* function table entry (goabi.h GoFuncInfo) */
+typedef struct FuncRec {
+	const char *name;       /* Go name: main.f, main.(*T).m */
+	const char *llname;     /* LLVM symbol */
+	const char *file;       /* absolute path */
+	int line;
+	int flags;              /* GO_FUNC_* */
+	uint64_t est;
+	LLVMMetadataRef sp;     /* DISubprogram */
+} FuncRec;
+
+/* per-function state */
+struct Fn {
+	Obj *obj;               /* NULL for adapters */
+	Type *sig;
+	LLVMValueRef fn;
+	LLVMTypeRef fnty;
+	int rec;                /* index into CG.funcs */
+	LLVMBasicBlockRef entry;    /* allocas, then the prologue check */
+	LLVMBasicBlockRef body;     /* first block of the body */
+	LLVMValueRef *results;  /* named/unnamed result storage (Local per result) */
+	Local **resloc;
+	bool hascall;           /* emitted a statepoint call (not a leaf) */
+	/* branch targets: break/continue blocks of enclosing statements */
+	struct Target { Node *stmt; LLVMBasicBlockRef brk, cont; } *targets;
+	int ntargets, captargets;
+	struct LabelBB { Node *stmt; LLVMBasicBlockRef bb; } *labels;
+	int nlabels, caplabels;
+};
+
+struct CG {
+	LLVMContextRef ctx;
+	LLVMModuleRef mod;
+	LLVMBuilderRef b;
+	LLVMTargetMachineRef tm;
+	LLVMTargetDataRef td;
+	const char *triple;
+	bool arm64;
+	int optlevel;
+	Package *pkg;
+	Arena *fnarena;
+	/* common LLVM types */
+	LLVMTypeRef i1, i8, i16, i32, i64, f32, f64, vd, ptr, gptr;
+	/* debug info */
+	LLVMDIBuilderRef di;
+	LLVMMetadataRef dicu;
+	LLVMMetadataRef *difiles;   /* by SrcFile index */
+	int ndifiles;
+	LLVMMetadataRef disubty;
+	/* tables */
+	Site *sites;            /* index = statepoint ID; sites[0] unused */
+	int nsites, capsites;
+	FuncRec *funcs;
+	int nfuncs, capfuncs;
+	Fn *fn;                 /* current function */
+	Pos pos;                /* current source position (debug location) */
+	int nstrings;           /* string literal counter */
+	int nclosures;
+};
+
+/* cg_module.c */
+void cg_fatal(const char *fmt, ...) __attribute__((noreturn, format(printf, 1, 2)));
+LLVMAttributeRef cg_strattr(CG *cg, const char *k, const char *v);
+LLVMAttributeRef cg_enumattr(CG *cg, const char *k);
+
+/* cg_types.c */
+int cg_nscalars(CG *cg, Type *t);
+void cg_scalars(CG *cg, Type *t, LLVMTypeRef *tys, int64_t *offs);
+LLVMTypeRef cg_memtype(CG *cg, LLVMTypeRef scalar);   /* i1 -> i8 */
+LLVMTypeRef cg_fntype(CG *cg, Type *sig, bool closure);
+LLVMTypeRef cg_result_type(CG *cg, Type *sig);
+bool cg_is_gcptr(CG *cg, LLVMTypeRef t);
+bool cg_has_pointers(Type *t);
+
+/* cg_sites.c */
+int cg_func_rec(CG *cg, const char *name, const char *llname, Pos pos, int flags);
+int cg_site(CG *cg, Pos pos, int flags);
+void cg_set_site(CG *cg, LLVMValueRef call, int id);
+void cg_debug_init(CG *cg);
+LLVMMetadataRef cg_subprogram(CG *cg, FuncRec *r, Pos pos, LLVMValueRef fn);
+void cg_set_pos(CG *cg, Pos pos);
+void cg_renumber_statepoints(CG *cg);
+void cg_emit_module_desc(CG *cg);
+
+/* cg_rt.c */
+LLVMValueRef cg_rt_fn(CG *cg, const char *name, LLVMTypeRef ret, LLVMTypeRef *params, int n, bool leaf);
+LLVMValueRef cg_rt_call(CG *cg, const char *name, LLVMTypeRef ret, LLVMValueRef *args, int n, bool leaf);
+void cg_rt_panic_call(CG *cg, const char *name, LLVMValueRef *args, int n);
+LLVMValueRef cg_load_g(CG *cg);
+LLVMValueRef cg_typedesc(CG *cg, Type *t);
+LLVMValueRef cg_new(CG *cg, Type *t);
+LLVMValueRef cg_call(CG *cg, LLVMTypeRef fty, LLVMValueRef fn, LLVMValueRef *args, int n, Pos pos);
+
+/* cg_func.c */
+void cg_func(CG *cg, Obj *fn, Node *decl);
+LLVMValueRef cg_func_decl(CG *cg, Obj *fn);
+const char *cg_func_name(CG *cg, Obj *fn);
+LLVMValueRef cg_alloca(CG *cg, LLVMTypeRef t, const char *name);
+Local *cg_local(CG *cg, Obj *o);
+LLVMBasicBlockRef cg_block(CG *cg, const char *name);
+void cg_position(CG *cg, LLVMBasicBlockRef bb);
+bool cg_terminated(CG *cg);
+void cg_emit_adapter_prologue(CG *cg, Fn *f);
+
+/* cg_stmt.c */
+void cg_stmt(CG *cg, Node *n);
+void cg_stmt_list(CG *cg, NodeList *l);
+
+/* cg_expr.c */
+Val cg_expr(CG *cg, Node *n);
+Val cg_expr_to(CG *cg, Node *n, Type *t);
+Val cg_convert(CG *cg, Val v, Type *to);
+Val cg_zero(CG *cg, Type *t);
+Val cg_const(CG *cg, Const *c, Type *t);
+LLVMValueRef cg_cond(CG *cg, Node *n);
+LLVMValueRef cg_bool(CG *cg, Val v);
+Val cg_val1(CG *cg, LLVMValueRef v, Type *t);
+Val cg_load(CG *cg, LLVMValueRef addr, Type *t);
+void cg_store(CG *cg, LLVMValueRef addr, Val v);
+LLVMValueRef cg_addr_off(CG *cg, LLVMValueRef base, int64_t off);
+LVal cg_lval(CG *cg, Node *n);
+Val cg_lval_load(CG *cg, LVal *lv);
+void cg_lval_store(CG *cg, LVal *lv, Val v);
+LLVMValueRef cg_nilcheck(CG *cg, LLVMValueRef p, Pos pos);
+Val cg_string_lit(CG *cg, const char *s, size_t n);
+Val cg_binary(CG *cg, Op op, Val x, Val y, Type *t, Pos pos);
+Val cg_compare_vals(CG *cg, Op op, Val x, Val y, Type *t, Pos pos);
+Val cg_to_iface(CG *cg, Val v, Type *to);
+LLVMValueRef cg_global(CG *cg, Obj *o);
+void cg_global_init(CG *cg, Node *spec);
+void cg_declare_local(CG *cg, Obj *o, Val *v);
+void cg_func_begin(CG *cg, Fn *f, Pos pos);
+void cg_func_end(CG *cg, Fn *f);
+void cg_pending_closures(CG *cg);
+Val cg_extract(CG *cg, Val v, int from, int count, Type *t);
+
+/* cg_call.c */
+Val cg_call_expr(CG *cg, Node *n);
+Val cg_builtin(CG *cg, Node *n, Builtin b);
+Val cg_results(CG *cg, LLVMValueRef r, Type *sig);
+
+#endif

@@ -1,0 +1,350 @@
+/*
+ * cg_call.c: lowers calls (functions, methods, builtins) and conversions
+ * to interface values.
+ *
+ * Arguments are flattened in order (receiver first); results come back as
+ * one scalar or a literal struct that is split immediately, so no aggregate
+ * holding GC pointers stays live across another call.
+ */
+#include "cg.h"
+#include "goabi.h"
+
+#include <string.h>
+
+static _Noreturn void unsupported(CG *cg, Node *n, const char *what)
+{
+	Pos p = n ? node_startpos(n) : cg->pos;
+	SrcFile *sf = srcfile_get(p.file);
+	fprintf(stderr, "%s:%d:%d: golc: %s not supported yet\n", sf ? sf->path : "?", p.line, p.col, what);
+	exit(1);
+}
+
+static Val mkval(CG *cg, int n, Type *t)
+{
+	Val v = {.n = n, .v = arena_alloc(cg->fnarena, sizeof(LLVMValueRef) * (n + 1)), .t = t};
+	return v;
+}
+
+Val cg_results(CG *cg, LLVMValueRef r, Type *sig)
+{
+	int n = 0;
+	for (int i = 0; i < sig->nresults; i++) n += cg_nscalars(cg, sig->results[i].type);
+	Type *t = sig->nresults == 1 ? sig->results[0].type : type_tuple(sig->results, sig->nresults);
+	Val v = mkval(cg, n, t);
+	if (n == 1) v.v[0] = r;
+	else
+		for (int i = 0; i < n; i++) v.v[i] = LLVMBuildExtractValue(cg->b, r, i, "");
+	return v;
+}
+
+/* ------------------------------------------------------------ interfaces */
+
+static bool pointer_shaped(Type *t)
+{
+	Type *u = type_under(t);
+	switch (u->kind) {
+	case TY_POINTER: case TY_CHAN: case TY_MAP: case TY_FUNC: case TY_UNSAFEPTR: return true;
+	default: return false;
+	}
+}
+
+/* v (concrete) -> interface value {type descriptor, data} */
+Val cg_to_iface(CG *cg, Val v, Type *to)
+{
+	if (type_under(to)->nmethods > 0) unsupported(cg, NULL, "non-empty interfaces");
+	Val r = mkval(cg, 2, to);
+	r.v[0] = cg_typedesc(cg, v.t);
+	if (pointer_shaped(v.t)) {
+		r.v[1] = v.v[0];
+	} else {
+		LLVMValueRef box = cg_new(cg, v.t);
+		cg_store(cg, box, v);
+		r.v[1] = box;
+	}
+	return r;
+}
+
+/* ------------------------------------------------------------ arguments */
+
+typedef struct Args {
+	LLVMValueRef *v;
+	int n, cap;
+} Args;
+
+static void push_val(CG *cg, Args *a, Val v)
+{
+	if (a->n + v.n > a->cap) {
+		int nc = (a->n + v.n) * 2 + 8;
+		LLVMValueRef *nv = arena_alloc(cg->fnarena, sizeof(LLVMValueRef) * nc);
+		if (a->n) memcpy(nv, a->v, sizeof(LLVMValueRef) * a->n);
+		a->v = nv;
+		a->cap = nc;
+	}
+	for (int i = 0; i < v.n; i++) a->v[a->n++] = v.v[i];
+}
+
+/* evaluate call arguments against the signature, including f(g()) and
+ * variadic packing */
+static void call_args(CG *cg, Node *call, Type *sig, Args *a)
+{
+	NodeList *args = &call->call.args;
+	int np = sig->nfields;
+	if (args->n == 1 && args->v[0]->tv.type && args->v[0]->tv.type->kind == TY_TUPLE) {
+		Val t = cg_expr(cg, args->v[0]);
+		Type *tt = args->v[0]->tv.type;
+		if (sig->variadic) unsupported(cg, call, "f(g()) with a variadic f");
+		int k = 0;
+		for (int i = 0; i < tt->nfields; i++) {
+			int n = cg_nscalars(cg, tt->fields[i].type);
+			Val e = cg_extract(cg, t, k, n, tt->fields[i].type);
+			k += n;
+			push_val(cg, a, cg_convert(cg, e, sig->fields[i].type));
+		}
+		return;
+	}
+	int nfixed = sig->variadic && !call->call.dots ? np - 1 : np;
+	for (int i = 0; i < nfixed && i < args->n; i++) push_val(cg, a, cg_expr_to(cg, args->v[i], sig->fields[i].type));
+	if (sig->variadic && !call->call.dots) {
+		Type *st = sig->fields[np - 1].type, *et = type_under(st)->elem;
+		int extra = args->n - nfixed;
+		Val s = cg_zero(cg, st);
+		if (extra > 0) {
+			Type *at = type_new(TY_ARRAY);
+			at->elem = et;
+			at->len = extra;
+			LLVMValueRef arr = cg_new(cg, at);
+			int64_t esz = type_size(et);
+			for (int i = 0; i < extra; i++) {
+				Val e = cg_expr_to(cg, args->v[nfixed + i], et);
+				cg_store(cg, cg_addr_off(cg, arr, i * esz), e);
+			}
+			s.v[0] = arr;
+			s.v[1] = s.v[2] = LLVMConstInt(cg->i64, extra, 0);
+		}
+		push_val(cg, a, s);
+	}
+}
+
+/* ------------------------------------------------------------ calls */
+
+static Val call_direct(CG *cg, Node *n, Obj *fn, Val *recv)
+{
+	LLVMValueRef f = cg_func_decl(cg, fn);
+	Args a = {0};
+	if (recv) push_val(cg, &a, *recv);
+	call_args(cg, n, fn->type, &a);
+	cg_set_pos(cg, n->pos);
+	LLVMValueRef r = cg_call(cg, LLVMGlobalGetValueType(f), f, a.v, a.n, n->pos);
+	return cg_results(cg, r, fn->type);
+}
+
+/* the receiver value of x.m() for method m (value or pointer receiver) */
+static Val method_recv(CG *cg, Node *sel, Obj *m)
+{
+	Selection *s = sel->selector.info;
+	Node *x = sel->selector.x;
+	Type *rt = m->type->recv->type;
+	bool wantptr = type_under(rt)->kind == TY_POINTER && rt->kind != TY_NAMED;
+	Type *xt = x->tv.type;
+	bool isptr = type_under(xt)->kind == TY_POINTER;
+	if (s->npath > 0) {
+		/* promoted through embedded fields: build the selector of the embedded field */
+		Type *t = isptr ? type_under(xt)->elem : xt;
+		Val base;
+		LVal lv;
+		bool haveaddr = false;
+		if (isptr) {
+			Val p = cg_expr(cg, x);
+			cg_nilcheck(cg, p.v[0], sel->pos);
+			lv = (LVal){.kind = LV_MEM, .addr = p.v[0]};
+			haveaddr = true;
+		} else if (x->tv.mode == MODE_VAR) {
+			lv = cg_lval(cg, x);
+			haveaddr = lv.kind == LV_MEM;
+		} else {
+			unsupported(cg, sel, "promoted method on a non-addressable value");
+		}
+		for (int i = 0; i < s->npath; i++) {
+			Type *st = type_under(t);
+			types_layout(st);
+			int fi = s->path[i];
+			if (lv.kind == LV_MEM) lv.addr = cg_addr_off(cg, lv.addr, st->fields[fi].offset);
+			else {
+				int k = 0;
+				for (int j = 0; j < fi; j++) k += cg_nscalars(cg, st->fields[j].type);
+				lv.slots += k;
+			}
+			t = st->fields[fi].type;
+			if (type_under(t)->kind == TY_POINTER && (i + 1 < s->npath || !wantptr || true)) {
+				lv.t = t;
+				Val p = cg_lval_load(cg, &lv);
+				if (i + 1 == s->npath) {
+					if (wantptr) return p;
+					cg_nilcheck(cg, p.v[0], sel->pos);
+					return cg_load(cg, p.v[0], type_under(t)->elem);
+				}
+				cg_nilcheck(cg, p.v[0], sel->pos);
+				lv = (LVal){.kind = LV_MEM, .addr = p.v[0]};
+				t = type_under(t)->elem;
+				haveaddr = true;
+			}
+		}
+		lv.t = t;
+		if (wantptr) {
+			if (lv.kind != LV_MEM) unsupported(cg, sel, "pointer method on a local embedded value");
+			return cg_val1(cg, lv.addr, rt);
+		}
+		(void)haveaddr;
+		base = cg_lval_load(cg, &lv);
+		return base;
+	}
+	if (wantptr) {
+		if (isptr) return cg_expr(cg, x);
+		LVal lv = cg_lval(cg, x);
+		if (lv.kind != LV_MEM) unsupported(cg, sel, "pointer method on this value");
+		return cg_val1(cg, lv.addr, rt);
+	}
+	if (isptr) {
+		Val p = cg_expr(cg, x);
+		cg_nilcheck(cg, p.v[0], sel->pos);
+		return cg_load(cg, p.v[0], type_under(xt)->elem);
+	}
+	return cg_expr(cg, x);
+}
+
+Val cg_call_expr(CG *cg, Node *n)
+{
+	Node *fun = ast_unparen(n->call.fun);
+	if (fun->tv.mode == MODE_TYPE) {
+		Node *x = n->call.args.v[0];
+		Val v = cg_expr(cg, x);
+		if (x->tv.type->kind == TY_UNTYPED_NIL) return cg_zero(cg, n->tv.type);
+		return cg_convert(cg, v, n->tv.type);
+	}
+	if (fun->tv.mode == MODE_BUILTIN) {
+		Obj *o = fun->kind == N_IDENT ? fun->ident.obj : fun->selector.sel->ident.obj;
+		return cg_builtin(cg, n, o->builtin);
+	}
+	if (fun->kind == N_IDENT && fun->ident.obj && fun->ident.obj->kind == OBJ_FUNC)
+		return call_direct(cg, n, fun->ident.obj, NULL);
+	if (fun->kind == N_SELECTOR && fun->selector.info) {
+		Selection *s = fun->selector.info;
+		if (s->kind == SEL_PKG && s->obj->kind == OBJ_FUNC) return call_direct(cg, n, s->obj, NULL);
+		if (s->kind == SEL_METHOD) {
+			Val r = method_recv(cg, fun, s->obj);
+			r.t = s->obj->type->recv->type;
+			return call_direct(cg, n, s->obj, &r);
+		}
+	}
+	unsupported(cg, n, "calls of function values");
+}
+
+/* ------------------------------------------------------------ builtins */
+
+static void print_value(CG *cg, Val v, Type *t)
+{
+	Type *u = type_under(t);
+	LLVMValueRef x = v.v[0];
+	switch (u->kind) {
+	case TY_BOOL:
+		x = LLVMBuildZExt(cg->b, x, cg->i8, "");
+		cg_rt_call(cg, "runtime.printbool", cg->vd, &x, 1, true);
+		return;
+	case TY_INT: case TY_INT8: case TY_INT16: case TY_INT32: case TY_INT64:
+		if (type_int_bits(u) < 64) x = LLVMBuildSExt(cg->b, x, cg->i64, "");
+		cg_rt_call(cg, "runtime.printint", cg->vd, &x, 1, true);
+		return;
+	case TY_UINT: case TY_UINT8: case TY_UINT16: case TY_UINT32: case TY_UINT64: case TY_UINTPTR:
+		if (type_int_bits(u) < 64) x = LLVMBuildZExt(cg->b, x, cg->i64, "");
+		cg_rt_call(cg, "runtime.printuint", cg->vd, &x, 1, true);
+		return;
+	case TY_FLOAT32: case TY_FLOAT64:
+		if (u->kind == TY_FLOAT32) x = LLVMBuildFPExt(cg->b, x, cg->f64, "");
+		cg_rt_call(cg, "runtime.printfloat", cg->vd, &x, 1, true);
+		return;
+	case TY_COMPLEX64: case TY_COMPLEX128: {
+		LLVMValueRef a[2] = {v.v[0], v.v[1]};
+		if (u->kind == TY_COMPLEX64) a[0] = LLVMBuildFPExt(cg->b, a[0], cg->f64, ""), a[1] = LLVMBuildFPExt(cg->b, a[1], cg->f64, "");
+		cg_rt_call(cg, "runtime.printcomplex", cg->vd, a, 2, true);
+		return;
+	}
+	case TY_STRING: {
+		LLVMValueRef a[2] = {v.v[0], v.v[1]};
+		cg_rt_call(cg, "runtime.printstring", cg->vd, a, 2, true);
+		return;
+	}
+	case TY_POINTER: case TY_CHAN: case TY_MAP: case TY_FUNC: case TY_UNSAFEPTR:
+		cg_rt_call(cg, "runtime.printpointer", cg->vd, &x, 1, true);
+		return;
+	case TY_SLICE: {
+		LLVMValueRef a[3] = {v.v[0], v.v[1], v.v[2]};
+		cg_rt_call(cg, "runtime.printslice", cg->vd, a, 3, true);
+		return;
+	}
+	case TY_INTERFACE: {
+		LLVMValueRef a[2] = {v.v[0], v.v[1]};
+		cg_rt_call(cg, "runtime.printeface", cg->vd, a, 2, true);
+		return;
+	}
+	default:
+		unsupported(cg, NULL, "printing this type");
+	}
+}
+
+static Val novalue(CG *cg) { return mkval(cg, 0, NULL); }
+
+Val cg_builtin(CG *cg, Node *n, Builtin b)
+{
+	NodeList *args = &n->call.args;
+	switch (b) {
+	case BI_PRINT:
+	case BI_PRINTLN: {
+		/* evaluate all arguments first, then print under the print lock (gc) */
+		Val *vals = arena_alloc(cg->fnarena, sizeof(Val) * (args->n + 1));
+		for (int i = 0; i < args->n; i++) {
+			Type *t = args->v[i]->tv.type;
+			if (type_is_untyped(t)) t = type_default(t);
+			vals[i] = cg_expr_to(cg, args->v[i], t);
+			vals[i].t = t;
+		}
+		cg_set_pos(cg, n->pos);
+		cg_rt_call(cg, "runtime.printlock", cg->vd, NULL, 0, true);
+		for (int i = 0; i < args->n; i++) {
+			if (b == BI_PRINTLN && i > 0) cg_rt_call(cg, "runtime.printsp", cg->vd, NULL, 0, true);
+			print_value(cg, vals[i], vals[i].t);
+		}
+		if (b == BI_PRINTLN) cg_rt_call(cg, "runtime.printnl", cg->vd, NULL, 0, true);
+		cg_rt_call(cg, "runtime.printunlock", cg->vd, NULL, 0, true);
+		return novalue(cg);
+	}
+	case BI_PANIC: {
+		Val v = cg_expr_to(cg, args->v[0], type_any);
+		cg_set_pos(cg, n->pos);
+		LLVMValueRef a[2] = {v.v[0], v.v[1]};
+		cg_rt_panic_call(cg, "runtime.gopanic", a, 2);
+		/* code after panic is unreachable: continue in a fresh (dead) block */
+		cg_position(cg, cg_block(cg, "afterpanic"));
+		return novalue(cg);
+	}
+	case BI_LEN:
+	case BI_CAP: {
+		Node *x = args->v[0];
+		Type *u = type_under(x->tv.type);
+		if (type_is_string(u)) {
+			Val s = cg_expr_to(cg, x, types_basic[TY_STRING]);
+			return cg_val1(cg, s.v[1], types_basic[TY_INT]);
+		}
+		if (u->kind == TY_SLICE) {
+			Val s = cg_expr(cg, x);
+			return cg_val1(cg, s.v[b == BI_LEN ? 1 : 2], types_basic[TY_INT]);
+		}
+		unsupported(cg, n, "len/cap of this type");
+	}
+	case BI_NEW: {
+		Type *t = type_under(n->tv.type)->elem;
+		return cg_val1(cg, cg_new(cg, t), n->tv.type);
+	}
+	default:
+		unsupported(cg, n, "this builtin");
+	}
+}

@@ -1,0 +1,319 @@
+/*
+ * cg_func.c: lowers function declarations: symbol names, parameters and
+ * results, local variable storage, and the split-stack prologue.
+ *
+ * Prologue (ARCHITECTURE.md "Split-stack prologues"; prototypes/splitstack):
+ *   entry: allocas; blk = alloca {fn, params..., results}
+ *          g = current G (inline asm); guard = g->stackguard; sp = read_register
+ *          br (sp <u guard), more, body        ; est = 0: frames stay small
+ *   more:  pack fn and params into blk
+ *          r = rt_morestack(blk, adapter, 0)   ; statepoint, GO_SITE_MORESTACK
+ *          br r != 0, done, body               ; 0: only a preemption was served
+ *   done:  return blk.results                  ; the call ran on a new segment
+ * The adapter (one per LLVM signature, hidden in tracebacks) unpacks blk,
+ * calls fn and stores the results. Functions that make no calls (leaves) get
+ * no check: their frame fits in the guard's slack.
+ */
+#include "cg.h"
+#include "goabi.h"
+
+#include <string.h>
+
+LLVMBasicBlockRef cg_block(CG *cg, const char *name)
+{
+	return LLVMAppendBasicBlockInContext(cg->ctx, cg->fn->fn, name);
+}
+
+void cg_position(CG *cg, LLVMBasicBlockRef bb) { LLVMPositionBuilderAtEnd(cg->b, bb); }
+
+bool cg_terminated(CG *cg)
+{
+	LLVMBasicBlockRef bb = LLVMGetInsertBlock(cg->b);
+	return bb && LLVMGetBasicBlockTerminator(bb) != NULL;
+}
+
+/* an alloca in the entry block (static frame size, promotable by mem2reg) */
+LLVMValueRef cg_alloca(CG *cg, LLVMTypeRef t, const char *name)
+{
+	LLVMBuilderRef b = LLVMCreateBuilderInContext(cg->ctx);
+	LLVMValueRef first = LLVMGetFirstInstruction(cg->fn->entry);
+	if (first) LLVMPositionBuilderBefore(b, first);
+	else LLVMPositionBuilderAtEnd(b, cg->fn->entry);
+	LLVMValueRef a = LLVMBuildAlloca(b, t, name);
+	LLVMDisposeBuilder(b);
+	return a;
+}
+
+/* ------------------------------------------------------------ names */
+
+static const char *pkg_prefix(CG *cg, Obj *fn)
+{
+	Package *p = fn->pkg ? fn->pkg : cg->pkg;
+	return p->path;
+}
+
+const char *cg_func_name(CG *cg, Obj *fn)
+{
+	char buf[512];
+	Type *sig = fn->type;
+	if (sig && sig->recv) {
+		Type *rt = sig->recv->type;
+		bool ptr = type_under(rt)->kind == TY_POINTER && rt->kind != TY_NAMED;
+		Type *base = ptr ? rt->elem : rt;
+		const char *bn = base->kind == TY_NAMED ? base->obj->name : "?";
+		if (ptr) snprintf(buf, sizeof buf, "%s.(*%s).%s", pkg_prefix(cg, fn), bn, fn->name);
+		else snprintf(buf, sizeof buf, "%s.%s.%s", pkg_prefix(cg, fn), bn, fn->name);
+	} else if (fn->decl && fn->decl->kind == N_FUNCDECL && fn->name == intern_cstr("init")) {
+		/* init functions are numbered like gc's: main.init.0, main.init.1 */
+		int idx = 0;
+		Package *p = cg->pkg;
+		for (int i = 0; i < p->ninitfuncs; i++)
+			if (p->initfuncs[i] == fn) idx = i;
+		snprintf(buf, sizeof buf, "%s.init.%d", pkg_prefix(cg, fn), idx);
+	} else {
+		snprintf(buf, sizeof buf, "%s.%s", pkg_prefix(cg, fn), fn->name);
+	}
+	return arena_strndup(&perm, buf, strlen(buf));
+}
+
+static void gc_function_attrs(CG *cg, LLVMValueRef f)
+{
+	LLVMSetGC(f, "statepoint-example");
+	LLVMAddAttributeAtIndex(f, LLVMAttributeFunctionIndex, cg_strattr(cg, "frame-pointer", "all"));
+}
+
+/* the LLVM function of a Go function (declared on first use) */
+LLVMValueRef cg_func_decl(CG *cg, Obj *fn)
+{
+	if (fn->cg) return fn->cg;
+	const char *name = cg_func_name(cg, fn);
+	LLVMValueRef f = LLVMGetNamedFunction(cg->mod, name);
+	if (!f) {
+		f = LLVMAddFunction(cg->mod, name, cg_fntype(cg, fn->type, false));
+		gc_function_attrs(cg, f);
+	}
+	fn->cg = f;
+	return f;
+}
+
+/* ------------------------------------------------------------ locals */
+
+static Local *new_local(CG *cg, Obj *o)
+{
+	Local *l = arena_alloc(cg->fnarena, sizeof *l);
+	l->heap = o->addrtaken || o->captured;
+	if (l->heap) {
+		l->addr = cg_alloca(cg, cg->gptr, o->name);
+	} else {
+		int n = cg_nscalars(cg, o->type);
+		LLVMTypeRef *tys = arena_alloc(cg->fnarena, sizeof(LLVMTypeRef) * (n + 1));
+		cg_scalars(cg, o->type, tys, NULL);
+		l->slots = arena_alloc(cg->fnarena, sizeof(LLVMValueRef) * (n + 1));
+		for (int i = 0; i < n; i++) l->slots[i] = cg_alloca(cg, tys[i], o->name);
+	}
+	o->cg = l;
+	return l;
+}
+
+/* storage of a local variable; heap cells are allocated by cg_declare_local */
+Local *cg_local(CG *cg, Obj *o)
+{
+	if (o->cg) return o->cg;
+	return new_local(cg, o);
+}
+
+/* the variable o comes into existence (its declaration executes) with value v */
+void cg_declare_local(CG *cg, Obj *o, Val *v)
+{
+	if (!o || o->name == intern_cstr("_")) return;
+	Local *l = cg_local(cg, o);
+	Val z = v ? *v : cg_zero(cg, o->type);
+	if (l->heap) {
+		LLVMValueRef cell = cg_new(cg, o->type);
+		LLVMBuildStore(cg->b, cell, l->addr);
+		cg_store(cg, cell, z);
+	} else {
+		for (int i = 0; i < z.n; i++) LLVMBuildStore(cg->b, z.v[i], l->slots[i]);
+	}
+}
+
+/* ------------------------------------------------------------ adapters */
+
+static LLVMTypeRef blk_type(CG *cg, LLVMTypeRef fty)
+{
+	unsigned n = LLVMCountParamTypes(fty);
+	LLVMTypeRef *el = arena_alloc(cg->fnarena, sizeof(LLVMTypeRef) * (n + 3));
+	LLVMGetParamTypes(fty, el + 1);
+	el[0] = cg->ptr;
+	unsigned ne = n + 1;
+	LLVMTypeRef rt = LLVMGetReturnType(fty);
+	if (LLVMGetTypeKind(rt) != LLVMVoidTypeKind) el[ne++] = rt;
+	return LLVMStructTypeInContext(cg->ctx, el, ne, 0);
+}
+
+static void sig_key(CG *cg, LLVMTypeRef t, char *out, size_t cap)
+{
+	char *s = LLVMPrintTypeToString(t);
+	size_t k = strlen(out);
+	for (char *p = s; *p && k + 2 < cap; p++) {
+		char ch = *p;
+		out[k++] = (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') ? ch : '_';
+	}
+	out[k] = 0;
+	LLVMDisposeMessage(s);
+}
+
+/* void adapter(blk*): blk->result = blk->fn(blk->args...) */
+static LLVMValueRef get_adapter(CG *cg, LLVMTypeRef fty)
+{
+	char name[512] = "golc.adapt.";
+	sig_key(cg, fty, name, sizeof name);
+	LLVMValueRef f = LLVMGetNamedFunction(cg->mod, name);
+	if (f) return f;
+	f = LLVMAddFunction(cg->mod, name, LLVMFunctionType(cg->vd, &cg->ptr, 1, 0));
+	LLVMSetLinkage(f, LLVMInternalLinkage);
+	gc_function_attrs(cg, f);
+	LLVMAddAttributeAtIndex(f, LLVMAttributeFunctionIndex, cg_enumattr(cg, "noinline"));
+	Fn *saved = cg->fn;
+	LLVMBasicBlockRef savedbb = LLVMGetInsertBlock(cg->b);
+	LLVMMetadataRef savedloc = LLVMGetCurrentDebugLocation2(cg->b);
+	Fn af = {.fn = f, .fnty = LLVMGlobalGetValueType(f)};
+	Pos pos = saved && saved->obj ? saved->obj->pos : (Pos){0};
+	af.rec = cg_func_rec(cg, arena_strndup(&perm, name, strlen(name)), arena_strndup(&perm, name, strlen(name)), pos,
+	                     GO_FUNC_WRAPPER);
+	cg_subprogram(cg, &cg->funcs[af.rec], pos, f);
+	cg->fn = &af;
+	LLVMBasicBlockRef bb = LLVMAppendBasicBlockInContext(cg->ctx, f, "entry");
+	LLVMPositionBuilderAtEnd(cg->b, bb);
+	cg_set_pos(cg, pos);
+	LLVMTypeRef bt = blk_type(cg, fty);
+	unsigned n = LLVMCountParamTypes(fty);
+	LLVMTypeRef *ps = arena_alloc(cg->fnarena, sizeof(LLVMTypeRef) * (n + 1));
+	LLVMGetParamTypes(fty, ps);
+	LLVMValueRef blk = LLVMGetParam(f, 0);
+	LLVMValueRef fn = LLVMBuildLoad2(cg->b, cg->ptr, LLVMBuildStructGEP2(cg->b, bt, blk, 0, ""), "fn");
+	LLVMValueRef *args = arena_alloc(cg->fnarena, sizeof(LLVMValueRef) * (n + 1));
+	for (unsigned i = 0; i < n; i++)
+		args[i] = LLVMBuildLoad2(cg->b, ps[i], LLVMBuildStructGEP2(cg->b, bt, blk, i + 1, ""), "a");
+	LLVMValueRef r = cg_call(cg, fty, fn, args, n, pos);
+	if (LLVMGetTypeKind(LLVMGetReturnType(fty)) != LLVMVoidTypeKind)
+		LLVMBuildStore(cg->b, r, LLVMBuildStructGEP2(cg->b, bt, blk, n + 1, ""));
+	LLVMBuildRetVoid(cg->b);
+	cg->fn = saved;
+	if (savedbb) LLVMPositionBuilderAtEnd(cg->b, savedbb);
+	LLVMSetCurrentDebugLocation2(cg->b, savedloc);
+	return f;
+}
+
+/* ------------------------------------------------------------ functions */
+
+void cg_func_begin(CG *cg, Fn *f, Pos pos)
+{
+	gc_function_attrs(cg, f->fn);
+	if (!cg->funcs[f->rec].sp) cg_subprogram(cg, &cg->funcs[f->rec], pos, f->fn);
+	f->entry = LLVMAppendBasicBlockInContext(cg->ctx, f->fn, "entry");
+	f->body = LLVMAppendBasicBlockInContext(cg->ctx, f->fn, "body");
+	LLVMPositionBuilderAtEnd(cg->b, f->body);
+	cg->pos = pos;
+	cg_set_pos(cg, pos);
+}
+
+/* the stack check, emitted last into the entry block (after all allocas) */
+static void emit_prologue(CG *cg, Fn *f)
+{
+	LLVMPositionBuilderAtEnd(cg->b, f->entry);
+	cg_set_pos(cg, (Pos){f->obj ? f->obj->pos.file : 0, cg->funcs[f->rec].line, 1});
+	if (!f->hascall) {
+		LLVMBuildBr(cg->b, f->body);
+		return;
+	}
+	LLVMTypeRef fty = f->fnty;
+	LLVMTypeRef bt = blk_type(cg, fty);
+	LLVMValueRef blk = LLVMBuildAlloca(cg->b, bt, "ss.blk");
+	LLVMValueRef g = cg_load_g(cg);
+	LLVMValueRef guard = LLVMBuildLoad2(cg->b, cg->i64, g, "guard");
+	LLVMSetVolatile(guard, 1);
+	const char *spname = cg->arm64 ? "sp" : "rsp";
+	LLVMMetadataRef md = LLVMMDStringInContext2(cg->ctx, spname, strlen(spname));
+	LLVMValueRef mdarg = LLVMMetadataAsValue(cg->ctx, LLVMMDNodeInContext2(cg->ctx, &md, 1));
+	unsigned rrid = LLVMLookupIntrinsicID("llvm.read_register", 18);
+	LLVMValueRef rr = LLVMGetIntrinsicDeclaration(cg->mod, rrid, &cg->i64, 1);
+	LLVMValueRef sp = LLVMBuildCall2(cg->b, LLVMIntrinsicGetType(cg->ctx, rrid, &cg->i64, 1), rr, &mdarg, 1, "sp");
+	LLVMValueRef isshort = LLVMBuildICmp(cg->b, LLVMIntULT, sp, guard, "short");
+	LLVMBasicBlockRef more = LLVMAppendBasicBlockInContext(cg->ctx, f->fn, "ss.more");
+	LLVMBasicBlockRef done = LLVMAppendBasicBlockInContext(cg->ctx, f->fn, "ss.done");
+	LLVMValueRef br = LLVMBuildCondBr(cg->b, isshort, more, f->body);
+	LLVMMetadataRef w[3] = {LLVMMDStringInContext2(cg->ctx, "branch_weights", 14),
+	                        LLVMValueAsMetadata(LLVMConstInt(cg->i32, 1, 0)),
+	                        LLVMValueAsMetadata(LLVMConstInt(cg->i32, 2000, 0))};
+	LLVMSetMetadata(br, LLVMGetMDKindIDInContext(cg->ctx, "prof", 4), LLVMMetadataAsValue(cg->ctx, LLVMMDNodeInContext2(cg->ctx, w, 3)));
+
+	LLVMPositionBuilderAtEnd(cg->b, more);
+	LLVMBuildStore(cg->b, f->fn, LLVMBuildStructGEP2(cg->b, bt, blk, 0, ""));
+	unsigned n = LLVMCountParams(f->fn);
+	for (unsigned i = 0; i < n; i++) LLVMBuildStore(cg->b, LLVMGetParam(f->fn, i), LLVMBuildStructGEP2(cg->b, bt, blk, i + 1, ""));
+	LLVMValueRef adapter = get_adapter(cg, fty);
+	LLVMValueRef ms = cg_rt_fn(cg, "rt_morestack", cg->i64, (LLVMTypeRef[]){cg->ptr, cg->ptr, cg->i64}, 3, false);
+	LLVMValueRef args[3] = {blk, adapter, LLVMConstInt(cg->i64, 0, 0)};
+	LLVMValueRef r = LLVMBuildCall2(cg->b, LLVMGlobalGetValueType(ms), ms, args, 3, "ran");
+	cg_set_site(cg, r, cg_site(cg, cg->pos, GO_SITE_MORESTACK));
+	LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntNE, r, LLVMConstInt(cg->i64, 0, 0), ""), done, f->body);
+
+	LLVMPositionBuilderAtEnd(cg->b, done);
+	LLVMTypeRef rt = LLVMGetReturnType(fty);
+	if (LLVMGetTypeKind(rt) == LLVMVoidTypeKind) LLVMBuildRetVoid(cg->b);
+	else LLVMBuildRet(cg->b, LLVMBuildLoad2(cg->b, rt, LLVMBuildStructGEP2(cg->b, bt, blk, n + 1, ""), "res"));
+}
+
+void cg_func_end(CG *cg, Fn *f)
+{
+	if (!cg_terminated(cg)) {
+		if (LLVMGetTypeKind(LLVMGetReturnType(f->fnty)) == LLVMVoidTypeKind) LLVMBuildRetVoid(cg->b);
+		else LLVMBuildUnreachable(cg->b);
+	}
+	emit_prologue(cg, f);
+	arena_reset(cg->fnarena);
+}
+
+/* bind incoming scalars (params from index *k) to the variable of field f */
+static void bind_param(CG *cg, Fn *f, Field *fl, unsigned *k)
+{
+	int n = cg_nscalars(cg, fl->type);
+	Val v = {.n = n, .v = arena_alloc(cg->fnarena, sizeof(LLVMValueRef) * (n + 1)), .t = fl->type};
+	for (int i = 0; i < n; i++) v.v[i] = LLVMGetParam(f->fn, (*k)++);
+	if (fl->obj && fl->name && fl->name != intern_cstr("_")) cg_declare_local(cg, fl->obj, &v);
+}
+
+void cg_func(CG *cg, Obj *fn, Node *decl)
+{
+	Type *sig = fn->type;
+	Fn f = {.obj = fn, .sig = sig};
+	f.fn = cg_func_decl(cg, fn);
+	f.fnty = LLVMGlobalGetValueType(f.fn);
+	if (LLVMCountBasicBlocks(f.fn)) return; /* already emitted */
+	f.rec = cg_func_rec(cg, LLVMGetValueName(f.fn), LLVMGetValueName(f.fn), decl->funcdecl.name->pos, 0);
+	cg->fn = &f;
+	cg_func_begin(cg, &f, decl->funcdecl.name->pos);
+	unsigned k = 0;
+	if (sig->recv) bind_param(cg, &f, sig->recv, &k);
+	for (int i = 0; i < sig->nfields; i++) bind_param(cg, &f, &sig->fields[i], &k);
+	/* results are variables too (zero at entry; named ones are visible) */
+	f.resloc = arena_alloc(cg->fnarena, sizeof(Local *) * (sig->nresults + 1));
+	for (int i = 0; i < sig->nresults; i++) {
+		Obj *o = sig->results[i].obj;
+		if (!o || o->name == intern_cstr("_")) {
+			o = obj_new(OBJ_VAR, intern_cstr("~r"), decl->pos, cg->pkg);
+			o->type = sig->results[i].type;
+			sig->results[i].obj = o;
+		}
+		cg_declare_local(cg, o, NULL);
+		f.resloc[i] = o->cg;
+	}
+	cg_stmt_list(cg, &decl->funcdecl.body->block.stmts);
+	cg_func_end(cg, &f);
+	/* locals' storage belongs to this function only */
+	cg->fn = NULL;
+}
+
+/* function literals are not lowered yet (issue #4): reported at compile time */
+void cg_pending_closures(CG *cg) { (void)cg; }

@@ -1,0 +1,225 @@
+/*
+ * cg_module.c: one package -> one LLVM module -> one object file.
+ *
+ * The pass order lives in cg_package (one function, as in QBE's func()):
+ *   emit IR -> verify -> default<O2> (sroa+mem2reg at -O0) -> add the
+ *   internal gc.safepoint_poll -> place-safepoints (loop back edges only) +
+ *   rewrite-statepoints-for-gc -> delete the poll function -> renumber
+ *   statepoints -> emit call-site/function tables -> verify -> object / IR.
+ */
+#include "cg.h"
+#include "goabi.h"
+
+#include <llvm-c/Analysis.h>
+#include <llvm-c/Support.h>
+#include <llvm-c/Transforms/PassBuilder.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+void cg_fatal(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	fprintf(stderr, "golc: internal compiler error: ");
+	vfprintf(stderr, fmt, ap);
+	fprintf(stderr, "\n");
+	va_end(ap);
+	exit(3);
+}
+
+LLVMAttributeRef cg_strattr(CG *cg, const char *k, const char *v)
+{
+	return LLVMCreateStringAttribute(cg->ctx, k, strlen(k), v, strlen(v));
+}
+
+LLVMAttributeRef cg_enumattr(CG *cg, const char *k)
+{
+	return LLVMCreateEnumAttribute(cg->ctx, LLVMGetEnumAttributeKindForName(k, strlen(k)), 0);
+}
+
+static void init_llvm(void)
+{
+	static bool done;
+	if (done) return;
+	done = true;
+	LLVMInitializeX86TargetInfo();
+	LLVMInitializeX86Target();
+	LLVMInitializeX86TargetMC();
+	LLVMInitializeX86AsmPrinter();
+	LLVMInitializeX86AsmParser();
+	LLVMInitializeAArch64TargetInfo();
+	LLVMInitializeAArch64Target();
+	LLVMInitializeAArch64TargetMC();
+	LLVMInitializeAArch64AsmPrinter();
+	LLVMInitializeAArch64AsmParser();
+	/* polls at every loop back edge (counted loops too), none at entry: the
+	 * split-stack check is the entry poll (ARCHITECTURE.md "Safepoint polls") */
+	const char *args[] = {"golc", "-spp-no-entry", "-spp-all-backedges"};
+	LLVMParseCommandLineOptions(3, args, "golc");
+}
+
+static void setup(CG *cg, const CgOptions *opt)
+{
+	char *err = NULL;
+	cg->triple = LLVMNormalizeTargetTriple(opt->triple);
+	cg->arm64 = strncmp(cg->triple, "aarch64", 7) == 0;
+	LLVMTargetRef target;
+	if (LLVMGetTargetFromTriple(cg->triple, &target, &err)) cg_fatal("target %s: %s", cg->triple, err);
+	cg->tm = LLVMCreateTargetMachine(target, cg->triple, "generic", "", LLVMCodeGenLevelDefault, LLVMRelocStatic,
+	                                 LLVMCodeModelDefault);
+	cg->ctx = LLVMContextCreate();
+	cg->mod = LLVMModuleCreateWithNameInContext(cg->pkg->path, cg->ctx);
+	LLVMSetTarget(cg->mod, cg->triple);
+	cg->td = LLVMCreateTargetDataLayout(cg->tm);
+	char *dl = LLVMCopyStringRepOfTargetData(cg->td);
+	char *dlni = malloc(strlen(dl) + 8);
+	sprintf(dlni, "%s-ni:1", dl); /* GC pointers are non-integral (RS4GC assumes it) */
+	LLVMSetDataLayout(cg->mod, dlni);
+	free(dlni);
+	LLVMDisposeMessage(dl);
+	cg->b = LLVMCreateBuilderInContext(cg->ctx);
+	cg->i1 = LLVMInt1TypeInContext(cg->ctx);
+	cg->i8 = LLVMInt8TypeInContext(cg->ctx);
+	cg->i16 = LLVMInt16TypeInContext(cg->ctx);
+	cg->i32 = LLVMInt32TypeInContext(cg->ctx);
+	cg->i64 = LLVMInt64TypeInContext(cg->ctx);
+	cg->f32 = LLVMFloatTypeInContext(cg->ctx);
+	cg->f64 = LLVMDoubleTypeInContext(cg->ctx);
+	cg->vd = LLVMVoidTypeInContext(cg->ctx);
+	cg->ptr = LLVMPointerTypeInContext(cg->ctx, 0);
+	cg->gptr = LLVMPointerTypeInContext(cg->ctx, 1);
+}
+
+static void run_passes(CG *cg, const char *pipeline)
+{
+	LLVMPassBuilderOptionsRef pbo = LLVMCreatePassBuilderOptions();
+	LLVMErrorRef e = LLVMRunPasses(cg->mod, pipeline, cg->tm, pbo);
+	if (e) {
+		char *m = LLVMGetErrorMessage(e);
+		cg_fatal("passes \"%s\": %s", pipeline, m);
+	}
+	LLVMDisposePassBuilderOptions(pbo);
+}
+
+static void verify(CG *cg, const char *when)
+{
+	char *err = NULL;
+	if (LLVMVerifyModule(cg->mod, LLVMReturnStatusAction, &err)) {
+		if (getenv("GOLC_DUMP_BAD_IR")) LLVMPrintModuleToFile(cg->mod, getenv("GOLC_DUMP_BAD_IR"), NULL);
+		cg_fatal("invalid IR %s: %s", when, err);
+	}
+	LLVMDisposeMessage(err);
+}
+
+/* gc.safepoint_poll: if (g->stackguard == RT_STACK_PREEMPT) runtime.safepointSlow() */
+static LLVMValueRef add_poll_function(CG *cg)
+{
+	LLVMValueRef f = LLVMAddFunction(cg->mod, "gc.safepoint_poll", LLVMFunctionType(cg->vd, NULL, 0, 0));
+	LLVMSetLinkage(f, LLVMInternalLinkage);
+	LLVMBasicBlockRef e = LLVMAppendBasicBlockInContext(cg->ctx, f, "entry");
+	LLVMBasicBlockRef slow = LLVMAppendBasicBlockInContext(cg->ctx, f, "slow");
+	LLVMBasicBlockRef done = LLVMAppendBasicBlockInContext(cg->ctx, f, "done");
+	LLVMClearInsertionPosition(cg->b);
+	LLVMPositionBuilderAtEnd(cg->b, e);
+	LLVMSetCurrentDebugLocation2(cg->b, NULL);
+	Fn *saved = cg->fn;
+	cg->fn = NULL;
+	LLVMValueRef g = cg_load_g(cg);
+	LLVMValueRef guard = LLVMBuildLoad2(cg->b, cg->i64, g, "guard");
+	LLVMSetVolatile(guard, 1);
+	LLVMValueRef c = LLVMBuildICmp(cg->b, LLVMIntEQ, guard, LLVMConstInt(cg->i64, RT_STACK_PREEMPT, 0), "preempt");
+	LLVMBuildCondBr(cg->b, c, slow, done);
+	LLVMPositionBuilderAtEnd(cg->b, slow);
+	LLVMValueRef sf = cg_rt_fn(cg, "runtime.safepointSlow", cg->vd, NULL, 0, false);
+	LLVMBuildCall2(cg->b, LLVMGlobalGetValueType(sf), sf, NULL, 0, "");
+	LLVMBuildBr(cg->b, done);
+	LLVMPositionBuilderAtEnd(cg->b, done);
+	LLVMBuildRetVoid(cg->b);
+	cg->fn = saved;
+	return f;
+}
+
+/* main.init: imported packages' inits (none yet), package variables in
+ * dependency order, then the init functions in source order */
+static void emit_package_init(CG *cg)
+{
+	Package *p = cg->pkg;
+	char name[256];
+	snprintf(name, sizeof name, "%s.init", p->path);
+	LLVMValueRef f = LLVMAddFunction(cg->mod, name, LLVMFunctionType(cg->vd, NULL, 0, 0));
+	Fn fn = {.fn = f, .fnty = LLVMGlobalGetValueType(f)};
+	Pos pos = p->nfiles ? p->files[0]->file.pkgname->pos : (Pos){0};
+	fn.rec = cg_func_rec(cg, arena_strndup(&perm, name, strlen(name)), arena_strndup(&perm, name, strlen(name)), pos, 0);
+	cg->fn = &fn;
+	extern void cg_func_begin(CG *, Fn *, Pos);
+	extern void cg_func_end(CG *, Fn *);
+	cg_func_begin(cg, &fn, pos);
+	extern void cg_global_init(CG *, Node *);
+	for (int i = 0; i < p->ninitassigns; i++) cg_global_init(cg, p->initassigns[i]);
+	for (int i = 0; i < p->ninitfuncs; i++) {
+		Obj *init = p->initfuncs[i];
+		LLVMValueRef fv = cg_func_decl(cg, init);
+		cg_set_pos(cg, init->pos);
+		cg_call(cg, LLVMGlobalGetValueType(fv), fv, NULL, 0, init->pos);
+	}
+	LLVMBuildRetVoid(cg->b);
+	cg_func_end(cg, &fn);
+	cg->fn = NULL;
+}
+
+int cg_package(Package *pkg, const CgOptions *opt)
+{
+	init_llvm();
+	CG cgs = {.pkg = pkg, .optlevel = opt->optlevel};
+	CG *cg = &cgs;
+	static Arena fnarena;
+	cg->fnarena = &fnarena;
+	setup(cg, opt);
+	cg_debug_init(cg);
+
+	/* 1. IR for every function with a body, then the package initializer */
+	for (int i = 0; i < pkg->nfuncs; i++) {
+		Obj *fn = pkg->funcs[i];
+		if (fn->decl && fn->decl->kind == N_FUNCDECL) cg_func(cg, fn, fn->decl);
+	}
+	extern void cg_pending_closures(CG *);
+	cg_pending_closures(cg);
+	emit_package_init(cg);
+	LLVMDIBuilderFinalize(cg->di);
+	if (opt->ll_before) LLVMPrintModuleToFile(cg->mod, opt->ll_before, NULL);
+	verify(cg, "after codegen");
+
+	/* 2. optimization (SROA + mem2reg always: GC pointers must be SSA values) */
+	static const char *pipelines[] = {"function(sroa,mem2reg,instsimplify,simplifycfg)", "default<O1>", "default<O2>"};
+	run_passes(cg, pipelines[opt->optlevel < 0 ? 0 : opt->optlevel > 2 ? 2 : opt->optlevel]);
+
+	/* 3. safepoint polls at loop back edges, then statepoints + stack maps */
+	LLVMValueRef poll = add_poll_function(cg);
+	run_passes(cg, "function(place-safepoints),rewrite-statepoints-for-gc");
+	if (LLVMGetFirstUse(poll)) cg_fatal("gc.safepoint_poll still referenced");
+	LLVMDeleteFunction(poll);
+
+	/* 4. call-site IDs and the module descriptor */
+	cg_renumber_statepoints(cg);
+	cg_emit_module_desc(cg);
+	verify(cg, "after passes");
+
+	/* 5. output */
+	char *err = NULL;
+	if (opt->ll_out) {
+		if (!strcmp(opt->ll_out, "-")) {
+			char *s = LLVMPrintModuleToString(cg->mod);
+			fputs(s, stdout);
+			LLVMDisposeMessage(s);
+		} else if (LLVMPrintModuleToFile(cg->mod, opt->ll_out, &err)) {
+			fprintf(stderr, "golc: %s: %s\n", opt->ll_out, err);
+			return 1;
+		}
+	}
+	if (opt->obj_out && LLVMTargetMachineEmitToFile(cg->tm, cg->mod, (char *)opt->obj_out, LLVMObjectFile, &err)) {
+		fprintf(stderr, "golc: %s: %s\n", opt->obj_out, err);
+		return 1;
+	}
+	return 0;
+}

@@ -1,0 +1,164 @@
+/*
+ * cg_types.c: Go types -> flattened LLVM scalars and function types.
+ *
+ * | Go type                         | scalars                          |
+ * |---------------------------------|----------------------------------|
+ * | bool                            | i1 (i8 in memory)                |
+ * | intN/uintN/uintptr              | iN                               |
+ * | float32/64                      | float/double                     |
+ * | complex64/128                   | 2 x float/double                 |
+ * | string                          | ptr addrspace(1), i64            |
+ * | slice                           | ptr addrspace(1), i64, i64       |
+ * | pointer, map, chan, func, unsafe.Pointer | ptr addrspace(1)        |
+ * | interface                       | ptr (type/itab), ptr addrspace(1)|
+ * | struct / array                  | fields / elements in order       |
+ * Offsets are Go's memory layout (types_layout), shared with the runtime's
+ * type descriptors.
+ */
+#include "cg.h"
+
+static int count(CG *cg, Type *t)
+{
+	Type *u = type_under(t);
+	switch (u->kind) {
+	case TY_COMPLEX64: case TY_COMPLEX128: case TY_STRING: case TY_INTERFACE: return 2;
+	case TY_SLICE: return 3;
+	case TY_STRUCT: {
+		int n = 0;
+		for (int i = 0; i < u->nfields; i++) n += count(cg, u->fields[i].type);
+		return n;
+	}
+	case TY_ARRAY: return (int)(u->len * count(cg, u->elem));
+	case TY_TUPLE: {
+		int n = 0;
+		for (int i = 0; i < u->nfields; i++) n += count(cg, u->fields[i].type);
+		return n;
+	}
+	default: return 1;
+	}
+}
+
+int cg_nscalars(CG *cg, Type *t) { return count(cg, t); }
+
+static int fill(CG *cg, Type *t, LLVMTypeRef *tys, int64_t *offs, int64_t base)
+{
+	Type *u = type_under(t);
+	LLVMTypeRef s;
+	switch (u->kind) {
+	case TY_BOOL: s = cg->i1; break;
+	case TY_INT8: case TY_UINT8: s = cg->i8; break;
+	case TY_INT16: case TY_UINT16: s = cg->i16; break;
+	case TY_INT32: case TY_UINT32: s = cg->i32; break;
+	case TY_INT: case TY_INT64: case TY_UINT: case TY_UINT64: case TY_UINTPTR: s = cg->i64; break;
+	case TY_FLOAT32: s = cg->f32; break;
+	case TY_FLOAT64: s = cg->f64; break;
+	case TY_COMPLEX64:
+	case TY_COMPLEX128: {
+		LLVMTypeRef f = u->kind == TY_COMPLEX64 ? cg->f32 : cg->f64;
+		int64_t sz = u->kind == TY_COMPLEX64 ? 4 : 8;
+		if (tys) tys[0] = tys[1] = f;
+		if (offs) offs[0] = base, offs[1] = base + sz;
+		return 2;
+	}
+	case TY_STRING:
+		if (tys) tys[0] = cg->gptr, tys[1] = cg->i64;
+		if (offs) offs[0] = base, offs[1] = base + 8;
+		return 2;
+	case TY_SLICE:
+		if (tys) tys[0] = cg->gptr, tys[1] = cg->i64, tys[2] = cg->i64;
+		if (offs) offs[0] = base, offs[1] = base + 8, offs[2] = base + 16;
+		return 3;
+	case TY_INTERFACE:
+		if (tys) tys[0] = cg->ptr, tys[1] = cg->gptr;
+		if (offs) offs[0] = base, offs[1] = base + 8;
+		return 2;
+	case TY_STRUCT: {
+		types_layout(u);
+		int n = 0;
+		for (int i = 0; i < u->nfields; i++)
+			n += fill(cg, u->fields[i].type, tys ? tys + n : NULL, offs ? offs + n : NULL, base + u->fields[i].offset);
+		return n;
+	}
+	case TY_ARRAY: {
+		types_layout(u);
+		int n = 0;
+		int64_t esz = type_size(u->elem);
+		for (int64_t i = 0; i < u->len; i++)
+			n += fill(cg, u->elem, tys ? tys + n : NULL, offs ? offs + n : NULL, base + i * esz);
+		return n;
+	}
+	case TY_TUPLE: {
+		int n = 0;
+		for (int i = 0; i < u->nfields; i++)
+			n += fill(cg, u->fields[i].type, tys ? tys + n : NULL, NULL, 0);
+		return n;
+	}
+	default: /* pointers, maps, chans, funcs, unsafe.Pointer */
+		s = cg->gptr;
+		break;
+	}
+	if (tys) tys[0] = s;
+	if (offs) offs[0] = base;
+	return 1;
+}
+
+void cg_scalars(CG *cg, Type *t, LLVMTypeRef *tys, int64_t *offs) { fill(cg, t, tys, offs, 0); }
+
+LLVMTypeRef cg_memtype(CG *cg, LLVMTypeRef s) { return s == cg->i1 ? cg->i8 : s; }
+
+bool cg_is_gcptr(CG *cg, LLVMTypeRef t) { return t == cg->gptr; }
+
+bool cg_has_pointers(Type *t)
+{
+	Type *u = type_under(t);
+	switch (u->kind) {
+	case TY_BOOL: case TY_INT: case TY_INT8: case TY_INT16: case TY_INT32: case TY_INT64:
+	case TY_UINT: case TY_UINT8: case TY_UINT16: case TY_UINT32: case TY_UINT64: case TY_UINTPTR:
+	case TY_FLOAT32: case TY_FLOAT64: case TY_COMPLEX64: case TY_COMPLEX128:
+		return false;
+	case TY_ARRAY: return u->len > 0 && cg_has_pointers(u->elem);
+	case TY_STRUCT:
+		for (int i = 0; i < u->nfields; i++)
+			if (cg_has_pointers(u->fields[i].type)) return true;
+		return false;
+	default:
+		return true;
+	}
+}
+
+/* results: void, one scalar, or a literal struct of all result scalars */
+LLVMTypeRef cg_result_type(CG *cg, Type *sig)
+{
+	int n = 0;
+	for (int i = 0; i < sig->nresults; i++) n += cg_nscalars(cg, sig->results[i].type);
+	if (n == 0) return cg->vd;
+	LLVMTypeRef *tys = arena_alloc(cg->fnarena, sizeof(LLVMTypeRef) * n);
+	int k = 0;
+	for (int i = 0; i < sig->nresults; i++) {
+		cg_scalars(cg, sig->results[i].type, tys + k, NULL);
+		k += cg_nscalars(cg, sig->results[i].type);
+	}
+	if (n == 1) return tys[0];
+	return LLVMStructTypeInContext(cg->ctx, tys, n, 0);
+}
+
+/* params: receiver (if any) then parameters, flattened; closure: a leading
+ * context pointer (the func value) */
+LLVMTypeRef cg_fntype(CG *cg, Type *sig, bool closure)
+{
+	int n = closure ? 1 : 0;
+	if (sig->recv) n += cg_nscalars(cg, sig->recv->type);
+	for (int i = 0; i < sig->nfields; i++) n += cg_nscalars(cg, sig->fields[i].type);
+	LLVMTypeRef *ps = arena_alloc(cg->fnarena, sizeof(LLVMTypeRef) * (n + 1));
+	int k = 0;
+	if (closure) ps[k++] = cg->gptr;
+	if (sig->recv) {
+		cg_scalars(cg, sig->recv->type, ps + k, NULL);
+		k += cg_nscalars(cg, sig->recv->type);
+	}
+	for (int i = 0; i < sig->nfields; i++) {
+		cg_scalars(cg, sig->fields[i].type, ps + k, NULL);
+		k += cg_nscalars(cg, sig->fields[i].type);
+	}
+	return LLVMFunctionType(cg_result_type(cg, sig), ps, n, 0);
+}

@@ -1,0 +1,20 @@
+/* codegen.h: what the driver calls (the public face of codegen/). */
+#ifndef CODEGEN_H
+#define CODEGEN_H
+
+#include <stdbool.h>
+
+typedef struct Package Package;
+
+typedef struct CgOptions {
+	const char *triple;     /* normalized by codegen: x86_64-unknown-linux-gnu ... */
+	int optlevel;           /* 0, 1, 2 */
+	const char *obj_out;    /* object file to write, or NULL */
+	const char *ll_out;     /* final textual IR (after all passes), or NULL; "-" = stdout */
+	const char *ll_before;  /* IR before passes (debugging), or NULL */
+} CgOptions;
+
+/* Compile one checked package to an object file / IR. Returns 0 on success. */
+int cg_package(Package *pkg, const CgOptions *opt);
+
+#endif

@@ -1,0 +1,506 @@
+/*
+ * check_decl.c: package-level declarations.
+ *
+ * Phases: (1) collect every package-level object into the package scope and
+ * imports into per-file scopes; (2) resolve objects lazily (a reference to an
+ * unresolved object resolves it first, with white/grey/black colouring to find
+ * cycles) — constants get values, types their underlying types, variables
+ * their types and initializers, functions their signatures; methods are
+ * attached to their receiver's named type; (3) check function bodies;
+ * (4) report unused imports.
+ *
+ * Package variables are initialized in the order their resolution completes,
+ * which puts dependencies first (Go spec "Package initialization") for
+ * references through expressions; references made only through function
+ * bodies are not yet followed.
+ */
+#include "frontend.h"
+
+#include <string.h>
+
+const char *expr_string(Node *n);
+void check_default_untyped(Checker *c, Node *n);
+
+/* the importer: the driver sets it to load and check imported packages */
+Package *(*check_importer)(const char *path, Pos pos);
+
+void package_add_func(Package *p, Obj *fn)
+{
+	if ((p->nfuncs & (p->nfuncs - 1)) == 0) {
+		Obj **v = arena_alloc(&perm, sizeof(Obj *) * (p->nfuncs ? p->nfuncs * 2 : 4));
+		if (p->nfuncs) memcpy(v, p->funcs, sizeof(Obj *) * p->nfuncs);
+		p->funcs = v;
+	}
+	p->funcs[p->nfuncs++] = fn;
+}
+
+static void push_obj(Obj ***v, int *n, Obj *o)
+{
+	if ((*n & (*n - 1)) == 0) {
+		Obj **nv = arena_alloc(&perm, sizeof(Obj *) * (*n ? *n * 2 : 4));
+		if (*n) memcpy(nv, *v, sizeof(Obj *) * *n);
+		*v = nv;
+	}
+	(*v)[(*n)++] = o;
+}
+
+static void push_node(Node ***v, int *n, Node *x)
+{
+	if ((*n & (*n - 1)) == 0) {
+		Node **nv = arena_alloc(&perm, sizeof(Node *) * (*n ? *n * 2 : 4));
+		if (*n) memcpy(nv, *v, sizeof(Node *) * *n);
+		*v = nv;
+	}
+	(*v)[(*n)++] = x;
+}
+
+static void declare_pkg(Checker *c, Obj *o, Scope *fs)
+{
+	o->global = true;
+	o->filescope = fs;
+	if (o->name == intern_cstr("_")) return;
+	Obj *prev = scope_insert(c->pkg->scope, o);
+	if (prev) {
+		check_errorf(c, o->pos, "%s redeclared in this block", o->name);
+		return;
+	}
+	Obj *imp = scope_lookup_local(fs, o->name);
+	if (imp && imp->kind == OBJ_PKGNAME)
+		check_errorf(c, o->pos, "%s already declared through import of package %s", o->name, imp->imported->name);
+}
+
+/* ------------------------------------------------------------ collection */
+
+static Node **methods;       /* method FuncDecls, attached after collection */
+static int nmethods;
+
+static void collect_import(Checker *c, Node *spec, Scope *fs)
+{
+	size_t n;
+	const char *path = const_unquote(spec->importspec.path->lit.raw, spec->importspec.path->lit.len, &n);
+	path = intern(path, n);
+	Package *p = NULL;
+	if (path == intern_cstr("unsafe")) p = unsafe_package();
+	else if (check_importer) p = check_importer(path, spec->importspec.path->pos);
+	if (!p) {
+		if (!check_importer)
+			check_errorf(c, spec->importspec.path->pos, "could not import %s (package not found)", path);
+		return;
+	}
+	spec->importspec.pkg = p;
+	Node *name = spec->importspec.name;
+	const char *local = name ? name->ident.name : p->name;
+	if (local == intern_cstr("_")) return;
+	if (local == intern_cstr(".")) {
+		/* dot import: every exported object becomes visible in the file */
+		for (int i = 0; i < p->scope->cap; i++) {
+			Obj *o = p->scope->objs[i];
+			if (o && o->name[0] >= 'A' && o->name[0] <= 'Z') scope_insert(fs, o);
+		}
+		return;
+	}
+	Obj *o = obj_new(OBJ_PKGNAME, local, name ? name->pos : spec->importspec.path->pos, c->pkg);
+	o->imported = p;
+	o->decl = spec;
+	if (scope_insert(fs, o)) check_errorf(c, o->pos, "%s redeclared in this block", local);
+}
+
+static void collect(Checker *c, Node *file, Scope *fs)
+{
+	for (int i = 0; i < file->file.decls.n; i++) {
+		Node *d = file->file.decls.v[i];
+		if (d->kind == N_FUNCDECL) {
+			Node *id = d->funcdecl.name;
+			Obj *o = obj_new(OBJ_FUNC, id->ident.name, id->pos, c->pkg);
+			o->decl = d;
+			o->filescope = fs;
+			o->global = true;
+			id->ident.obj = o;
+			d->funcdecl.fn = o;
+			if (d->funcdecl.recv) {
+				push_node(&methods, &nmethods, d);
+				continue;
+			}
+			if (id->ident.name == intern_cstr("init")) {
+				if (d->funcdecl.type->functype.params.n || d->funcdecl.type->functype.results.n)
+					check_errorf(c, id->pos, "func init must have no arguments and no return values");
+				if (!d->funcdecl.body) check_errorf(c, id->pos, "missing function body");
+				push_obj(&c->pkg->initfuncs, &c->pkg->ninitfuncs, o);
+				continue;
+			}
+			if (id->ident.name == intern_cstr("main") && c->pkg->name == intern_cstr("main")) {
+				if (d->funcdecl.type->functype.params.n || d->funcdecl.type->functype.results.n)
+					check_errorf(c, id->pos, "func main must have no arguments and no return values");
+			}
+			declare_pkg(c, o, fs);
+			continue;
+		}
+		if (d->kind != N_GENDECL) continue;
+		for (int k = 0; k < d->gendecl.specs.n; k++) {
+			Node *s = d->gendecl.specs.v[k];
+			switch (d->gendecl.kind) {
+			case DECL_IMPORT:
+				collect_import(c, s, fs);
+				break;
+			case DECL_CONST:
+			case DECL_VAR:
+				for (int j = 0; j < s->valuespec.names.n; j++) {
+					Node *id = s->valuespec.names.v[j];
+					Obj *o = obj_new(d->gendecl.kind == DECL_CONST ? OBJ_CONST : OBJ_VAR, id->ident.name, id->pos, c->pkg);
+					o->decl = s;
+					o->initidx = j;
+					o->iota = s->valuespec.iota;
+					id->ident.obj = o;
+					declare_pkg(c, o, fs);
+					if (o->name == intern_cstr("_")) {
+						/* still resolved (its initializer runs) */
+						o->filescope = fs;
+						o->global = true;
+						push_obj(&c->pkg->inits, &c->pkg->ninits, NULL);
+						c->pkg->ninits--;
+					}
+				}
+				break;
+			case DECL_TYPE: {
+				Node *id = s->typespec.name;
+				Obj *o = obj_new(OBJ_TYPE, id->ident.name, id->pos, c->pkg);
+				o->decl = s;
+				id->ident.obj = o;
+				declare_pkg(c, o, fs);
+				break;
+			}
+			}
+		}
+	}
+}
+
+/* ------------------------------------------------------------ resolution */
+
+static void resolve_const(Checker *c, Obj *o)
+{
+	Node *s = o->decl;
+	Node *vs = s->valuespec.values.n || !s->valuespec.group_prev ? s : s->valuespec.group_prev;
+	Type *t = vs->valuespec.type ? check_type(c, vs->valuespec.type) : NULL;
+	if (t && t->kind != TY_INVALID && !type_is_basic(t)) {
+		check_errorf(c, node_startpos(vs->valuespec.type), "invalid constant type %s", type_string(t, c->pkg));
+		o->type = types_basic[TY_INVALID];
+		return;
+	}
+	if (o->initidx >= vs->valuespec.values.n) {
+		if (vs->valuespec.values.n == 0) check_errorf(c, o->pos, "missing init expr for const declaration");
+		else check_errorf(c, o->pos, "missing init expr for const declaration");
+		o->type = types_basic[TY_INVALID];
+		return;
+	}
+	Node *e = vs->valuespec.values.v[o->initidx];
+	Node *saved = c->iota_spec;
+	int64_t siota = c->iota;
+	c->iota_spec = s;
+	c->iota = s->valuespec.iota;
+	check_expr(c, e, NULL);
+	c->iota_spec = saved;
+	c->iota = siota;
+	if (e->tv.mode == MODE_INVALID) {
+		o->type = types_basic[TY_INVALID];
+		return;
+	}
+	if (e->tv.mode != MODE_CONST) {
+		check_errorf(c, node_startpos(e), "%s is not constant", check_describe(c, e));
+		o->type = types_basic[TY_INVALID];
+		return;
+	}
+	if (t) {
+		check_assignable(c, e, t, "constant declaration");
+		if (e->tv.mode == MODE_INVALID) {
+			o->type = types_basic[TY_INVALID];
+			return;
+		}
+	}
+	o->type = t ? t : e->tv.type;
+	o->val = e->tv.val;
+}
+
+static void resolve_var_spec(Checker *c, Node *s)
+{
+	int nn = s->valuespec.names.n;
+	Type *t = s->valuespec.type ? check_type(c, s->valuespec.type) : NULL;
+	for (int k = 0; k < nn; k++) {
+		Obj *o = s->valuespec.names.v[k]->ident.obj;
+		o->type = t;
+		o->color = 1;
+	}
+	if (s->valuespec.values.n == 0) {
+		if (!t) check_errorf(c, s->pos, "missing type or init expr");
+	} else if (s->valuespec.values.n == nn) {
+		for (int k = 0; k < nn; k++) {
+			Obj *o = s->valuespec.names.v[k]->ident.obj;
+			Node *e = s->valuespec.values.v[k];
+			check_expr(c, e, t);
+			if (e->tv.mode == MODE_INVALID) {
+				if (!t) o->type = types_basic[TY_INVALID];
+				continue;
+			}
+			check_use(c, e);
+			if (t) check_assignable(c, e, t, "variable declaration");
+			else if (e->tv.type->kind == TY_UNTYPED_NIL) {
+				check_errorf(c, node_startpos(e), "use of untyped nil in variable declaration");
+				o->type = types_basic[TY_INVALID];
+			} else {
+				check_default_untyped(c, e);
+				o->type = e->tv.type;
+			}
+		}
+	} else if (s->valuespec.values.n == 1) {
+		Node *e = s->valuespec.values.v[0];
+		check_multi(c, e);
+		Type *et = e->tv.type;
+		if (e->tv.mode != MODE_INVALID) {
+			if (et && et->kind == TY_TUPLE && et->nfields == nn) {
+				for (int k = 0; k < nn; k++) {
+					Obj *o = s->valuespec.names.v[k]->ident.obj;
+					if (!t) o->type = et->fields[k].type;
+				}
+			} else if (nn == 2 && (e->tv.mode == MODE_COMMAOK || e->tv.mode == MODE_MAPINDEX)) {
+				e->tv.mode = MODE_COMMAOK;
+				Obj *o0 = s->valuespec.names.v[0]->ident.obj, *o1 = s->valuespec.names.v[1]->ident.obj;
+				if (!t) o0->type = et, o1->type = types_basic[TY_BOOL];
+			} else {
+				check_errorf(c, s->pos, "assignment mismatch: %d variables but %s returns %d value%s", nn, expr_string(e),
+				             et && et->kind == TY_TUPLE ? et->nfields : 1, et && et->kind == TY_TUPLE && et->nfields != 1 ? "s" : "");
+			}
+		}
+	} else {
+		for (int k = 0; k < s->valuespec.values.n; k++) check_expr(c, s->valuespec.values.v[k], NULL);
+		check_errorf(c, s->pos, "assignment mismatch: %d variable%s but %d value%s", nn, nn == 1 ? "" : "s",
+		             s->valuespec.values.n, s->valuespec.values.n == 1 ? "" : "s");
+	}
+	for (int k = 0; k < nn; k++) {
+		Obj *o = s->valuespec.names.v[k]->ident.obj;
+		if (!o->type) o->type = types_basic[TY_INVALID];
+		o->color = 2;
+		if (o->name != intern_cstr("_") || s->valuespec.values.n) push_obj(&c->pkg->inits, &c->pkg->ninits, o);
+	}
+	push_node(&c->pkg->initassigns, &c->pkg->ninitassigns, s);
+}
+
+static void resolve_type(Checker *c, Obj *o)
+{
+	Node *s = o->decl;
+	if (s->typespec.tparams.n) {
+		check_errorf(c, s->pos, "generic types are not supported yet");
+		o->type = types_basic[TY_INVALID];
+		return;
+	}
+	if (s->typespec.alias) {
+		o->type = check_type(c, s->typespec.type);
+		return;
+	}
+	Type *t = type_new(TY_NAMED);
+	t->obj = o;
+	o->type = t;
+	Type *u = check_type(c, s->typespec.type);
+	Type *uu = type_under(u);
+	if (!uu || (u->kind == TY_NAMED && !u->underlying)) {
+		check_errorf(c, o->pos, "invalid recursive type %s", o->name);
+		uu = types_basic[TY_INVALID];
+	}
+	t->underlying = uu;
+}
+
+/* the named type a method's receiver refers to (T or *T) */
+static Type *recv_base(Checker *c, Node *recv)
+{
+	Node *t = ast_unparen(recv->field.type);
+	if (t->kind == N_STAR) t = ast_unparen(t->unary.x);
+	if (t->kind == N_INDEX) t = t->index.x;
+	if (t->kind != N_IDENT) return NULL;
+	Obj *o = scope_lookup_local(c->pkg->scope, t->ident.name);
+	if (!o || o->kind != OBJ_TYPE) return NULL;
+	check_resolve_obj(c, o);
+	return o->type && o->type->kind == TY_NAMED ? o->type : NULL;
+}
+
+static void resolve_func(Checker *c, Obj *o)
+{
+	Node *d = o->decl;
+	Scope *s = scope_new(o->filescope, d);
+	s->is_func = true;
+	Scope *saved = c->scope;
+	c->scope = o->filescope;
+	o->type = check_signature(c, d->funcdecl.type, d->funcdecl.recv, s);
+	c->scope = saved;
+	if (!d->funcdecl.body && !(d->funcdecl.pragma & PRAGMA_LINKNAME)) {
+		/* bodyless declarations are provided by the runtime or assembly */
+	}
+	/* the parameter scope is kept for the body check */
+	d->funcdecl.type->tv.type = o->type;
+	o->scope = s;
+}
+
+void check_resolve_obj(Checker *c, Obj *o)
+{
+	if (o->color == 2 || !o->global || !o->decl) return;
+	if (o->color == 1) {
+		if (o->kind == OBJ_TYPE || o->kind == OBJ_FUNC) return; /* recursion through pointers/bodies is fine */
+		if (o->kind == OBJ_VAR || o->kind == OBJ_CONST) {
+			check_errorf(c, o->pos, "initialization cycle or invalid recursive reference to %s", o->name);
+			if (!o->type) o->type = types_basic[TY_INVALID];
+		}
+		return;
+	}
+	o->color = 1;
+	Scope *saved = c->scope;
+	FuncCtx *savedfn = c->fn;
+	Node *saved_iota = c->iota_spec;
+	c->scope = o->filescope;
+	c->fn = NULL;
+	c->iota_spec = NULL;
+	switch (o->kind) {
+	case OBJ_CONST: resolve_const(c, o); break;
+	case OBJ_VAR: resolve_var_spec(c, o->decl); break;
+	case OBJ_TYPE: resolve_type(c, o); break;
+	case OBJ_FUNC: resolve_func(c, o); break;
+	default: break;
+	}
+	c->scope = saved;
+	c->fn = savedfn;
+	c->iota_spec = saved_iota;
+	o->color = 2;
+}
+
+static void attach_method(Checker *c, Node *d)
+{
+	Obj *m = d->funcdecl.fn;
+	Type *base = recv_base(c, d->funcdecl.recv);
+	resolve_func(c, m);
+	m->color = 2;
+	if (!base) {
+		Node *t = ast_unparen(d->funcdecl.recv->field.type);
+		if (t->kind == N_STAR) t = ast_unparen(t->unary.x);
+		check_errorf(c, node_startpos(t), "undefined: %s", expr_string(t));
+		return;
+	}
+	if (base->obj->pkg != c->pkg) {
+		check_errorf(c, d->funcdecl.name->pos, "cannot define new methods on non-local type %s", type_string(base, c->pkg));
+		return;
+	}
+	Type *u = type_under(base);
+	if (u->kind == TY_POINTER || u->kind == TY_INTERFACE) {
+		check_errorf(c, node_startpos(d->funcdecl.recv->field.type), "invalid receiver type %s (pointer or interface type)",
+		             type_string(base, c->pkg));
+		return;
+	}
+	if (m->name == intern_cstr("_")) return;
+	for (int i = 0; i < base->nmethods; i++)
+		if (base->methods[i]->name == m->name) {
+			check_errorf(c, d->funcdecl.name->pos, "method %s.%s already declared", base->obj->name, m->name);
+			return;
+		}
+	if (u->kind == TY_STRUCT)
+		for (int i = 0; i < u->nfields; i++)
+			if (u->fields[i].name == m->name) {
+				check_errorf(c, d->funcdecl.name->pos, "field and method with the same name %s", m->name);
+				return;
+			}
+	push_obj(&base->methods, &base->nmethods, m);
+}
+
+/* ------------------------------------------------------------ the package */
+
+void check_package_files(Checker *c)
+{
+	Package *p = c->pkg;
+	universe_init();
+	p->scope = scope_new(universe, NULL);
+	methods = NULL;
+	nmethods = 0;
+	Scope **fscopes = arena_alloc(&perm, sizeof(Scope *) * (p->nfiles + 1));
+	for (int i = 0; i < p->nfiles; i++) {
+		fscopes[i] = scope_new(p->scope, p->files[i]);
+		collect(c, p->files[i], fscopes[i]);
+	}
+	for (int i = 0; i < p->nfiles; i++) {
+		Node *f = p->files[i];
+		for (int k = 0; k < f->file.decls.n; k++) {
+			Node *d = f->file.decls.v[k];
+			if (d->kind == N_GENDECL && d->gendecl.kind == DECL_TYPE)
+				for (int j = 0; j < d->gendecl.specs.n; j++)
+					check_resolve_obj(c, d->gendecl.specs.v[j]->typespec.name->ident.obj);
+		}
+	}
+	for (int i = 0; i < nmethods; i++) attach_method(c, methods[i]);
+	/* everything else, in source order */
+	for (int i = 0; i < p->nfiles; i++) {
+		Node *f = p->files[i];
+		for (int k = 0; k < f->file.decls.n; k++) {
+			Node *d = f->file.decls.v[k];
+			if (d->kind == N_FUNCDECL) {
+				if (!d->funcdecl.recv) check_resolve_obj(c, d->funcdecl.fn);
+				continue;
+			}
+			if (d->kind != N_GENDECL || d->gendecl.kind == DECL_IMPORT || d->gendecl.kind == DECL_TYPE) continue;
+			for (int j = 0; j < d->gendecl.specs.n; j++) {
+				Node *s = d->gendecl.specs.v[j];
+				for (int n = 0; n < s->valuespec.names.n; n++) check_resolve_obj(c, s->valuespec.names.v[n]->ident.obj);
+			}
+		}
+	}
+	if (p->name == intern_cstr("main")) {
+		Obj *m = scope_lookup_local(p->scope, intern_cstr("main"));
+		if (!m || m->kind != OBJ_FUNC) {
+			Pos pos = p->nfiles ? p->files[0]->file.pkgname->pos : (Pos){0};
+			(void)pos;
+			diag_errorf((Pos){0}, "function main is undeclared in the main package");
+		}
+	}
+	/* function bodies */
+	for (int i = 0; i < p->nfiles; i++) {
+		Node *f = p->files[i];
+		for (int k = 0; k < f->file.decls.n; k++) {
+			Node *d = f->file.decls.v[k];
+			if (d->kind != N_FUNCDECL || !d->funcdecl.body) continue;
+			Obj *fn = d->funcdecl.fn;
+			if (!fn->type) continue;
+			if (!fn->scope) resolve_func(c, fn);
+			package_add_func(p, fn);
+			Scope *saved = c->scope;
+			c->scope = fn->scope;
+			check_func_body(c, fn, fn->type, d->funcdecl.body);
+			c->scope = saved;
+		}
+	}
+	/* unused imports */
+	for (int i = 0; i < p->nfiles; i++) {
+		Scope *fs = fscopes[i];
+		for (int k = 0; k < fs->cap; k++) {
+			Obj *o = fs->objs ? fs->objs[k] : NULL;
+			if (!o || o->kind != OBJ_PKGNAME || o->used) continue;
+			Node *spec = o->decl;
+			size_t n;
+			const char *path = const_unquote(spec->importspec.path->lit.raw, spec->importspec.path->lit.len, &n);
+			if (spec->importspec.name)
+				check_errorf(c, spec->importspec.path->pos, "\"%s\" imported as %s and not used", path, o->name);
+			else
+				check_errorf(c, spec->importspec.path->pos, "\"%s\" imported and not used", path);
+		}
+	}
+	p->checked = true;
+}
+
+/* Type-check a package made of already parsed files. */
+Package *check_package(const char *path, Node **files, int nfiles)
+{
+	Package *p = arena_alloc(&perm, sizeof *p);
+	p->path = intern_cstr(path);
+	p->name = nfiles ? files[0]->file.pkgname->ident.name : p->path;
+	p->files = files;
+	p->nfiles = nfiles;
+	for (int i = 1; i < nfiles; i++) {
+		Node *pn = files[i]->file.pkgname;
+		if (pn->ident.name != p->name)
+			diag_errorf(pn->pos, "package %s; expected package %s", pn->ident.name, p->name);
+	}
+	Checker c = {.pkg = p};
+	check_package_files(&c);
+	return p;
+}

@@ -1,0 +1,1328 @@
+/*
+ * check_expr.c: typing of expressions (operands, constants, operators,
+ * conversions of untyped values, index/slice, composite literals).
+ *
+ * Every checked expression gets Node.tv = {mode, type, val}. Untyped
+ * constant and comparison results keep an untyped type until their context
+ * fixes it: check_convert_untyped walks back into the expression and sets the
+ * final type on each untyped node, so codegen only ever sees typed nodes
+ * (constants carry their rounded value in tv.val).
+ */
+#include "frontend.h"
+
+#include <string.h>
+
+void check_errorf(Checker *c, Pos pos, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	diag_verrorf(pos, fmt, ap);
+	va_end(ap);
+}
+
+static void invalid(Node *n)
+{
+	n->tv.mode = MODE_INVALID;
+	n->tv.type = types_basic[TY_INVALID];
+	n->tv.val = NULL;
+}
+
+static bool is_invalid(Node *n) { return n->tv.mode == MODE_INVALID; }
+
+/* ------------------------------------------------------------ printing */
+
+typedef struct SBuf {
+	char buf[512];
+	size_t n;
+} SBuf;
+
+static void sput(SBuf *b, const char *s)
+{
+	size_t n = strlen(s);
+	if (b->n + n >= sizeof b->buf - 4) n = sizeof b->buf - 4 - b->n;
+	memcpy(b->buf + b->n, s, n);
+	b->n += n;
+	b->buf[b->n] = 0;
+}
+
+static void expr_write(SBuf *b, Node *n)
+{
+	if (!n) return;
+	switch (n->kind) {
+	case N_IDENT: sput(b, n->ident.name); break;
+	case N_BASICLIT: {
+		char t[256];
+		int len = n->lit.len < 250 ? n->lit.len : 250;
+		memcpy(t, n->lit.raw, len);
+		t[len] = 0;
+		sput(b, t);
+		break;
+	}
+	case N_PAREN: sput(b, "("); expr_write(b, n->unary.x); sput(b, ")"); break;
+	case N_SELECTOR: expr_write(b, n->selector.x); sput(b, "."); expr_write(b, n->selector.sel); break;
+	case N_INDEX:
+		expr_write(b, n->index.x);
+		sput(b, "[");
+		for (int i = 0; i < n->index.index.n; i++) {
+			if (i) sput(b, ", ");
+			expr_write(b, n->index.index.v[i]);
+		}
+		sput(b, "]");
+		break;
+	case N_SLICE:
+		expr_write(b, n->slice.x);
+		sput(b, "[");
+		expr_write(b, n->slice.lo);
+		sput(b, ":");
+		expr_write(b, n->slice.hi);
+		if (n->slice.slice3) sput(b, ":"), expr_write(b, n->slice.max);
+		sput(b, "]");
+		break;
+	case N_CALL:
+		expr_write(b, n->call.fun);
+		sput(b, "(");
+		for (int i = 0; i < n->call.args.n; i++) {
+			if (i) sput(b, ", ");
+			expr_write(b, n->call.args.v[i]);
+		}
+		if (n->call.dots) sput(b, "...");
+		sput(b, ")");
+		break;
+	case N_STAR: sput(b, "*"); expr_write(b, n->unary.x); break;
+	case N_UNARY: sput(b, op_string(n->unary.op)); expr_write(b, n->unary.x); break;
+	case N_BINARY:
+		expr_write(b, n->binary.x);
+		sput(b, " ");
+		sput(b, op_string(n->binary.op));
+		sput(b, " ");
+		expr_write(b, n->binary.y);
+		break;
+	case N_TYPEASSERT:
+		expr_write(b, n->typeassert.x);
+		sput(b, ".(");
+		if (n->typeassert.type) expr_write(b, n->typeassert.type);
+		else sput(b, "type");
+		sput(b, ")");
+		break;
+	case N_COMPOSITELIT: expr_write(b, n->complit.type); sput(b, "{…}"); break;
+	case N_FUNCLIT: sput(b, "func literal"); break;
+	case N_ARRAYTYPE:
+		sput(b, "[");
+		if (n->arraytype.len) expr_write(b, n->arraytype.len);
+		sput(b, "]");
+		expr_write(b, n->arraytype.elem);
+		break;
+	case N_ELLIPSIS: sput(b, "..."); expr_write(b, n->ellipsis.elem); break;
+	case N_MAPTYPE: sput(b, "map["); expr_write(b, n->maptype.key); sput(b, "]"); expr_write(b, n->maptype.value); break;
+	case N_CHANTYPE: sput(b, "chan "); expr_write(b, n->chantype.elem); break;
+	case N_FUNCTYPE: sput(b, "func(...)"); break;
+	case N_STRUCTTYPE: sput(b, "struct{...}"); break;
+	case N_INTERFACETYPE: sput(b, "interface{...}"); break;
+	case N_KEYVALUE: expr_write(b, n->binary.x); sput(b, ": "); expr_write(b, n->binary.y); break;
+	default: sput(b, "?"); break;
+	}
+}
+
+const char *expr_string(Node *n)
+{
+	SBuf b = {.n = 0};
+	b.buf[0] = 0;
+	expr_write(&b, n);
+	return arena_strndup(&perm, b.buf, b.n);
+}
+
+/* types2-style operand description: "x (variable of type int)" */
+const char *check_describe(Checker *c, Node *x)
+{
+	char buf[1024];
+	const char *e = expr_string(x);
+	const char *ts = type_string(x->tv.type, c->pkg);
+	Node *ux = ast_unparen(x);
+	switch (x->tv.mode) {
+	case MODE_CONST:
+		if (ux->kind == N_BASICLIT || (ux->kind == N_IDENT && ux->ident.obj && ux->ident.obj->kind == OBJ_CONST &&
+		                               !ux->ident.obj->pkg && 0)) {
+			if (type_is_untyped(x->tv.type)) snprintf(buf, sizeof buf, "%s (%s constant)", e, ts);
+			else snprintf(buf, sizeof buf, "%s (constant of type %s)", e, ts);
+		} else {
+			const char *v = x->tv.val ? const_string(x->tv.val) : "?";
+			if (strcmp(v, e) == 0) {
+				if (type_is_untyped(x->tv.type)) snprintf(buf, sizeof buf, "%s (%s constant)", e, ts);
+				else snprintf(buf, sizeof buf, "%s (constant of type %s)", e, ts);
+			} else if (type_is_untyped(x->tv.type)) {
+				snprintf(buf, sizeof buf, "%s (%s constant %s)", e, ts, v);
+			} else {
+				snprintf(buf, sizeof buf, "%s (constant %s of type %s)", e, v, ts);
+			}
+		}
+		break;
+	case MODE_VAR:
+		snprintf(buf, sizeof buf, "%s (variable of type %s)", e, ts);
+		break;
+	case MODE_MAPINDEX:
+		snprintf(buf, sizeof buf, "%s (map index expression of type %s)", e, ts);
+		break;
+	case MODE_COMMAOK:
+		snprintf(buf, sizeof buf, "%s (comma, ok expression of type %s)", e, ts);
+		break;
+	case MODE_NOVALUE:
+		snprintf(buf, sizeof buf, "%s (no value)", e);
+		break;
+	case MODE_TYPE:
+		snprintf(buf, sizeof buf, "%s (type)", e);
+		break;
+	case MODE_BUILTIN:
+		snprintf(buf, sizeof buf, "%s (built-in)", e);
+		break;
+	default:
+		if (x->tv.type && x->tv.type->kind == TY_UNTYPED_NIL) snprintf(buf, sizeof buf, "nil");
+		else snprintf(buf, sizeof buf, "%s (value of type %s)", e, ts);
+		break;
+	}
+	return arena_strndup(&perm, buf, strlen(buf));
+}
+
+/* ------------------------------------------------------------ untyped values */
+
+static const char *untyped_kind_name(Type *t)
+{
+	return type_string(t, NULL);
+}
+
+/* Give the untyped expression x (and its untyped operands) the type t. */
+static void set_untyped_type(Node *x, Type *t)
+{
+	Node *u = x;
+	for (;;) {
+		u->tv.type = t;
+		if (u->kind == N_PAREN) {
+			u = u->unary.x;
+			continue;
+		}
+		if (u->tv.mode == MODE_CONST) return;
+		if (u->kind == N_UNARY && u->unary.op != OP_NOT) {
+			u = u->unary.x;
+			continue;
+		}
+		if (u->kind == N_BINARY) {
+			Op op = u->binary.op;
+			if (op >= OP_EQL && op <= OP_GEQ) return;          /* operands keep their types */
+			if (op == OP_SHL || op == OP_SHR) {
+				u = u->binary.x;
+				continue;
+			}
+			if (type_is_untyped(u->binary.x->tv.type)) set_untyped_type(u->binary.x, t);
+			if (type_is_untyped(u->binary.y->tv.type)) set_untyped_type(u->binary.y, t);
+			return;
+		}
+		return;
+	}
+}
+
+static bool representable(Checker *c, Node *x, Type *t, bool report)
+{
+	Type *u = type_under(t);
+	Const *r;
+	if (!x->tv.val) return true;
+	if (const_representable(x->tv.val, u->kind, &r)) {
+		x->tv.val = r;
+		return true;
+	}
+	if (!report) return false;
+	Const *v = x->tv.val;
+	bool numeric = v->kind == CONST_INT || v->kind == CONST_FLOAT || v->kind == CONST_COMPLEX;
+	if (numeric && type_is_numeric(u)) {
+		if (type_is_integer(u) && !const_to_int(v))
+			check_errorf(c, node_startpos(x), "%s truncated to %s", check_describe(c, x), type_string(t, c->pkg));
+		else
+			check_errorf(c, node_startpos(x), "cannot use %s as %s value in %s (overflows)",
+			             check_describe(c, x), type_string(t, c->pkg), "assignment");
+	} else {
+		check_errorf(c, node_startpos(x), "cannot convert %s to type %s", check_describe(c, x),
+		             type_string(t, c->pkg));
+	}
+	return false;
+}
+
+/* The constant x overflows type t: gc's wording is "cannot use ... (overflows)"
+ * in assignments and "constant 300 overflows byte" in conversions/arithmetic. */
+static void overflow_error(Checker *c, Node *x, Type *t)
+{
+	check_errorf(c, node_startpos(x), "constant %s overflows %s", const_string(x->tv.val), type_string(t, c->pkg));
+}
+
+/* Convert an untyped operand x to the type target (typed or untyped). */
+void check_convert_untyped(Checker *c, Node *x, Type *target)
+{
+	if (is_invalid(x) || !type_is_untyped(x->tv.type) || target->kind == TY_INVALID) return;
+	Type *xt = x->tv.type;
+	if (type_is_untyped(target)) {
+		/* both untyped: the "larger" kind wins (int < rune < float < complex) */
+		if (xt->kind == TY_UNTYPED_NIL || target->kind == TY_UNTYPED_NIL) return;
+		if (type_is_numeric(xt) && type_is_numeric(target) && target->kind > xt->kind) {
+			if (x->tv.mode == MODE_CONST) {
+				Const *r;
+				const_representable(x->tv.val, target->kind, &r);
+				x->tv.val = r;
+			}
+			set_untyped_type(x, target);
+		}
+		return;
+	}
+	Type *u = type_under(target);
+	if (u->kind == TY_INTERFACE || u->kind == TY_TYPEPARAM) {
+		/* untyped value assigned to an interface: its default type */
+		if (xt->kind == TY_UNTYPED_NIL) {
+			x->tv.type = target;
+			return;
+		}
+		Type *d = type_default(xt);
+		if (u->kind == TY_INTERFACE && u->nmethods > 0) {
+			/* checked by assignability later; keep the default type */
+		}
+		if (x->tv.mode == MODE_CONST) representable(c, x, d, true);
+		set_untyped_type(x, d);
+		return;
+	}
+	if (xt->kind == TY_UNTYPED_NIL) {
+		if (!type_has_nil(u)) {
+			check_errorf(c, node_startpos(x), "cannot use nil as %s value in %s", type_string(target, c->pkg),
+			             "assignment");
+			invalid(x);
+			return;
+		}
+		x->tv.type = target;
+		return;
+	}
+	bool ok;
+	switch (xt->kind) {
+	case TY_UNTYPED_BOOL: ok = type_is_boolean(u); break;
+	case TY_UNTYPED_STRING: ok = type_is_string(u); break;
+	default: ok = type_is_numeric(u); break;
+	}
+	if (!ok) {
+		if (x->tv.mode == MODE_CONST)
+			check_errorf(c, node_startpos(x), "cannot use %s as %s value in %s", check_describe(c, x),
+			             type_string(target, c->pkg), "assignment");
+		else
+			check_errorf(c, node_startpos(x), "cannot use %s as %s value in %s", check_describe(c, x),
+			             type_string(target, c->pkg), "assignment");
+		invalid(x);
+		return;
+	}
+	if (x->tv.mode == MODE_CONST) {
+		Const *r;
+		if (!const_representable(x->tv.val, u->kind, &r)) {
+			if (type_is_integer(u) && x->tv.val->kind != CONST_INT && !const_to_int(x->tv.val))
+				check_errorf(c, node_startpos(x), "cannot use %s as %s value in %s (truncated)",
+				             check_describe(c, x), type_string(target, c->pkg), "assignment");
+			else
+				check_errorf(c, node_startpos(x), "cannot use %s as %s value in %s (overflows)",
+				             check_describe(c, x), type_string(target, c->pkg), "assignment");
+			invalid(x);
+			return;
+		}
+		x->tv.val = r;
+	}
+	set_untyped_type(x, target);
+}
+
+/* Final type of an untyped value used without context (x := 1). */
+static void default_untyped(Checker *c, Node *x)
+{
+	if (type_is_untyped(x->tv.type) && x->tv.type->kind != TY_UNTYPED_NIL)
+		check_convert_untyped(c, x, type_default(x->tv.type));
+}
+
+/* ------------------------------------------------------------ assignability */
+
+static bool implements(Type *t, Type *iface, const char **missing);
+
+/* x is assignable to a variable of type t; reports an error otherwise */
+void check_assignable(Checker *c, Node *x, Type *t, const char *context)
+{
+	if (is_invalid(x) || !t || t->kind == TY_INVALID) return;
+	if (x->tv.mode == MODE_TYPE) {
+		check_errorf(c, node_startpos(x), "%s (type) is not an expression", expr_string(x));
+		invalid(x);
+		return;
+	}
+	if (x->tv.mode == MODE_NOVALUE) {
+		check_errorf(c, node_startpos(x), "%s (no value) used as value", expr_string(x));
+		invalid(x);
+		return;
+	}
+	if (type_is_untyped(x->tv.type)) {
+		Type *u = type_under(t);
+		if (u->kind == TY_INTERFACE && x->tv.type->kind != TY_UNTYPED_NIL) {
+			default_untyped(c, x);
+		} else {
+			Type *xt = x->tv.type;
+			bool ok = true;
+			if (xt->kind == TY_UNTYPED_NIL) ok = type_has_nil(u);
+			else if (xt->kind == TY_UNTYPED_BOOL) ok = type_is_boolean(u);
+			else if (xt->kind == TY_UNTYPED_STRING) ok = type_is_string(u);
+			else ok = type_is_numeric(u);
+			if (!ok) {
+				if (xt->kind == TY_UNTYPED_NIL)
+					check_errorf(c, node_startpos(x), "cannot use nil as %s value in %s", type_string(t, c->pkg), context);
+				else
+					check_errorf(c, node_startpos(x), "cannot use %s as %s value in %s", check_describe(c, x),
+					             type_string(t, c->pkg), context);
+				invalid(x);
+				return;
+			}
+			if (x->tv.mode == MODE_CONST) {
+				Const *r;
+				if (!const_representable(x->tv.val, u->kind, &r)) {
+					bool trunc = type_is_integer(u) && !const_to_int(x->tv.val);
+					check_errorf(c, node_startpos(x), "cannot use %s as %s value in %s (%s)", check_describe(c, x),
+					             type_string(t, c->pkg), context, trunc ? "truncated" : "overflows");
+					invalid(x);
+					return;
+				}
+				x->tv.val = r;
+			}
+			set_untyped_type(x, t);
+			return;
+		}
+	}
+	Type *v = x->tv.type;
+	if (type_identical(v, t)) return;
+	Type *vu = type_under(v), *tu = type_under(t);
+	/* identical underlying types and at least one is not a named type */
+	if (type_identical(vu, tu) && (v->kind != TY_NAMED || t->kind != TY_NAMED) &&
+	    vu->kind != TY_TYPEPARAM)
+		return;
+	/* interface */
+	if (tu->kind == TY_INTERFACE) {
+		const char *missing = NULL;
+		if (implements(v, tu, &missing)) return;
+		check_errorf(c, node_startpos(x), "cannot use %s as %s value in %s: %s does not implement %s (missing method %s)",
+		             check_describe(c, x), type_string(t, c->pkg), context, type_string(v, c->pkg),
+		             type_string(t, c->pkg), missing ? missing : "?");
+		invalid(x);
+		return;
+	}
+	/* bidirectional channel to directional channel with identical elements */
+	if (vu->kind == TY_CHAN && tu->kind == TY_CHAN && vu->dir == CHAN_BOTH && type_identical(vu->elem, tu->elem) &&
+	    (v->kind != TY_NAMED || t->kind != TY_NAMED))
+		return;
+	check_errorf(c, node_startpos(x), "cannot use %s as %s value in %s", check_describe(c, x), type_string(t, c->pkg),
+	             context);
+	invalid(x);
+}
+
+/* method set check: does t implement the interface iface (underlying)? */
+static bool implements(Type *t, Type *iface, const char **missing)
+{
+	for (int i = 0; i < iface->nmethods; i++) {
+		Obj *m = iface->methods[i];
+		int *path, npath;
+		bool indirect;
+		Obj *f = lookup_field_or_method(t, false, m->pkg, m->name, &path, &npath, &indirect);
+		if (!f || f->kind != OBJ_FUNC || !type_identical(f->type, m->type)) {
+			/* methods with pointer receivers are not in T's method set */
+			*missing = m->name;
+			return false;
+		}
+		if (f->type->recv && type_under(f->type->recv->type)->kind == TY_POINTER && type_under(t)->kind != TY_POINTER &&
+		    !type_is_interface(t) && !indirect) {
+			*missing = m->name;
+			return false;
+		}
+	}
+	return true;
+}
+
+/* ------------------------------------------------------------ identifiers */
+
+static void check_ident(Checker *c, Node *n)
+{
+	const char *name = n->ident.name;
+	if (name == intern_cstr("_")) {
+		check_errorf(c, n->pos, "cannot use _ as value");
+		invalid(n);
+		return;
+	}
+	Scope *found;
+	Obj *o = scope_lookup(c->scope, name, &found);
+	if (!o) {
+		check_errorf(c, n->pos, "undefined: %s", name);
+		invalid(n);
+		return;
+	}
+	n->ident.obj = o;
+	switch (o->kind) {
+	case OBJ_PKGNAME:
+		check_errorf(c, n->pos, "use of package %s without selector", name);
+		o->used = true;
+		invalid(n);
+		return;
+	case OBJ_CONST:
+		check_resolve_obj(c, o);
+		o->used = true;
+		if (o == universe_iota) {
+			if (!c->iota_spec) {
+				check_errorf(c, n->pos, "cannot use iota outside constant declaration");
+				invalid(n);
+				return;
+			}
+			n->tv.mode = MODE_CONST;
+			n->tv.type = types_basic[TY_UNTYPED_INT];
+			n->tv.val = const_make_int64(c->iota);
+			return;
+		}
+		if (!o->type || o->type->kind == TY_INVALID || !o->val) {
+			invalid(n);
+			return;
+		}
+		n->tv.mode = MODE_CONST;
+		n->tv.type = o->type;
+		n->tv.val = o->val;
+		return;
+	case OBJ_TYPE:
+		check_resolve_obj(c, o);
+		o->used = true;
+		n->tv.mode = MODE_TYPE;
+		n->tv.type = o->type;
+		return;
+	case OBJ_VAR:
+		if (o->global) check_resolve_obj(c, o);
+		o->used = true;
+		if (o->fn && c->fn && o->fn != c->fn->fn) o->captured = true;
+		n->tv.mode = MODE_VAR;
+		n->tv.type = o->type ? o->type : types_basic[TY_INVALID];
+		if (!o->type || o->type->kind == TY_INVALID) invalid(n);
+		return;
+	case OBJ_FUNC:
+		check_resolve_obj(c, o);
+		o->used = true;
+		n->tv.mode = MODE_VALUE;
+		n->tv.type = o->type;
+		return;
+	case OBJ_BUILTIN:
+		n->tv.mode = MODE_BUILTIN;
+		n->tv.type = types_basic[TY_INVALID];
+		return;
+	case OBJ_NIL:
+		n->tv.mode = MODE_VALUE;
+		n->tv.type = types_basic[TY_UNTYPED_NIL];
+		return;
+	default:
+		invalid(n);
+		return;
+	}
+}
+
+/* ------------------------------------------------------------ literals */
+
+static void check_basiclit(Checker *c, Node *n)
+{
+	bool ok;
+	Const *v = const_from_lit(n, &ok);
+	if (!ok || !v) {
+		invalid(n);
+		return;
+	}
+	static const TypeKind kinds[] = {[LIT_INT] = TY_UNTYPED_INT, [LIT_FLOAT] = TY_UNTYPED_FLOAT,
+	                                 [LIT_IMAG] = TY_UNTYPED_COMPLEX, [LIT_RUNE] = TY_UNTYPED_RUNE,
+	                                 [LIT_STRING] = TY_UNTYPED_STRING};
+	/* gc limits untyped integer constants to 512 bits of mantissa */
+	if (v->kind == CONST_INT && const_bitlen(v) > 512) {
+		check_errorf(c, n->pos, "constant overflow");
+		invalid(n);
+		return;
+	}
+	n->tv.mode = MODE_CONST;
+	n->tv.type = types_basic[kinds[n->lit.kind]];
+	n->tv.val = v;
+}
+
+/* ------------------------------------------------------------ operators */
+
+static bool is_comparison(Op op) { return op >= OP_EQL && op <= OP_GEQ; }
+
+/* Make the operands of a binary operation agree in type (untyped conversion). */
+static bool match_types(Checker *c, Node *x, Node *y)
+{
+	bool xu = type_is_untyped(x->tv.type), yu = type_is_untyped(y->tv.type);
+	if (xu && !yu) check_convert_untyped(c, x, y->tv.type);
+	else if (yu && !xu) check_convert_untyped(c, y, x->tv.type);
+	else if (xu && yu) {
+		Type *xt = x->tv.type, *yt = y->tv.type;
+		if (type_is_numeric(xt) && type_is_numeric(yt)) {
+			if (xt->kind < yt->kind) check_convert_untyped(c, x, yt);
+			else if (yt->kind < xt->kind) check_convert_untyped(c, y, xt);
+		}
+	}
+	return !is_invalid(x) && !is_invalid(y);
+}
+
+static bool op_allowed(Op op, Type *t)
+{
+	switch (op) {
+	case OP_ADD: return type_is_numeric(t) || type_is_string(t);
+	case OP_SUB: case OP_MUL: case OP_QUO: return type_is_numeric(t);
+	case OP_REM: case OP_AND: case OP_OR: case OP_XOR: case OP_ANDNOT: return type_is_integer(t);
+	case OP_LAND: case OP_LOR: return type_is_boolean(t);
+	default: return false;
+	}
+}
+
+static const char *op_desc(Op op)
+{
+	switch (op) {
+	case OP_ADD: case OP_SUB: case OP_MUL: case OP_QUO: return "operator";
+	default: return "operator";
+	}
+}
+
+static void check_shift(Checker *c, Node *n)
+{
+	Node *x = n->binary.x, *y = n->binary.y;
+	/* the right operand: integer (untyped constants must be non-negative ints) */
+	if (y->tv.mode == MODE_CONST) {
+		Const *iv = const_to_int(y->tv.val);
+		if (!iv || y->tv.val->kind == CONST_BOOL || y->tv.val->kind == CONST_STRING) {
+			check_errorf(c, node_startpos(y), "invalid shift count %s", check_describe(c, y));
+			invalid(n);
+			return;
+		}
+		if (const_sign(iv) < 0) {
+			check_errorf(c, node_startpos(y), "invalid shift count %s (must be non-negative)", check_describe(c, y));
+			invalid(n);
+			return;
+		}
+		if (type_is_untyped(y->tv.type)) {
+			y->tv.val = iv;
+			check_convert_untyped(c, y, types_basic[TY_UINT]);
+		}
+	} else if (!type_is_integer(y->tv.type)) {
+		check_errorf(c, node_startpos(y), "invalid shift count %s", check_describe(c, y));
+		invalid(n);
+		return;
+	} else if (type_is_untyped(y->tv.type)) {
+		check_convert_untyped(c, y, types_basic[TY_UINT]);
+	}
+	if (x->tv.mode == MODE_CONST) {
+		Const *xi = const_to_int(x->tv.val);
+		if (!xi || x->tv.val->kind == CONST_BOOL || x->tv.val->kind == CONST_STRING) {
+			check_errorf(c, node_startpos(x), "invalid operation: shifted operand %s must be integer",
+			             check_describe(c, x));
+			invalid(n);
+			return;
+		}
+		if (y->tv.mode == MODE_CONST) {
+			uint64_t s = const_uint64(y->tv.val);
+			if (s > 10000) {
+				check_errorf(c, node_startpos(y), "invalid shift count %s", check_describe(c, y));
+				invalid(n);
+				return;
+			}
+			n->tv.mode = MODE_CONST;
+			n->tv.type = x->tv.type;
+			if (type_is_untyped(x->tv.type) && x->tv.type->kind > TY_UNTYPED_RUNE)
+				n->tv.type = types_basic[TY_UNTYPED_INT];
+			n->tv.val = const_shift(n->binary.op, xi, s);
+			if (!type_is_untyped(n->tv.type)) {
+				Const *r;
+				if (!const_representable(n->tv.val, type_under(n->tv.type)->kind, &r)) {
+					overflow_error(c, n, n->tv.type);
+					invalid(n);
+					return;
+				}
+			} else if (const_bitlen(n->tv.val) > 512) {
+				check_errorf(c, node_startpos(n), "constant shift overflow");
+				invalid(n);
+				return;
+			}
+			return;
+		}
+		if (type_is_untyped(x->tv.type)) {
+			/* non-constant shift of an untyped constant: the type comes from context;
+			 * default now (a simplification: gc delays this) */
+			check_convert_untyped(c, x, types_basic[TY_INT]);
+		}
+	}
+	if (!type_is_integer(x->tv.type)) {
+		check_errorf(c, node_startpos(x), "invalid operation: shifted operand %s must be integer",
+		             check_describe(c, x));
+		invalid(n);
+		return;
+	}
+	n->tv.mode = MODE_VALUE;
+	n->tv.type = x->tv.type;
+}
+
+static void check_binary(Checker *c, Node *n, Type *hint)
+{
+	Node *x = n->binary.x, *y = n->binary.y;
+	Op op = n->binary.op;
+	check_expr(c, x, NULL);
+	check_expr(c, y, NULL);
+	if (is_invalid(x) || is_invalid(y)) {
+		invalid(n);
+		return;
+	}
+	for (int i = 0; i < 2; i++) {
+		Node *o = i ? y : x;
+		if (o->tv.mode == MODE_TYPE || o->tv.mode == MODE_NOVALUE || o->tv.mode == MODE_BUILTIN) {
+			check_errorf(c, node_startpos(o), o->tv.mode == MODE_NOVALUE ? "%s (no value) used as value"
+			                                   : "%s (type) is not an expression", expr_string(o));
+			invalid(n);
+			return;
+		}
+	}
+	if (op == OP_SHL || op == OP_SHR) {
+		check_shift(c, n);
+		return;
+	}
+	if (!match_types(c, x, y)) {
+		invalid(n);
+		return;
+	}
+	if (is_comparison(op)) {
+		Type *xt = x->tv.type, *yt = y->tv.type;
+		bool ok = true;
+		const char *why = NULL;
+		bool xnil = xt->kind == TY_UNTYPED_NIL, ynil = yt->kind == TY_UNTYPED_NIL;
+		if (xnil || ynil) {
+			Type *other = xnil ? yt : xt;
+			if (xnil && ynil) {
+				ok = false;
+				why = "operator == not defined on nil";
+			} else if (!type_has_nil(other)) {
+				ok = false;
+			} else {
+				(xnil ? x : y)->tv.type = other;
+			}
+		} else if (!type_identical(xt, yt) && !(type_is_interface(xt) || type_is_interface(yt))) {
+			check_errorf(c, n->pos, "invalid operation: %s (mismatched types %s and %s)", expr_string(n),
+			             type_string(xt, c->pkg), type_string(yt, c->pkg));
+			invalid(n);
+			return;
+		} else if (op == OP_EQL || op == OP_NEQ) {
+			if (!type_is_comparable(xt)) {
+				Type *u = type_under(xt);
+				const char *what = u->kind == TY_SLICE ? "slice" : u->kind == TY_MAP ? "map" : u->kind == TY_FUNC ? "func" : NULL;
+				if (what)
+					check_errorf(c, n->pos, "invalid operation: %s (%s can only be compared to nil)", expr_string(n), what);
+				else
+					check_errorf(c, n->pos, "invalid operation: %s (%s cannot be compared)", expr_string(n),
+					             type_string(xt, c->pkg));
+				invalid(n);
+				return;
+			}
+		} else if (!type_is_ordered(xt)) {
+			check_errorf(c, n->pos, "invalid operation: %s (operator %s not defined on %s)", expr_string(n),
+			             op_string(op), check_describe(c, x));
+			invalid(n);
+			return;
+		}
+		if (!ok) {
+			if (why) check_errorf(c, n->pos, "invalid operation: %s (%s)", expr_string(n), why);
+			else check_errorf(c, n->pos, "invalid operation: %s (mismatched types %s and %s)", expr_string(n),
+			                  type_string(xt, c->pkg), type_string(yt, c->pkg));
+			invalid(n);
+			return;
+		}
+		if (x->tv.mode == MODE_CONST && y->tv.mode == MODE_CONST) {
+			n->tv.mode = MODE_CONST;
+			n->tv.val = const_make_bool(const_compare(op, x->tv.val, y->tv.val));
+		} else {
+			n->tv.mode = MODE_VALUE;
+			/* untyped operands of a non-constant comparison get their default type */
+			default_untyped(c, x);
+			default_untyped(c, y);
+		}
+		n->tv.type = types_basic[TY_UNTYPED_BOOL];
+		return;
+	}
+	Type *xt = x->tv.type, *yt = y->tv.type;
+	if (!type_identical(xt, yt)) {
+		check_errorf(c, n->pos, "invalid operation: %s (mismatched types %s and %s)", expr_string(n),
+		             type_string(xt, c->pkg), type_string(yt, c->pkg));
+		invalid(n);
+		return;
+	}
+	if (!op_allowed(op, xt)) {
+		check_errorf(c, n->pos, "invalid operation: %s %s not defined on %s", op_desc(op), op_string(op),
+		             check_describe(c, x));
+		invalid(n);
+		return;
+	}
+	if ((op == OP_QUO || op == OP_REM) && y->tv.mode == MODE_CONST && const_is_zero(y->tv.val) &&
+	    (x->tv.mode == MODE_CONST || type_is_integer(xt))) {
+		check_errorf(c, node_startpos(y), "invalid operation: division by zero");
+		invalid(n);
+		return;
+	}
+	if (x->tv.mode == MODE_CONST && y->tv.mode == MODE_CONST) {
+		bool intdiv = type_is_integer(xt);
+		Const *v = const_binop(op, x->tv.val, y->tv.val, intdiv);
+		if (!v) {
+			invalid(n);
+			return;
+		}
+		n->tv.mode = MODE_CONST;
+		n->tv.type = xt;
+		n->tv.val = v;
+		if (!type_is_untyped(xt)) {
+			Const *r;
+			if (!const_representable(v, type_under(xt)->kind, &r)) {
+				check_errorf(c, node_startpos(n), "constant %s overflows %s", const_string(v), type_string(xt, c->pkg));
+				invalid(n);
+				return;
+			}
+			n->tv.val = r;
+		} else if (v->kind == CONST_INT && const_bitlen(v) > 512) {
+			check_errorf(c, node_startpos(n), "constant overflow");
+			invalid(n);
+			return;
+		}
+		return;
+	}
+	n->tv.mode = MODE_VALUE;
+	n->tv.type = xt;
+}
+
+static void check_unary(Checker *c, Node *n, Type *hint)
+{
+	Node *x = n->unary.x;
+	Op op = n->unary.op;
+	if (op == OP_AND) {
+		Node *ux = ast_unparen(x);
+		if (ux->kind == N_COMPOSITELIT) {
+			Type *h = hint && type_under(hint)->kind == TY_POINTER ? type_under(hint)->elem : NULL;
+			check_expr(c, ux, h);
+			if (x != ux) x->tv = ux->tv;
+			if (is_invalid(x)) {
+				invalid(n);
+				return;
+			}
+			n->tv.mode = MODE_VALUE;
+			n->tv.type = type_pointer(x->tv.type);
+			return;
+		}
+		check_expr(c, x, NULL);
+		if (is_invalid(x)) {
+			invalid(n);
+			return;
+		}
+		if (x->tv.mode != MODE_VAR) {
+			check_errorf(c, n->pos, "invalid operation: cannot take address of %s", check_describe(c, x));
+			invalid(n);
+			return;
+		}
+		if (ux->kind == N_IDENT && ux->ident.obj) ux->ident.obj->addrtaken = true;
+		n->tv.mode = MODE_VALUE;
+		n->tv.type = type_pointer(x->tv.type);
+		return;
+	}
+	if (op == OP_ARROW) {
+		check_expr(c, x, NULL);
+		if (is_invalid(x)) {
+			invalid(n);
+			return;
+		}
+		Type *u = type_under(x->tv.type);
+		if (u->kind != TY_CHAN) {
+			check_errorf(c, n->pos, "invalid operation: cannot receive from non-channel %s", check_describe(c, x));
+			invalid(n);
+			return;
+		}
+		if (u->dir == CHAN_SEND) {
+			check_errorf(c, n->pos, "invalid operation: cannot receive from send-only channel %s", check_describe(c, x));
+			invalid(n);
+			return;
+		}
+		n->tv.mode = MODE_COMMAOK;
+		n->tv.type = u->elem;
+		return;
+	}
+	check_expr(c, x, NULL);
+	if (is_invalid(x)) {
+		invalid(n);
+		return;
+	}
+	bool ok;
+	switch (op) {
+	case OP_ADD: case OP_SUB: ok = type_is_numeric(x->tv.type); break;
+	case OP_XOR: ok = type_is_integer(x->tv.type); break;
+	case OP_NOT: ok = type_is_boolean(x->tv.type); break;
+	default: ok = false; break;
+	}
+	if (!ok) {
+		check_errorf(c, n->pos, "invalid operation: operator %s not defined on %s", op_string(op), check_describe(c, x));
+		invalid(n);
+		return;
+	}
+	if (x->tv.mode == MODE_CONST) {
+		int ubits = 0;
+		if (op == OP_XOR && type_is_unsigned(x->tv.type)) ubits = type_int_bits(x->tv.type);
+		Const *v = const_unop(op, x->tv.val, ubits);
+		n->tv.mode = MODE_CONST;
+		n->tv.type = x->tv.type;
+		n->tv.val = v;
+		if (!type_is_untyped(x->tv.type)) {
+			Const *r;
+			if (!const_representable(v, type_under(x->tv.type)->kind, &r)) {
+				check_errorf(c, node_startpos(n), "constant %s overflows %s", const_string(v),
+				             type_string(x->tv.type, c->pkg));
+				invalid(n);
+				return;
+			}
+			n->tv.val = r;
+		}
+		return;
+	}
+	n->tv.mode = MODE_VALUE;
+	n->tv.type = x->tv.type;
+}
+
+/* ------------------------------------------------------------ index, slice */
+
+static int64_t const_index(Checker *c, Node *i, int64_t max, bool allow_max, const char *what)
+{
+	check_expr(c, i, NULL);
+	if (is_invalid(i)) return -2;
+	if (i->tv.mode == MODE_CONST) {
+		Const *iv = const_to_int(i->tv.val);
+		if (!iv || i->tv.val->kind == CONST_BOOL || i->tv.val->kind == CONST_STRING) {
+			check_errorf(c, node_startpos(i), "invalid argument: %s %s must be integer", what, check_describe(c, i));
+			return -2;
+		}
+		if (const_sign(iv) < 0) {
+			check_errorf(c, node_startpos(i), "invalid argument: %s %s must not be negative", what,
+			             check_describe(c, i));
+			return -2;
+		}
+		if (type_is_untyped(i->tv.type)) {
+			i->tv.val = iv;
+			check_convert_untyped(c, i, types_basic[TY_INT]);
+		}
+		int64_t v = const_int64(iv);
+		if (max >= 0 && (allow_max ? v > max : v >= max)) {
+			check_errorf(c, node_startpos(i), "invalid argument: %s %s out of bounds [0:%lld]", what,
+			             expr_string(i), (long long)(allow_max ? max + 1 : max));
+			return -2;
+		}
+		return v;
+	}
+	if (!type_is_integer(i->tv.type)) {
+		check_errorf(c, node_startpos(i), "invalid argument: %s %s must be integer", what, check_describe(c, i));
+		return -2;
+	}
+	return -1;
+}
+
+static void check_index(Checker *c, Node *n)
+{
+	Node *x = n->index.x;
+	check_expr_or_type(c, x);
+	if (is_invalid(x)) {
+		invalid(n);
+		return;
+	}
+	if (n->index.index.n != 1) {
+		check_errorf(c, n->pos, "generic instantiation not supported yet");
+		invalid(n);
+		return;
+	}
+	Node *i = n->index.index.v[0];
+	Type *t = x->tv.type, *u = type_under(t);
+	if (u->kind == TY_POINTER && type_under(u->elem)->kind == TY_ARRAY) u = type_under(u->elem);
+	switch (u->kind) {
+	case TY_STRING:
+	case TY_UNTYPED_STRING: {
+		int64_t max = x->tv.mode == MODE_CONST ? (int64_t)x->tv.val->slen : -1;
+		int64_t v = const_index(c, i, max, false, "index");
+		if (v == -2) {
+			invalid(n);
+			return;
+		}
+		if (x->tv.mode == MODE_CONST && v >= 0) {
+			n->tv.mode = MODE_CONST;
+			n->tv.val = const_make_int64((unsigned char)x->tv.val->s[v]);
+		} else {
+			n->tv.mode = MODE_VALUE;
+		}
+		if (type_is_untyped(x->tv.type)) default_untyped(c, x);
+		n->tv.type = types_basic[TY_UINT8];
+		return;
+	}
+	case TY_ARRAY:
+		if (const_index(c, i, u->len, false, "index") == -2) {
+			invalid(n);
+			return;
+		}
+		n->tv.mode = x->tv.mode == MODE_VAR || type_under(x->tv.type)->kind == TY_POINTER ? MODE_VAR : MODE_VALUE;
+		n->tv.type = u->elem;
+		return;
+	case TY_SLICE:
+		if (const_index(c, i, -1, false, "index") == -2) {
+			invalid(n);
+			return;
+		}
+		n->tv.mode = MODE_VAR;
+		n->tv.type = u->elem;
+		return;
+	case TY_MAP:
+		check_expr(c, i, u->key);
+		check_assignable(c, i, u->key, "map index");
+		n->tv.mode = MODE_MAPINDEX;
+		n->tv.type = u->elem;
+		return;
+	default:
+		check_errorf(c, n->pos, "invalid operation: cannot index %s", check_describe(c, x));
+		invalid(n);
+		return;
+	}
+}
+
+static void check_slice(Checker *c, Node *n)
+{
+	Node *x = n->slice.x;
+	check_expr(c, x, NULL);
+	if (is_invalid(x)) {
+		invalid(n);
+		return;
+	}
+	Type *t = x->tv.type, *u = type_under(t);
+	int64_t max = -1;
+	switch (u->kind) {
+	case TY_STRING:
+	case TY_UNTYPED_STRING:
+		if (n->slice.slice3) {
+			check_errorf(c, n->pos, "invalid operation: 3-index slice of string");
+			invalid(n);
+			return;
+		}
+		if (x->tv.mode == MODE_CONST) max = x->tv.val->slen;
+		default_untyped(c, x);
+		n->tv.type = x->tv.type;
+		break;
+	case TY_ARRAY:
+		if (x->tv.mode != MODE_VAR) {
+			check_errorf(c, n->pos, "invalid operation: %s (slice of unaddressable value)", expr_string(n));
+			invalid(n);
+			return;
+		}
+		max = u->len;
+		n->tv.type = type_slice(u->elem);
+		break;
+	case TY_POINTER:
+		if (type_under(u->elem)->kind == TY_ARRAY) {
+			max = type_under(u->elem)->len;
+			n->tv.type = type_slice(type_under(u->elem)->elem);
+			break;
+		}
+		/* fallthrough */
+	default:
+		if (u->kind == TY_SLICE) {
+			n->tv.type = t;
+			break;
+		}
+		check_errorf(c, n->pos, "cannot slice %s", check_describe(c, x));
+		invalid(n);
+		return;
+	}
+	Node *idx[3] = {n->slice.lo, n->slice.hi, n->slice.max};
+	int64_t vals[3] = {-1, -1, -1};
+	for (int k = 0; k < 3; k++) {
+		if (!idx[k]) continue;
+		vals[k] = const_index(c, idx[k], max, true, "index");
+		if (vals[k] == -2) {
+			invalid(n);
+			return;
+		}
+	}
+	for (int a = 0; a < 3; a++)
+		for (int b = a + 1; b < 3; b++)
+			if (vals[a] >= 0 && vals[b] >= 0 && vals[a] > vals[b]) {
+				check_errorf(c, node_startpos(idx[b]), "invalid slice indices: %lld < %lld", (long long)vals[b],
+				             (long long)vals[a]);
+				invalid(n);
+				return;
+			}
+	n->tv.mode = MODE_VALUE;
+}
+
+/* ------------------------------------------------------------ composite literals */
+
+static void check_complit(Checker *c, Node *n, Type *hint)
+{
+	Type *t;
+	if (n->complit.type) {
+		Node *tn = n->complit.type;
+		if (tn->kind == N_ARRAYTYPE && tn->arraytype.len && tn->arraytype.len->kind == N_ELLIPSIS) {
+			Type *elem = check_type(c, tn->arraytype.elem);
+			t = type_array(elem, -1); /* length from the elements below */
+			tn->tv.mode = MODE_TYPE;
+			tn->tv.type = t;
+		} else {
+			t = check_type(c, tn);
+		}
+	} else if (hint) {
+		t = hint;
+		if (type_under(t)->kind == TY_POINTER) t = type_under(t)->elem; /* &T elided in []*T{{...}} */
+	} else {
+		check_errorf(c, n->pos, "invalid composite literal type: missing type");
+		invalid(n);
+		return;
+	}
+	Type *u = type_under(t);
+	switch (u->kind) {
+	case TY_STRUCT: {
+		if (n->complit.elts.n == 0) break;
+		bool keyed = n->complit.elts.v[0]->kind == N_KEYVALUE;
+		if (keyed) {
+			bool *seen = arena_alloc(&perm, u->nfields + 1);
+			for (int i = 0; i < n->complit.elts.n; i++) {
+				Node *kv = n->complit.elts.v[i];
+				if (kv->kind != N_KEYVALUE) {
+					check_errorf(c, node_startpos(kv), "mixture of field:value and value elements in struct literal");
+					check_expr(c, kv, NULL);
+					continue;
+				}
+				Node *key = kv->binary.x;
+				if (key->kind != N_IDENT) {
+					check_errorf(c, node_startpos(key), "invalid field name %s in struct literal", expr_string(key));
+					check_expr(c, kv->binary.y, NULL);
+					continue;
+				}
+				int fi = -1;
+				for (int k = 0; k < u->nfields; k++)
+					if (u->fields[k].name == key->ident.name) fi = k;
+				if (fi < 0) {
+					check_errorf(c, key->pos, "unknown field %s in struct literal of type %s", key->ident.name,
+					             type_string(t, c->pkg));
+					check_expr(c, kv->binary.y, NULL);
+					continue;
+				}
+				if (seen[fi]) check_errorf(c, key->pos, "duplicate field name %s in struct literal", key->ident.name);
+				seen[fi] = true;
+				key->ident.obj = u->fields[fi].obj;
+				key->tv.mode = MODE_VAR;
+				key->tv.type = u->fields[fi].type;
+				check_expr(c, kv->binary.y, u->fields[fi].type);
+				check_assignable(c, kv->binary.y, u->fields[fi].type, "struct literal");
+			}
+		} else {
+			int i;
+			for (i = 0; i < n->complit.elts.n && i < u->nfields; i++) {
+				Node *e = n->complit.elts.v[i];
+				if (e->kind == N_KEYVALUE) {
+					check_errorf(c, node_startpos(e), "mixture of field:value and value elements in struct literal");
+					continue;
+				}
+				check_expr(c, e, u->fields[i].type);
+				check_assignable(c, e, u->fields[i].type, "struct literal");
+			}
+			if (n->complit.elts.n > u->nfields)
+				check_errorf(c, node_startpos(n->complit.elts.v[u->nfields]), "too many values in struct literal of type %s",
+				             type_string(t, c->pkg));
+			else if (n->complit.elts.n < u->nfields)
+				check_errorf(c, n->complit.rbrace, "too few values in struct literal of type %s", type_string(t, c->pkg));
+		}
+		break;
+	}
+	case TY_ARRAY:
+	case TY_SLICE: {
+		int64_t idx = 0, maxidx = 0;
+		for (int i = 0; i < n->complit.elts.n; i++) {
+			Node *e = n->complit.elts.v[i];
+			if (e->kind == N_KEYVALUE) {
+				int64_t k = const_index(c, e->binary.x, u->kind == TY_ARRAY && u->len >= 0 ? u->len : -1, false, "index");
+				if (k >= 0) idx = k;
+				else if (k == -1) check_errorf(c, node_startpos(e->binary.x), "index %s must be integer constant",
+				                               expr_string(e->binary.x));
+				e = e->binary.y;
+			} else if (u->kind == TY_ARRAY && u->len >= 0 && idx >= u->len) {
+				check_errorf(c, node_startpos(e), "index %lld out of bounds [0:%lld]", (long long)idx, (long long)u->len);
+			}
+			check_expr(c, e, u->elem);
+			check_assignable(c, e, u->elem, "array or slice literal");
+			idx++;
+			if (idx > maxidx) maxidx = idx;
+		}
+		if (u->kind == TY_ARRAY && u->len < 0) {
+			u->len = maxidx;
+			u->size = -1;
+		}
+		break;
+	}
+	case TY_MAP:
+		for (int i = 0; i < n->complit.elts.n; i++) {
+			Node *e = n->complit.elts.v[i];
+			if (e->kind != N_KEYVALUE) {
+				check_errorf(c, node_startpos(e), "missing key in map literal");
+				check_expr(c, e, NULL);
+				continue;
+			}
+			check_expr(c, e->binary.x, u->key);
+			check_assignable(c, e->binary.x, u->key, "map literal");
+			check_expr(c, e->binary.y, u->elem);
+			check_assignable(c, e->binary.y, u->elem, "map literal");
+		}
+		break;
+	default:
+		if (u->kind != TY_INVALID)
+			check_errorf(c, n->pos, "invalid composite literal type %s", type_string(t, c->pkg));
+		invalid(n);
+		return;
+	}
+	n->tv.mode = MODE_VALUE;
+	n->tv.type = t;
+}
+
+/* ------------------------------------------------------------ dispatch */
+
+static void check_typeassert(Checker *c, Node *n)
+{
+	Node *x = n->typeassert.x;
+	check_expr(c, x, NULL);
+	if (is_invalid(x)) {
+		invalid(n);
+		return;
+	}
+	if (!n->typeassert.type) {
+		check_errorf(c, n->pos, "invalid syntax tree: use of .(type) outside type switch");
+		invalid(n);
+		return;
+	}
+	if (!type_is_interface(x->tv.type)) {
+		check_errorf(c, node_startpos(x), "invalid operation: %s is not an interface", check_describe(c, x));
+		invalid(n);
+		return;
+	}
+	Type *t = check_type(c, n->typeassert.type);
+	n->tv.mode = MODE_COMMAOK;
+	n->tv.type = t;
+}
+
+static void check_funclit(Checker *c, Node *n)
+{
+	Scope *s = scope_new(c->scope, n);
+	s->is_func = true;
+	Type *sig = check_signature(c, n->funclit.type, NULL, s);
+	Obj *fn = obj_new(OBJ_FUNC, intern_cstr("func"), n->pos, c->pkg);
+	fn->type = sig;
+	fn->decl = n;
+	fn->fn = c->fn ? c->fn->fn : NULL;
+	n->funclit.fn = fn;
+	package_add_func(c->pkg, fn);
+	Scope *saved = c->scope;
+	c->scope = s;
+	check_func_body(c, fn, sig, n->funclit.body);
+	c->scope = saved;
+	n->tv.mode = MODE_VALUE;
+	n->tv.type = sig;
+}
+
+static void check_star(Checker *c, Node *n)
+{
+	Node *x = n->unary.x;
+	check_expr_or_type(c, x);
+	if (is_invalid(x)) {
+		invalid(n);
+		return;
+	}
+	if (x->tv.mode == MODE_TYPE) {
+		n->tv.mode = MODE_TYPE;
+		n->tv.type = type_pointer(x->tv.type);
+		return;
+	}
+	if (x->tv.type->kind == TY_UNTYPED_NIL) {
+		check_errorf(c, n->pos, "invalid operation: cannot indirect nil");
+		invalid(n);
+		return;
+	}
+	Type *u = type_under(x->tv.type);
+	if (u->kind != TY_POINTER) {
+		check_errorf(c, n->pos, "invalid operation: cannot indirect %s", check_describe(c, x));
+		invalid(n);
+		return;
+	}
+	n->tv.mode = MODE_VAR;
+	n->tv.type = u->elem;
+}
+
+/* check n, which may be a type or an expression */
+void check_expr_or_type(Checker *c, Node *n)
+{
+	switch (n->kind) {
+	case N_IDENT: check_ident(c, n); break;
+	case N_BASICLIT: check_basiclit(c, n); break;
+	case N_PAREN:
+		check_expr_or_type(c, n->unary.x);
+		n->tv = n->unary.x->tv;
+		break;
+	case N_BINARY: check_binary(c, n, NULL); break;
+	case N_UNARY: check_unary(c, n, NULL); break;
+	case N_STAR: check_star(c, n); break;
+	case N_CALL: check_call(c, n); break;
+	case N_SELECTOR: check_selector(c, n); break;
+	case N_INDEX: check_index(c, n); break;
+	case N_SLICE: check_slice(c, n); break;
+	case N_COMPOSITELIT: check_complit(c, n, NULL); break;
+	case N_FUNCLIT: check_funclit(c, n); break;
+	case N_TYPEASSERT: check_typeassert(c, n); break;
+	case N_ARRAYTYPE: case N_STRUCTTYPE: case N_FUNCTYPE: case N_INTERFACETYPE:
+	case N_MAPTYPE: case N_CHANTYPE:
+		check_type(c, n);
+		break;
+	case N_KEYVALUE:
+		check_errorf(c, n->pos, "unexpected key:value expression");
+		invalid(n);
+		break;
+	default:
+		check_errorf(c, n->pos, "invalid expression");
+		invalid(n);
+		break;
+	}
+}
+
+/* check an expression that must produce a single value; hint is the type the
+ * context expects, used for composite literals with elided types */
+void check_expr(Checker *c, Node *n, Type *hint)
+{
+	if (n->kind == N_COMPOSITELIT) {
+		check_complit(c, n, hint);
+		return;
+	}
+	if (n->kind == N_UNARY && n->unary.op == OP_AND) {
+		check_unary(c, n, hint);
+		return;
+	}
+	check_expr_or_type(c, n);
+	if (n->tv.type && n->tv.type->kind == TY_TUPLE && n->tv.mode != MODE_INVALID) {
+		check_errorf(c, node_startpos(n), "multiple-value %s (value of type %s) in single-value context",
+		             expr_string(n), type_string(n->tv.type, c->pkg));
+		invalid(n);
+	}
+}
+
+/* check an expression that may produce several values (call on the rhs of =) */
+void check_multi(Checker *c, Node *n)
+{
+	check_expr_or_type(c, n);
+}
+
+/* a value is used: complain about types, builtins and void calls */
+void check_use(Checker *c, Node *n)
+{
+	if (n->tv.mode == MODE_TYPE) {
+		check_errorf(c, node_startpos(n), "%s (type) is not an expression", expr_string(n));
+		invalid(n);
+	} else if (n->tv.mode == MODE_BUILTIN) {
+		check_errorf(c, node_startpos(n), "%s (built-in) must be called", expr_string(n));
+		invalid(n);
+	} else if (n->tv.mode == MODE_NOVALUE) {
+		check_errorf(c, node_startpos(n), "%s (no value) used as value", expr_string(n));
+		invalid(n);
+	}
+}
+
+void check_default_untyped(Checker *c, Node *n) { default_untyped(c, n); }

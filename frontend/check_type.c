@@ -1,0 +1,337 @@
+/* check_type.c: type expressions, struct/interface/func types, signatures. */
+#include "frontend.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+const char *expr_string(Node *n);
+
+static Type *bad(Node *n)
+{
+	n->tv.mode = MODE_INVALID;
+	n->tv.type = types_basic[TY_INVALID];
+	return n->tv.type;
+}
+
+static Type *done(Node *n, Type *t)
+{
+	n->tv.mode = MODE_TYPE;
+	n->tv.type = t;
+	return t;
+}
+
+static Type *struct_type(Checker *c, Node *n)
+{
+	Type *t = type_new(TY_STRUCT);
+	int cnt = 0;
+	for (int i = 0; i < n->structtype.fields.n; i++) {
+		Node *f = n->structtype.fields.v[i];
+		cnt += f->field.names.n ? f->field.names.n : 1;
+	}
+	t->fields = arena_alloc(&perm, sizeof(Field) * (cnt + 1));
+	Scope *seen = scope_new(NULL, NULL);
+	for (int i = 0; i < n->structtype.fields.n; i++) {
+		Node *f = n->structtype.fields.v[i];
+		Type *ft = check_type(c, f->field.type);
+		const char *tag = NULL;
+		if (f->field.tag) {
+			size_t len;
+			tag = const_unquote(f->field.tag->lit.raw, f->field.tag->lit.len, &len);
+		}
+		if (f->field.names.n == 0) {
+			/* embedded field: T, *T, pkg.T, *pkg.T; its name is the type name */
+			Node *tn = ast_unparen(f->field.type);
+			if (tn->kind == N_STAR) tn = ast_unparen(tn->unary.x);
+			if (tn->kind == N_INDEX) tn = tn->index.x;
+			const char *name = tn->kind == N_SELECTOR ? tn->selector.sel->ident.name
+			                 : tn->kind == N_IDENT ? tn->ident.name : intern_cstr("?");
+			Type *u = type_under(ft);
+			if (u->kind == TY_POINTER && type_under(u->elem)->kind == TY_POINTER) {
+				check_errorf(c, node_startpos(f->field.type), "embedded field type cannot be a pointer");
+			} else if (u->kind == TY_UNSAFEPTR) {
+				check_errorf(c, node_startpos(f->field.type), "embedded field type cannot be unsafe.Pointer");
+			} else if (type_under(ft)->kind == TY_POINTER && type_is_interface(type_under(ft)->elem)) {
+				check_errorf(c, node_startpos(f->field.type), "embedded field type cannot be a pointer to an interface");
+			}
+			Field *fl = &t->fields[t->nfields++];
+			fl->name = name;
+			fl->type = ft;
+			fl->embedded = true;
+			fl->tag = tag;
+			fl->pos = node_startpos(f->field.type);
+			fl->obj = obj_new(OBJ_VAR, name, fl->pos, c->pkg);
+			fl->obj->type = ft;
+			fl->obj->field = fl->obj->embedded = true;
+			if (name != intern_cstr("_") && scope_insert(seen, obj_new(OBJ_VAR, name, fl->pos, NULL)))
+				check_errorf(c, fl->pos, "%s redeclared", name);
+			continue;
+		}
+		for (int k = 0; k < f->field.names.n; k++) {
+			Node *id = f->field.names.v[k];
+			Field *fl = &t->fields[t->nfields++];
+			fl->name = id->ident.name;
+			fl->type = ft;
+			fl->tag = tag;
+			fl->pos = id->pos;
+			fl->obj = obj_new(OBJ_VAR, id->ident.name, id->pos, c->pkg);
+			fl->obj->type = ft;
+			fl->obj->field = true;
+			id->ident.obj = fl->obj;
+			if (fl->name != intern_cstr("_") && scope_insert(seen, obj_new(OBJ_VAR, fl->name, fl->pos, NULL)))
+				check_errorf(c, id->pos, "%s redeclared", fl->name);
+		}
+	}
+	return t;
+}
+
+static int cmp_method(const void *a, const void *b)
+{
+	return strcmp((*(Obj *const *)a)->name, (*(Obj *const *)b)->name);
+}
+
+/* complete the method set of an interface (embedded interfaces flattened) */
+static void iface_complete(Checker *c, Type *t)
+{
+	if (t->complete) return;
+	t->complete = true;
+	int cap = t->nmethods + 8, n = t->nmethods;
+	Obj **ms = arena_alloc(&perm, sizeof(Obj *) * cap);
+	memcpy(ms, t->methods, sizeof(Obj *) * n);
+	Type **terms = NULL;
+	int nterms = 0;
+	for (int i = 0; i < t->nembeds; i++) {
+		Type *e = t->embeds[i];
+		Type *u = type_under(e);
+		if (u->kind != TY_INTERFACE) {
+			/* a type term of a constraint interface */
+			terms = terms ? terms : arena_alloc(&perm, sizeof(Type *) * t->nembeds);
+			terms[nterms++] = e;
+			continue;
+		}
+		iface_complete(c, u);
+		for (int k = 0; k < u->nmethods; k++) {
+			bool dup = false;
+			for (int j = 0; j < n; j++)
+				if (ms[j]->name == u->methods[k]->name) dup = true;
+			if (dup) continue;
+			if (n == cap) {
+				Obj **nm = arena_alloc(&perm, sizeof(Obj *) * cap * 2);
+				memcpy(nm, ms, sizeof(Obj *) * n);
+				ms = nm;
+				cap *= 2;
+			}
+			ms[n++] = u->methods[k];
+		}
+		for (int k = 0; k < u->nembeds; k++) {
+			terms = terms ? terms : arena_alloc(&perm, sizeof(Type *) * (t->nembeds + u->nembeds + 1));
+		}
+	}
+	qsort(ms, n, sizeof(Obj *), cmp_method);
+	t->methods = ms;
+	t->nmethods = n;
+	t->embeds = terms;
+	t->nembeds = nterms;
+}
+
+static Type *interface_type(Checker *c, Node *n)
+{
+	Type *t = type_new(TY_INTERFACE);
+	int cnt = n->ifacetype.elems.n;
+	t->methods = arena_alloc(&perm, sizeof(Obj *) * (cnt + 1));
+	t->embeds = arena_alloc(&perm, sizeof(Type *) * (cnt + 1));
+	for (int i = 0; i < cnt; i++) {
+		Node *f = n->ifacetype.elems.v[i];
+		if (f->field.names.n) {
+			Node *id = f->field.names.v[0];
+			Scope *s = scope_new(c->scope, f);
+			Type *sig = check_signature(c, f->field.type, NULL, s);
+			Obj *m = obj_new(OBJ_FUNC, id->ident.name, id->pos, c->pkg);
+			m->type = sig;
+			id->ident.obj = m;
+			for (int k = 0; k < t->nmethods; k++)
+				if (t->methods[k]->name == m->name) check_errorf(c, id->pos, "duplicate method %s", m->name);
+			t->methods[t->nmethods++] = m;
+		} else {
+			Type *e = check_type(c, f->field.type);
+			if (e->kind != TY_INVALID) t->embeds[t->nembeds++] = e;
+		}
+	}
+	t->complete = false;
+	iface_complete(c, t);
+	return t;
+}
+
+static int64_t array_length(Checker *c, Node *len)
+{
+	check_expr(c, len, NULL);
+	if (len->tv.mode == MODE_INVALID) return -1;
+	if (len->tv.mode != MODE_CONST) {
+		if (len->tv.mode == MODE_TYPE) check_errorf(c, node_startpos(len), "invalid array length %s", expr_string(len));
+		else check_errorf(c, node_startpos(len), "array length %s (%s) must be constant", expr_string(len),
+		                  check_describe(c, len) + strlen(expr_string(len)) + 2);
+		return -1;
+	}
+	Const *iv = const_to_int(len->tv.val);
+	if (!iv || len->tv.val->kind == CONST_STRING || len->tv.val->kind == CONST_BOOL ||
+	    (!type_is_untyped(len->tv.type) && !type_is_integer(len->tv.type))) {
+		check_errorf(c, node_startpos(len), "array length %s must be integer", check_describe(c, len));
+		return -1;
+	}
+	if (const_sign(iv) < 0 || const_bitlen(iv) > 62) {
+		check_errorf(c, node_startpos(len), "invalid array length %s", check_describe(c, len));
+		return -1;
+	}
+	if (type_is_untyped(len->tv.type)) {
+		len->tv.val = iv;
+		check_convert_untyped(c, len, types_basic[TY_INT]);
+	}
+	return const_int64(iv);
+}
+
+Type *check_type(Checker *c, Node *n)
+{
+	switch (n->kind) {
+	case N_IDENT:
+	case N_SELECTOR:
+		check_expr_or_type(c, n);
+		if (n->tv.mode == MODE_INVALID) return n->tv.type;
+		if (n->tv.mode != MODE_TYPE) {
+			check_errorf(c, node_startpos(n), "%s is not a type", expr_string(n));
+			return bad(n);
+		}
+		return n->tv.type;
+	case N_PAREN: {
+		Type *t = check_type(c, n->unary.x);
+		n->tv = n->unary.x->tv;
+		return t;
+	}
+	case N_STAR: {
+		Type *e = check_type(c, n->unary.x);
+		if (e->kind == TY_INVALID) return bad(n);
+		return done(n, type_pointer(e));
+	}
+	case N_ARRAYTYPE: {
+		if (!n->arraytype.len) {
+			Type *e = check_type(c, n->arraytype.elem);
+			return done(n, type_slice(e));
+		}
+		if (n->arraytype.len->kind == N_ELLIPSIS) {
+			check_errorf(c, n->pos, "invalid use of [...] array (outside a composite literal)");
+			check_type(c, n->arraytype.elem);
+			return bad(n);
+		}
+		int64_t len = array_length(c, n->arraytype.len);
+		Type *e = check_type(c, n->arraytype.elem);
+		if (len < 0) return bad(n);
+		return done(n, type_array(e, len));
+	}
+	case N_MAPTYPE: {
+		Type *k = check_type(c, n->maptype.key), *v = check_type(c, n->maptype.value);
+		if (k->kind != TY_INVALID && type_under(k) && type_under(k)->kind != TY_TYPEPARAM && type_under(k)->kind != TY_INVALID &&
+		    !type_is_comparable(k)) {
+			check_errorf(c, node_startpos(n->maptype.key), "invalid map key type %s", type_string(k, c->pkg));
+		}
+		return done(n, type_map(k, v));
+	}
+	case N_CHANTYPE:
+		return done(n, type_chan(check_type(c, n->chantype.elem), n->chantype.dir));
+	case N_FUNCTYPE: {
+		Scope *s = scope_new(c->scope, n);
+		return done(n, check_signature(c, n, NULL, s));
+	}
+	case N_STRUCTTYPE:
+		return done(n, struct_type(c, n));
+	case N_INTERFACETYPE:
+		return done(n, interface_type(c, n));
+	case N_BINARY:
+	case N_UNARY:
+		/* union / ~T terms in constraints: typed loosely for now */
+		if (n->kind == N_UNARY && n->unary.op == OP_TILDE) return done(n, check_type(c, n->unary.x));
+		if (n->kind == N_BINARY && n->binary.op == OP_OR) {
+			check_type(c, n->binary.x);
+			check_type(c, n->binary.y);
+			return done(n, type_any);
+		}
+		/* fallthrough */
+	default:
+		check_expr_or_type(c, n);
+		if (n->tv.mode == MODE_INVALID) return n->tv.type;
+		if (n->tv.mode != MODE_TYPE) {
+			check_errorf(c, node_startpos(n), "%s is not a type", expr_string(n));
+			return bad(n);
+		}
+		return n->tv.type;
+	}
+}
+
+static Field *collect_params(Checker *c, NodeList *l, Scope *scope, int *count, bool *variadic, bool results)
+{
+	int cnt = 0;
+	for (int i = 0; i < l->n; i++) cnt += l->v[i]->field.names.n ? l->v[i]->field.names.n : 1;
+	Field *fs = arena_alloc(&perm, sizeof(Field) * (cnt + 1));
+	int k = 0;
+	for (int i = 0; i < l->n; i++) {
+		Node *f = l->v[i];
+		Node *tn = f->field.type;
+		Type *t;
+		if (tn->kind == N_ELLIPSIS) {
+			if (results || i != l->n - 1 || f->field.names.n > 1) {
+				check_errorf(c, tn->pos, "can only use ... with final parameter in list");
+				t = type_slice(check_type(c, tn->ellipsis.elem));
+			} else {
+				t = type_slice(check_type(c, tn->ellipsis.elem));
+				*variadic = true;
+			}
+			tn->tv.mode = MODE_TYPE;
+			tn->tv.type = t;
+		} else {
+			t = check_type(c, tn);
+		}
+		if (!f->field.names.n) {
+			fs[k].type = t;
+			fs[k].pos = node_startpos(tn);
+			k++;
+			continue;
+		}
+		for (int j = 0; j < f->field.names.n; j++) {
+			Node *id = f->field.names.v[j];
+			Obj *o = obj_new(OBJ_VAR, id->ident.name, id->pos, c->pkg);
+			o->type = t;
+			o->param = true;
+			o->used = true;
+			o->decl = id;
+			id->ident.obj = o;
+			fs[k].name = id->ident.name;
+			fs[k].type = t;
+			fs[k].obj = o;
+			fs[k].pos = id->pos;
+			k++;
+			if (scope && id->ident.name != intern_cstr("_")) {
+				Obj *prev = scope_insert(scope, o);
+				if (prev) check_errorf(c, id->pos, "duplicate argument %s", id->ident.name);
+			}
+		}
+	}
+	*count = k;
+	return fs;
+}
+
+/* Build the signature of a N_FUNCTYPE; parameters are declared in scope. */
+Type *check_signature(Checker *c, Node *ftype, Node *recv, Scope *scope)
+{
+	Type *t = type_new(TY_FUNC);
+	if (ftype->functype.tparams.n)
+		check_errorf(c, ftype->pos, "generic functions are not supported yet");
+	if (recv) {
+		NodeList l = {.v = &recv, .n = 1};
+		int n;
+		bool v = false;
+		Field *rf = collect_params(c, &l, scope, &n, &v, false);
+		t->recv = rf;
+	}
+	bool variadic = false, dummy = false;
+	t->fields = collect_params(c, &ftype->functype.params, scope, &t->nfields, &variadic, false);
+	t->variadic = variadic;
+	t->results = collect_params(c, &ftype->functype.results, scope, &t->nresults, &dummy, true);
+	return t;
+}

@@ -1,0 +1,121 @@
+/*
+ * diag.c: error collection and gc-style reporting.
+ *
+ * Like gc: one syntax error per line (the first reported), identical
+ * messages on one line shown once, output sorted by position, and at
+ * most 10 errors (then "too many errors") unless diag_set_all.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "frontend.h"
+
+typedef struct Diag {
+	Pos pos;
+	const char *msg;
+	int seq;                    /* report order, for a stable sort */
+} Diag;
+
+static Diag *diags;
+static int ndiags, capdiags;
+static bool all;
+static Pos last_syntax, last_other;
+static const char *last_msg;
+
+void diag_set_all(bool a)
+{
+	all = a;
+}
+
+int diag_count(void)
+{
+	return ndiags;
+}
+
+static bool sameline(Pos a, Pos b)
+{
+	return a.file == b.file && a.line == b.line && a.line != 0;
+}
+
+void diag_verrorf(Pos pos, const char *fmt, va_list ap)
+{
+	char buf[1024];
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	if (strncmp(buf, "syntax error", 12) == 0) {
+		if (sameline(last_syntax, pos))
+			return;
+		last_syntax = pos;
+	} else {
+		if (sameline(last_other, pos) && last_msg && strcmp(last_msg, buf) == 0)
+			return;
+		last_other = pos;
+	}
+	if (ndiags == capdiags) {
+		capdiags = capdiags ? 2 * capdiags : 64;
+		diags = realloc(diags, capdiags * sizeof *diags);
+		if (!diags)
+			abort();
+	}
+	Diag *d = &diags[ndiags];
+	d->pos = pos;
+	d->msg = arena_strndup(&perm, buf, strlen(buf));
+	d->seq = ndiags++;
+	if (strncmp(buf, "syntax error", 12) != 0)
+		last_msg = d->msg;
+}
+
+void diag_errorf(Pos pos, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	diag_verrorf(pos, fmt, ap);
+	va_end(ap);
+}
+
+static int cmp(const void *a, const void *b)
+{
+	const Diag *x = a, *y = b;
+	if (x->pos.file != y->pos.file)
+		return x->pos.file < y->pos.file ? -1 : 1;
+	if (x->pos.line != y->pos.line)
+		return x->pos.line < y->pos.line ? -1 : 1;
+	if (x->pos.col != y->pos.col)
+		return x->pos.col < y->pos.col ? -1 : 1;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+static void format(char *buf, size_t n, Diag *d)
+{
+	SrcFile *f = srcfile_get(d->pos.file);
+	if (f)
+		snprintf(buf, n, "%s:%d:%d: %s", f->path, d->pos.line, d->pos.col, d->msg);
+	else
+		snprintf(buf, n, "<unknown>: %s", d->msg);
+}
+
+int diag_flush(void)
+{
+	int n = ndiags, shown = n;
+	if (!all && shown > 10)
+		shown = 10;
+	if (n == 0)
+		return 0;
+	Pos tenth = diags[shown - 1].pos;
+	qsort(diags, shown, sizeof *diags, cmp);
+	char prev[1300] = "", cur[1300];
+	for (int i = 0; i < shown; i++) {
+		format(cur, sizeof cur, &diags[i]);
+		if (i == 0 || strcmp(cur, prev) != 0)
+			fprintf(stderr, "%s\n", cur);
+		memcpy(prev, cur, sizeof cur);
+	}
+	if (!all && n >= 10) {
+		SrcFile *f = srcfile_get(tenth.file);
+		fprintf(stderr, "%s:%d:%d: too many errors\n", f ? f->path : "<unknown>",
+		        tenth.line, tenth.col);
+	}
+	ndiags = 0;
+	last_syntax = last_other = (Pos){0};
+	last_msg = NULL;
+	return n;
+}

@@ -1,0 +1,293 @@
+/*
+ * frontend.h: the frontend's internal header (lexer, parser, checker).
+ * Sections follow the .c file that implements them. Only ast.h leaves
+ * frontend/.
+ */
+#ifndef FRONTEND_H
+#define FRONTEND_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "ast.h"
+
+typedef struct Arena Arena;
+typedef struct Lexer Lexer;
+typedef struct Parser Parser;
+
+/* arena.c */
+struct Arena {
+	struct ArenaChunk *head;    /* newest chunk first */
+	char *cur, *end;            /* free space in head */
+};
+extern Arena perm;              /* AST, types, interned strings: never freed */
+void *arena_alloc(Arena *a, size_t n);              /* zeroed, 16-byte aligned */
+char *arena_strndup(Arena *a, const char *s, size_t n);
+void arena_reset(Arena *a);                         /* frees all but the first chunk */
+
+/* strtab.c */
+const char *intern(const char *s, size_t n);        /* equal strings, equal pointers */
+const char *intern_cstr(const char *s);
+
+/* srcfile.c */
+int32_t srcfile_load(const char *path);             /* -1 with errno set on failure */
+int32_t srcfile_count(void);
+
+/* diag.c */
+void diag_errorf(Pos pos, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void diag_verrorf(Pos pos, const char *fmt, va_list ap);
+int diag_flush(void);               /* prints sorted errors to stderr; returns the count */
+int diag_count(void);
+void diag_set_all(bool all);        /* gc's -e: no "too many errors" cut-off */
+
+/* ast.c */
+Node *ast_new(NodeKind kind, Pos pos);
+void list_push(NodeList *l, Node *n);
+Pos node_startpos(Node *n);         /* leftmost position of n (x of x+y, fun of f()) */
+Node *ast_unparen(Node *n);
+const char *op_string(Op op);
+
+/* ast_string.c */
+const char *ast_string(Node *n);    /* gc's short form: x + y, f(a, b), T{…} */
+
+/* unicode.c: is_unicode_* below */
+
+/* lex.c */
+typedef enum Token {
+#define TOK(kind, str) kind,
+#include "tokens.h"
+#undef TOK
+	T_COUNT
+} Token;
+
+/* operator precedences (Lexer.prec) */
+enum {
+	PREC_OROR = 1,
+	PREC_ANDAND,
+	PREC_CMP,
+	PREC_ADD,
+	PREC_MUL,
+};
+
+struct Lexer {
+	int32_t file;
+	const char *src;            /* SrcFile.src, NUL-terminated */
+	size_t len;
+	/* reader */
+	size_t r;                   /* offset just past ch */
+	int32_t ch;                 /* current character, -1 at EOF */
+	int chw;                    /* byte width of ch */
+	int32_t line, col;          /* 1-based line and 0-based byte column of ch */
+	size_t start;               /* token start offset */
+	bool nlsemi;                /* a newline becomes a ';' */
+	/* current token */
+	Token tok;
+	Pos pos;                    /* token start */
+	const char *lit;            /* T_NAME: interned; T_LITERAL: raw text; T_SEMI: "semicolon", "newline", "EOF" */
+	int litlen;
+	LitKind kind;               /* T_LITERAL */
+	bool bad;                   /* T_LITERAL had an error */
+	Op op;                      /* T_OPERATOR, T_ASSIGNOP, T_INCOP, T_STAR */
+	int prec;                   /* T_OPERATOR, T_STAR */
+	/* directives */
+	bool header;                /* before the package clause: collect build lines */
+	bool quiet;                 /* report no errors (parse_header) */
+	uint32_t pragma;            /* PRAGMA_* seen since the parser last took them */
+	const char *gobuild;        /* //go:build expression */
+	const char **plusbuild;     /* // +build lines (text after "+build") */
+	int nplusbuild;
+	const char **linknames;     /* pairs: local, target (target may be NULL) */
+	int nlinknames;
+};
+
+void lex_init(Lexer *l, int32_t file);
+void lex_next(Lexer *l);
+const char *tok_string(Token t);    /* the spelling: "(" "func" "name" */
+bool is_unicode_letter(int32_t c);  /* unicode.IsLetter */
+bool is_unicode_digit(int32_t c);   /* unicode.IsDigit */
+bool is_unicode_print(int32_t c);   /* unicode.IsPrint */
+
+/* parse_*.c */
+struct Parser {
+	Lexer lx;                   /* lx.tok is the current token */
+	int fnest;                  /* function nesting (error recovery) */
+	int xnest;                  /* expression nesting: < 0 in if/for/switch headers */
+	int errcnt;                 /* errors reported while parsing this file */
+	bool first;                 /* some error has been reported */
+	int starterrs;              /* diag_count() when parsing started */
+};
+
+Node *parse_file(int32_t file);     /* never NULL */
+bool parse_header(int32_t file, const char **pkgname, const char **gobuild,
+                  const char ***plusbuild, int *nplusbuild);
+
+/* parse_expr.c: shared parser helpers and expressions */
+void parse_next(Parser *p);
+bool parse_got(Parser *p, Token t);
+void parse_want(Parser *p, Token t);
+bool parse_got_assign(Parser *p);
+bool parse_is_op(Parser *p, Op op);
+void parse_error_at(Parser *p, Pos pos, const char *msg);
+void parse_syntax_error_at(Parser *p, Pos pos, const char *msg);
+void parse_syntax_error(Parser *p, const char *msg);
+void parse_advance(Parser *p, uint64_t followset);  /* 0: skip one token */
+bool parse_list_sep(Parser *p, const char *context, Token sep, Token close);
+const char *parse_tokstring(Token t);
+Node *parse_name(Parser *p);
+Node *parse_bad(Parser *p);
+Node *parse_oliteral(Parser *p);
+Node *parse_expr(Parser *p);
+Node *parse_binary_expr(Parser *p, Node *x, int prec);
+Node *parse_unary_expr(Parser *p);
+Node *parse_pexpr(Parser *p, Node *x, bool keep_parens);
+NodeList parse_expr_list(Parser *p);
+NodeList parse_type_list(Parser *p, bool *comma);
+Node *parse_complit(Parser *p);
+NodeList parse_name_list(Parser *p, Node *first);
+bool parse_is_type_elem(Node *x);
+
+/* parse_type.c */
+Node *parse_type(Parser *p);
+Node *parse_type_or_nil(Parser *p);
+Node *parse_qualified_name(Parser *p, Node *name);
+Node *parse_func_type(Parser *p, const char *context);  /* after "func"; context != "": no tparams */
+Node *parse_array_type(Parser *p, Pos lbrack, Node *len);
+Node *parse_slice_type(Parser *p, Pos lbrack);
+NodeList parse_param_list(Parser *p, Node *name, Node *typ, Token close,
+                          bool require_names, int *count);
+Node *parse_struct_type(Parser *p);
+Node *parse_interface_type(Parser *p);
+
+/* parse_stmt.c */
+NodeList parse_stmt_list(Parser *p);
+Node *parse_block(Parser *p, const char *context);
+Node *parse_func_body(Parser *p);
+
+/* parse_decl.c */
+Node *parse_gendecl(Parser *p, DeclKind kind);     /* at the keyword */
+
+/* ast_dump.c */
+void ast_dump(Node *n, FILE *out);
+
+/* ---- checker (lead) ---- */
+/* const.c */
+Const *const_make_bool(bool b);
+Const *const_make_string(const char *s, size_t n);
+Const *const_make_int64(int64_t v);
+Const *const_from_lit(const Node *lit, bool *ok);
+Const *const_to_float(const Const *c);
+Const *const_to_complex(const Const *c);
+Const *const_to_int(const Const *c);
+bool const_is_int(const Const *c);
+bool const_is_zero(const Const *c);
+int const_sign(const Const *c);
+Const *const_binop(Op op, const Const *x, const Const *y, bool intdiv);
+Const *const_unop(Op op, const Const *x, int ubits);
+Const *const_shift(Op op, const Const *x, uint64_t s);
+bool const_compare(Op op, const Const *x, const Const *y);
+bool const_representable(const Const *c, TypeKind k, Const **out);
+size_t const_bitlen(const Const *c);
+const char *const_string(const Const *c);
+char *const_unquote(const char *raw, int len, size_t *outlen);
+size_t utf8_encode_rune(char *out, uint32_t r);
+float const_float32(const Const *c);
+
+/* scope.c */
+Scope *scope_new(Scope *parent, Node *node);
+Obj *scope_lookup_local(Scope *s, const char *name);
+Obj *scope_lookup(Scope *s, const char *name, Scope **found);
+Obj *scope_insert(Scope *s, Obj *o);    /* returns the previous object of that name, if any */
+Obj *obj_new(ObjKind k, const char *name, Pos pos, Package *pkg);
+
+/* universe.c */
+extern Scope *universe;
+extern Obj *universe_iota;
+extern Type *type_any;          /* interface{} */
+extern Type *type_comparable;
+void universe_init(void);
+Package *unsafe_package(void);
+
+/* types.c */
+Type *type_new(TypeKind k);
+Type *type_pointer(Type *elem);
+Type *type_slice(Type *elem);
+Type *type_array(Type *elem, int64_t len);
+Type *type_map(Type *key, Type *elem);
+Type *type_chan(Type *elem, ChanDir dir);
+Type *type_tuple(Field *f, int n);
+Type *type_under(Type *t);      /* underlying type */
+bool type_identical(Type *a, Type *b);
+bool type_is_untyped(Type *t);
+bool type_is_basic(Type *t);     /* bool, numeric, string, unsafe.Pointer (after under) */
+bool type_is_integer(Type *t);
+bool type_is_unsigned(Type *t);
+bool type_is_float(Type *t);
+bool type_is_complex(Type *t);
+bool type_is_numeric(Type *t);
+bool type_is_string(Type *t);
+bool type_is_boolean(Type *t);
+bool type_is_interface(Type *t);
+bool type_is_comparable(Type *t);
+bool type_is_ordered(Type *t);
+bool type_has_nil(Type *t);
+Type *type_default(Type *t);    /* default type of an untyped constant kind */
+const char *type_string(Type *t, Package *rel);   /* rel: names from this package unqualified */
+void types_layout(Type *t);     /* size, align, field offsets (64-bit targets) */
+int64_t type_size(Type *t);
+int64_t type_align(Type *t);
+int type_int_bits(Type *t);     /* width of an integer type */
+
+/* check_*.c */
+typedef struct Checker Checker;
+typedef struct FuncCtx FuncCtx;
+
+struct FuncCtx {
+	Obj *fn;                /* the function (or closure) being checked */
+	Type *sig;
+	FuncCtx *outer;         /* enclosing function for closures */
+	Node *body;
+};
+
+struct Checker {
+	Package *pkg;
+	Scope *scope;           /* current scope */
+	FuncCtx *fn;            /* NULL at package level */
+	Node *iota_spec;        /* const spec being evaluated (iota) */
+	int64_t iota;
+	Obj *decl_obj;          /* package-level object being resolved (cycles, init deps) */
+};
+
+void check_errorf(Checker *c, Pos pos, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+void check_package_files(Checker *c);
+Type *check_type(Checker *c, Node *n);
+Type *check_signature(Checker *c, Node *ftype, Node *recv, Scope *scope);
+void check_expr(Checker *c, Node *n, Type *hint);
+void check_expr_or_type(Checker *c, Node *n);
+void check_multi(Checker *c, Node *n);
+void check_assignable(Checker *c, Node *x, Type *t, const char *context);
+void check_convert_untyped(Checker *c, Node *x, Type *target);
+void check_use(Checker *c, Node *n);
+void check_func_body(Checker *c, Obj *fn, Type *sig, Node *body);
+void check_stmt_list(Checker *c, NodeList *l);
+void check_resolve_obj(Checker *c, Obj *o);
+bool check_builtin(Checker *c, Node *call, Builtin b);
+void check_call(Checker *c, Node *n);
+void check_selector(Checker *c, Node *n);
+const char *check_describe(Checker *c, Node *x);
+bool check_is_terminating(Node *s, const char *label);
+Obj *lookup_field_or_method(Type *t, bool addressable, Package *pkg, const char *name,
+                            int **path, int *npath, bool *indirect);
+void package_add_func(Package *p, Obj *fn);
+
+/* check_decl.c */
+extern Package *(*check_importer)(const char *path, Pos pos);
+Package *check_package(const char *path, Node **files, int nfiles);
+
+/* check_expr.c */
+const char *expr_string(Node *n);
+void check_default_untyped(Checker *c, Node *n);
+
+#endif

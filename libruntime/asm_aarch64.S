@@ -1,0 +1,167 @@
+/*
+ * asm_aarch64.S: stack switching and Go entry trampolines (AAPCS64).
+ * Same routines and contracts as asm_x86_64.S.
+ */
+#include "rt.h"
+
+        .text
+
+/* \reg = address of TLS variable \sym (initial-exec); clobbers \tmp */
+.macro TLSADDR reg, tmp, sym
+        mrs     \reg, tpidr_el0
+        adrp    \tmp, :gottprel:\sym
+        ldr     \tmp, [\tmp, #:gottprel_lo12:\sym]
+        add     \reg, \reg, \tmp
+.endm
+
+/* RT_GOENTRY sym, body: record {sp, x30, x29} in rt_curg->sched, then branch
+ * to the C body; uses only x16/x17 (IP0/IP1). */
+.macro RT_GOENTRY sym, body
+        .globl  \sym
+        .type   \sym,%function
+        .p2align 4
+\sym:
+        TLSADDR x16, x17, rt_curg
+        ldr     x16, [x16]
+        cbz     x16, 1f
+        mov     x17, sp
+        str     x17, [x16, #RT_G_SCHED_SP]
+        str     x30, [x16, #RT_G_SCHED_RA]
+        str     x29, [x16, #RT_G_SCHED_FP]
+1:      b       \body
+        .size   \sym, .-\sym
+.endm
+
+        RT_GOENTRY runtime.gopanic, rt_gopanic_c
+        RT_GOENTRY runtime.panicdivide, rt_panicdivide_c
+        RT_GOENTRY runtime.panicmem, rt_panicmem_c
+        RT_GOENTRY runtime.panicshift, rt_panicshift_c
+        RT_GOENTRY runtime.goPanicIndex, rt_panicindex_c
+        RT_GOENTRY runtime.newobject, rt_newobject_c
+
+/* uint64_t rt_morestack(void *blk, void (*adapter)(void *), uint64_t est)
+ * On entry sp = f's SP, x30 = RA into f, x29 = f's FP. */
+        .globl  rt_morestack
+        .type   rt_morestack,%function
+        .p2align 4
+rt_morestack:
+        mov     x9, sp                          /* old_sp */
+        TLSADDR x10, x11, rt_g0sp
+        ldr     x10, [x10]
+        mov     sp, x10                         /* -> system stack */
+        sub     sp, sp, #48
+        stp     x29, x30, [sp]
+        stp     x0, x1, [sp, #16]
+        str     x9, [sp, #32]
+        mov     x1, x2                          /* est */
+        mov     x2, x9                          /* old_sp */
+        mov     x3, x30                         /* old_ra */
+        mov     x4, x29                         /* old_fp */
+        TLSADDR x10, x11, rt_onsys
+        mov     w11, #1
+        str     w11, [x10]
+        bl      rt_morestack_c                  /* -> Seg * or 0 */
+        TLSADDR x10, x11, rt_onsys
+        str     wzr, [x10]
+        mov     x9, x0
+        ldp     x29, x30, [sp]
+        ldp     x0, x1, [sp, #16]
+        ldr     x10, [sp, #32]
+        cbz     x9, 1f
+        mov     sp, x9                          /* -> new segment, below its Seg header */
+        mov     x29, x9                         /* Seg starts with {old_fp, old_ra} */
+        blr     x1                              /* adapter(blk) */
+        .globl  rt_morestack_ret
+rt_morestack_ret:                               /* the walker recognizes this RA */
+        mov     x0, sp
+        bl      rt_lessstack_c                  /* on the segment we leave; -> old_sp */
+        ldp     x29, x30, [sp]                  /* old fp, old ra */
+        mov     sp, x0
+        mov     x0, #1
+        ret
+1:      mov     sp, x10                         /* preemption served, no split */
+        mov     x0, #0
+        ret
+        .size   rt_morestack, .-rt_morestack
+
+/* void rt_gostart_asm(void (*fn)(void *), void *arg, void *top) */
+        .globl  rt_gostart_asm
+        .type   rt_gostart_asm,%function
+        .p2align 4
+rt_gostart_asm:
+        stp     x29, x30, [sp, #-48]!
+        mov     x29, sp
+        stp     x19, x20, [sp, #16]
+        str     x21, [sp, #32]
+        TLSADDR x9, x10, rt_g0sp
+        ldr     x20, [x9]                       /* previous system-stack top */
+        mov     x10, sp
+        str     x10, [x9]
+        TLSADDR x9, x10, rt_onsys
+        ldr     w21, [x9]
+        str     wzr, [x9]
+        mov     x19, sp
+        mov     sp, x2
+        mov     x29, x2                         /* FP chain ends in the zeroed record */
+        mov     x9, x0
+        mov     x0, x1
+        blr     x9
+        mov     sp, x19
+        TLSADDR x9, x10, rt_g0sp
+        str     x20, [x9]
+        TLSADDR x9, x10, rt_onsys
+        str     w21, [x9]
+        ldr     x21, [sp, #32]
+        ldp     x19, x20, [sp, #16]
+        ldp     x29, x30, [sp], #48
+        ret
+        .size   rt_gostart_asm, .-rt_gostart_asm
+
+/* void rt_systemstack(void (*fn)(void *), void *arg): 32 bytes of segment */
+        .globl  rt_systemstack
+        .type   rt_systemstack,%function
+        .p2align 4
+rt_systemstack:
+        stp     x29, x30, [sp, #-32]!
+        mov     x29, sp
+        stp     x19, x20, [sp, #16]
+        mov     x20, x0
+        TLSADDR x9, x10, rt_onsys
+        ldr     w10, [x9]
+        cbnz    w10, 1f
+        mov     w10, #1
+        str     w10, [x9]
+        mov     x19, sp
+        TLSADDR x9, x10, rt_g0sp
+        ldr     x9, [x9]
+        mov     sp, x9
+        mov     x0, x1
+        blr     x20
+        mov     sp, x19
+        TLSADDR x9, x10, rt_onsys
+        str     wzr, [x9]
+        b       2f
+1:      mov     x0, x1
+        blr     x20
+2:      ldp     x19, x20, [sp, #16]
+        ldp     x29, x30, [sp], #32
+        ret
+        .size   rt_systemstack, .-rt_systemstack
+
+/* long rt_syscall6(long nr, long a..f): raw system call, returns -errno */
+        .globl  rt_syscall6
+        .type   rt_syscall6,%function
+        .p2align 4
+rt_syscall6:
+        mov     x8, x0
+        mov     x0, x1
+        mov     x1, x2
+        mov     x2, x3
+        mov     x3, x4
+        mov     x4, x5
+        mov     x5, x6
+        svc     #0
+        ret
+        .size   rt_syscall6, .-rt_syscall6
+
+        .section .note.GNU-stack,"",%progbits

@@ -1,0 +1,184 @@
+/*
+ * asm_x86_64.S: stack switching and Go entry trampolines (SysV x86-64).
+ *
+ * TLS (initial-exec): rt_curg (G *), rt_g0sp (this thread's system-stack
+ * top), rt_onsys (nonzero while this thread runs on its system stack).
+ * See stack.c for the segment design and goabi.h for the contracts.
+ */
+#include "rt.h"
+
+        .text
+
+.macro TLSREG reg, sym
+        movq    \sym@GOTTPOFF(%rip), \reg
+.endm
+
+/*
+ * RT_GOENTRY sym, body: the Go-visible entry `sym` records the Go caller's
+ * {sp, ra, fp} in rt_curg->sched, then tail-jumps to the C body with the
+ * argument registers untouched (only %rax and %r11 are used).
+ */
+.macro RT_GOENTRY sym, body
+        .globl  \sym
+        .type   \sym,@function
+        .p2align 4
+\sym:
+        TLSREG  %r11, rt_curg
+        movq    %fs:(%r11), %r11
+        testq   %r11, %r11
+        jz      1f
+        leaq    8(%rsp), %rax
+        movq    %rax, RT_G_SCHED_SP(%r11)
+        movq    (%rsp), %rax
+        movq    %rax, RT_G_SCHED_RA(%r11)
+        movq    %rbp, RT_G_SCHED_FP(%r11)
+1:      jmp     \body
+        .size   \sym, .-\sym
+.endm
+
+        RT_GOENTRY runtime.gopanic, rt_gopanic_c
+        RT_GOENTRY runtime.panicdivide, rt_panicdivide_c
+        RT_GOENTRY runtime.panicmem, rt_panicmem_c
+        RT_GOENTRY runtime.panicshift, rt_panicshift_c
+        RT_GOENTRY runtime.goPanicIndex, rt_panicindex_c
+        RT_GOENTRY runtime.newobject, rt_newobject_c
+
+/*
+ * uint64_t rt_morestack(void *blk, void (*adapter)(void *), uint64_t est)
+ * Called from a prologue slow path: (%rsp) = RA into f, f's SP = %rsp + 8,
+ * %rbp = f's FP. Returns 1 after adapter(blk) ran f on a new segment, 0 if
+ * only a preemption request was served. Callee-saved registers survive.
+ */
+        .globl  rt_morestack
+        .type   rt_morestack,@function
+        .p2align 4
+rt_morestack:
+        movq    %rsp, %rax                      /* &old_ra; old_sp = %rax + 8 */
+        TLSREG  %r11, rt_g0sp
+        movq    %fs:(%r11), %rsp                /* -> system stack */
+        pushq   %rax                            /* old rsp */
+        pushq   %rsi                            /* adapter */
+        pushq   %rdi                            /* blk */
+        pushq   %rbp                            /* (keeps 16-byte alignment) */
+        movq    %rdx, %rsi                      /* est */
+        leaq    8(%rax), %rdx                   /* old_sp */
+        movq    (%rax), %rcx                    /* old_ra */
+        movq    %rbp, %r8                       /* old_fp */
+        TLSREG  %r11, rt_onsys
+        movl    $1, %fs:(%r11)
+        call    rt_morestack_c                  /* -> Seg * or 0 */
+        TLSREG  %r11, rt_onsys
+        movl    $0, %fs:(%r11)
+        popq    %rbp
+        popq    %rdi
+        popq    %rsi
+        popq    %rdx
+        testq   %rax, %rax
+        jz      1f
+        movq    %rax, %rsp                      /* -> new segment, below its Seg header */
+        movq    %rax, %rbp                      /* Seg starts with {old_fp, old_ra} */
+        call    *%rsi                           /* adapter(blk): f runs again up here */
+        .globl  rt_morestack_ret
+rt_morestack_ret:                               /* the walker recognizes this RA */
+        movq    %rsp, %rdi                      /* Seg * */
+        call    rt_lessstack_c                  /* on the segment we leave; -> old_sp */
+        movq    (%rsp), %rbp                    /* old fp */
+        leaq    -8(%rax), %rsp                  /* old segment, at the old RA slot */
+        movl    $1, %eax
+        ret
+1:      movq    %rdx, %rsp                      /* preemption served, no split */
+        xorl    %eax, %eax
+        ret
+        .size   rt_morestack, .-rt_morestack
+
+/*
+ * void rt_gostart_asm(void (*fn)(void *), void *arg, void *top)
+ * Run fn(arg) on a goroutine stack whose top is `top` (a Seg with a zeroed
+ * frame record); the caller's stack becomes this thread's system stack.
+ */
+        .globl  rt_gostart_asm
+        .type   rt_gostart_asm,@function
+        .p2align 4
+rt_gostart_asm:
+        pushq   %rbp
+        movq    %rsp, %rbp
+        pushq   %rbx
+        pushq   %r12
+        pushq   %r13
+        pushq   %r14                            /* %rsp is 16-aligned now */
+        TLSREG  %r11, rt_g0sp
+        movq    %fs:(%r11), %r12                /* previous system-stack top */
+        movq    %rsp, %fs:(%r11)
+        TLSREG  %r11, rt_onsys
+        movl    %fs:(%r11), %r13d
+        movl    $0, %fs:(%r11)
+        movq    %rsp, %rbx
+        movq    %rdx, %rsp
+        movq    %rdx, %rbp                      /* FP chain ends in the zeroed record */
+        movq    %rdi, %rax
+        movq    %rsi, %rdi
+        call    *%rax
+        movq    %rbx, %rsp
+        TLSREG  %r11, rt_g0sp
+        movq    %r12, %fs:(%r11)
+        TLSREG  %r11, rt_onsys
+        movl    %r13d, %fs:(%r11)
+        popq    %r14
+        popq    %r13
+        popq    %r12
+        popq    %rbx
+        popq    %rbp
+        ret
+        .size   rt_gostart_asm, .-rt_gostart_asm
+
+/*
+ * void rt_systemstack(void (*fn)(void *), void *arg): run fn(arg) on the
+ * system stack (directly if already there). Costs 32 bytes of segment.
+ */
+        .globl  rt_systemstack
+        .type   rt_systemstack,@function
+        .p2align 4
+rt_systemstack:
+        pushq   %rbp
+        movq    %rsp, %rbp
+        pushq   %rbx
+        pushq   %r12
+        movq    %rdi, %rax
+        movq    %rsi, %rdi
+        TLSREG  %r11, rt_onsys
+        movl    %fs:(%r11), %r12d
+        testl   %r12d, %r12d
+        jnz     1f
+        movl    $1, %fs:(%r11)
+        movq    %rsp, %rbx
+        TLSREG  %r11, rt_g0sp
+        movq    %fs:(%r11), %rsp
+        call    *%rax
+        movq    %rbx, %rsp
+        TLSREG  %r11, rt_onsys
+        movl    $0, %fs:(%r11)
+        jmp     2f
+1:      call    *%rax
+2:      popq    %r12
+        popq    %rbx
+        popq    %rbp
+        ret
+        .size   rt_systemstack, .-rt_systemstack
+
+/* long rt_syscall6(long nr, long a..f): raw system call, returns -errno */
+        .globl  rt_syscall6
+        .type   rt_syscall6,@function
+        .p2align 4
+rt_syscall6:
+        movq    %rdi, %rax
+        movq    %rsi, %rdi
+        movq    %rdx, %rsi
+        movq    %rcx, %rdx
+        movq    %r8, %r10
+        movq    %r9, %r8
+        movq    8(%rsp), %r9
+        syscall
+        ret
+        .size   rt_syscall6, .-rt_syscall6
+
+        .section .note.GNU-stack,"",@progbits

@@ -1,0 +1,176 @@
+/*
+ * panic.c: Go panics (fatal for now) and the runtime's throw.
+ *
+ * Entry points called from Go (runtime.gopanic, runtime.panicdivide, ...)
+ * are RT_GOENTRY trampolines (asm_*.S): g->sched holds the panicking Go
+ * frame when the C body runs. The bodies run on the goroutine segment with
+ * only the guard slack below them, so they immediately switch to the system
+ * stack (rt_systemstack) and print there:
+ *
+ *   panic: <value or runtime error>
+ *   [signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x0]   (panicmem only)
+ *   <blank>
+ *   goroutine 1 [running]:
+ *   <frames>
+ *
+ * then exit with status 2, as gc does. rt_throw prints `fatal error: <msg>`
+ * instead and is for broken invariants (never recoverable).
+ *
+ * Not yet: defer/recover (prototypes/defer-panic shows the design), error
+ * and Stringer values (need method calls), type names for custom types
+ * (need name offsets): such values print as `(?) 0x<data word>`, and named
+ * basic types print as their underlying kind (gc: main.E(5)).
+ */
+#include "rt.h"
+
+enum {
+	P_VALUE,        /* panic(v) */
+	P_DIVIDE,
+	P_MEM,
+	P_SHIFT,
+	P_INDEX,
+	P_THROW,
+};
+
+typedef struct {
+	int kind;               /* P_* */
+	const GoType *t;        /* P_VALUE: the interface value */
+	void *data;
+	intptr_t x, len;        /* P_INDEX */
+	const char *msg;        /* P_THROW */
+} Panic;
+
+static __thread int dying __attribute__((tls_model("initial-exec")));
+
+/* Prints an interface value the way gc's printpanicval does. */
+static void print_value(const GoType *t, void *data)
+{
+	if (!t) {
+		rt_print_cstr("nil");
+		return;
+	}
+	const void *v = (t->kind & GO_KIND_DIRECT_IFACE) ? (const void *)&data : data;
+	switch (t->kind & GO_KIND_MASK) {
+	case GO_KIND_BOOL: rt_printbool(*(const int8_t *)v); break;
+	case GO_KIND_INT:
+	case GO_KIND_INT64: rt_printint(*(const int64_t *)v); break;
+	case GO_KIND_INT8: rt_printint(*(const int8_t *)v); break;
+	case GO_KIND_INT16: rt_printint(*(const int16_t *)v); break;
+	case GO_KIND_INT32: rt_printint(*(const int32_t *)v); break;
+	case GO_KIND_UINT:
+	case GO_KIND_UINT64:
+	case GO_KIND_UINTPTR: rt_printuint(*(const uint64_t *)v); break;
+	case GO_KIND_UINT8: rt_printuint(*(const uint8_t *)v); break;
+	case GO_KIND_UINT16: rt_printuint(*(const uint16_t *)v); break;
+	case GO_KIND_UINT32: rt_printuint(*(const uint32_t *)v); break;
+	case GO_KIND_FLOAT32: rt_printfloat(*(const float *)v); break;
+	case GO_KIND_FLOAT64: rt_printfloat(*(const double *)v); break;
+	case GO_KIND_COMPLEX64:
+		rt_printcomplex(((const float *)v)[0], ((const float *)v)[1]);
+		break;
+	case GO_KIND_COMPLEX128:
+		rt_printcomplex(((const double *)v)[0], ((const double *)v)[1]);
+		break;
+	case GO_KIND_STRING: {
+		const GoString *s = v;
+		rt_printstring(s->p, s->n);
+		break;
+	}
+	default:
+		rt_print_cstr("(?) ");
+		rt_printpointer(data);
+	}
+}
+
+static void die(void *arg)
+{
+	const Panic *p = arg;
+	G *g = rt_curg;
+	if (dying++) {
+		rt_print_cstr(p->kind == P_THROW ? "fatal error: " : "panic: ");
+		rt_print_cstr(p->kind == P_THROW ? p->msg : "(while dying)");
+		rt_print_cstr("\nfatal error: panic during panic\n");
+		rt_print_flush();
+		rt_os_exit(2);
+	}
+	rt_printlock();
+	int hidden = 2;         /* gc walks runtime.goPanicIndex + gopanic (hidden) */
+	switch (p->kind) {
+	case P_VALUE:
+		rt_print_cstr("panic: ");
+		print_value(p->t, p->data);
+		hidden = 1;
+		break;
+	case P_DIVIDE:
+		rt_print_cstr("panic: runtime error: integer divide by zero");
+		break;
+	case P_MEM:
+		rt_print_cstr("panic: runtime error: invalid memory address or nil pointer dereference\n"
+			      "[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x0]");
+		break;
+	case P_SHIFT:
+		rt_print_cstr("panic: runtime error: negative shift amount");
+		break;
+	case P_INDEX:
+		rt_print_cstr("panic: runtime error: index out of range [");
+		rt_printint(p->x);
+		rt_print_cstr("] with length ");
+		rt_printint(p->len);
+		break;
+	case P_THROW:
+		rt_print_cstr("fatal error: ");
+		rt_print_cstr(p->msg);
+		hidden = 0;
+		break;
+	}
+	rt_print_cstr("\n");
+	if (g && g->sched.sp) {
+		rt_print_cstr("\n");
+		rt_traceback(g, hidden);
+	}
+	rt_printunlock();
+	rt_os_exit(2);
+}
+
+static RT_NORETURN void dopanic(Panic *p)
+{
+	rt_systemstack(die, p);
+	__builtin_unreachable();
+}
+
+void rt_gopanic_c(const GoType *t, void *data)
+{
+	Panic p = {.kind = P_VALUE, .t = t, .data = data};
+	dopanic(&p);
+}
+
+void rt_panicdivide_c(void)
+{
+	Panic p = {.kind = P_DIVIDE};
+	dopanic(&p);
+}
+
+void rt_panicmem_c(void)
+{
+	Panic p = {.kind = P_MEM};
+	dopanic(&p);
+}
+
+void rt_panicshift_c(void)
+{
+	Panic p = {.kind = P_SHIFT};
+	dopanic(&p);
+}
+
+void rt_panicindex_c(intptr_t x, intptr_t len)
+{
+	Panic p = {.kind = P_INDEX, .x = x, .len = len};
+	dopanic(&p);
+}
+
+/* A broken invariant: print, trace the current goroutine, exit 2. */
+void rt_throw(const char *msg)
+{
+	Panic p = {.kind = P_THROW, .msg = msg};
+	dopanic(&p);
+}

@@ -1,0 +1,239 @@
+/*
+ * rt.h: libruntime's internal header, one section per .c file.
+ *
+ * The first section holds constants the assembly files (asm_*.S) need; they
+ * include this header with __ASSEMBLER__ defined and see nothing else.
+ * Layouts shared with generated code live in include/goabi.h.
+ */
+#ifndef RT_H
+#define RT_H
+
+/* ------------------------------------------------ asm-visible constants */
+/* struct G offsets used by asm_*.S (checked by _Static_assert in stack.c) */
+#define RT_G_STACKGUARD 0       /* = GO_G_STACKGUARD */
+#define RT_G_SCHED_SP 8         /* Gobuf sched: Go caller context (RT_GOENTRY) */
+#define RT_G_SCHED_RA 16
+#define RT_G_SCHED_FP 24
+
+#ifndef __ASSEMBLER__
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "goabi.h"
+
+typedef struct G G;
+typedef struct Gobuf Gobuf;
+typedef struct Seg Seg;
+typedef struct StackLoc StackLoc;
+typedef struct StackRecord StackRecord;
+typedef struct FuncEntry FuncEntry;
+typedef struct Frame Frame;
+
+#define RT_NORETURN __attribute__((noreturn))
+#define RT_UNLIKELY(x) __builtin_expect(!!(x), 0)
+
+/* ------------------------------------------------------------ os_linux.c */
+/* OS calls return 0 or an errno. The raw-syscall ones (write, exit, yield)
+ * use no libc and little stack: they are safe on a goroutine segment. */
+int rt_os_write(int fd, const void *p, size_t n);       /* writes all of it */
+RT_NORETURN void rt_os_exit(int code);                  /* exit_group, no atexit */
+void rt_os_yield(void);
+int rt_os_mmap(void **out, size_t len, int noreserve);  /* RW anonymous, zeroed */
+int rt_os_munmap(void *p, size_t len);
+const char *rt_os_getenv(const char *name);             /* startup only (libc) */
+long rt_syscall6(long nr, long a, long b, long c, long d, long e, long f); /* asm; -errno */
+
+/* A test-and-set lock for short critical sections; never held across a park. */
+typedef struct { volatile uint32_t v; } RtLock;
+void rt_lock(RtLock *l);
+void rt_unlock(RtLock *l);
+
+/* ---------------------------------------------------------------- debug.c */
+enum {
+	RT_DBG_STACKMAPS = 1 << 0,  /* dump the stack-map records at startup */
+	RT_DBG_STACK = 1 << 1,      /* segment statistics at exit */
+	RT_DBG_GCSTRESS = 1 << 2,   /* GOLC_GCSTRESS statistics at exit */
+};
+extern unsigned rt_debug;       /* GOLC_DEBUG switches, RT_DBG_* */
+extern int rt_gcstress;         /* GOLC_GCSTRESS=1: verify roots at every allocation */
+void rt_debug_init(void);
+unsigned rt_debug_parse(const char *s, void (*unknown)(const char *name, size_t n));
+
+/* ---------------------------------------------------------------- stack.c */
+/*
+ * Segment layout (grows down; no guard page, see stack.c):
+ *
+ *   lo          guard = lo + RT_STACK_SLACK              top = (Seg *)
+ *   | canary .. slack | frames of compiled code ...   | Seg header |
+ */
+struct Seg {
+	uintptr_t fr_fp;        /* +0  frame record {old FP, old RA}: FP chain crosses */
+	uintptr_t fr_ra;        /* +8  */
+	uintptr_t old_sp;       /* +16 SP of the frame that called rt_morestack */
+	Seg *prev;              /* older segment (NULL on the first) */
+	Seg *next;              /* cached younger segment (hot-split avoidance) */
+	uintptr_t lo;           /* lowest usable address; holds RT_SEG_CANARY */
+	size_t size;            /* bytes from lo to the end of this header */
+	uint32_t cls;           /* size class; RT_SEG_HUGE: a mapping of its own */
+	uint32_t _pad;
+} __attribute__((aligned(16)));
+
+struct Gobuf {
+	uintptr_t sp;           /* Go caller's SP at the call (stack-map base) */
+	uintptr_t ra;           /* return address into the Go caller */
+	uintptr_t fp;           /* Go caller's frame pointer */
+};
+
+struct G {
+	volatile uintptr_t stackguard;  /* +0 compared by every prologue; RT_STACK_PREEMPT */
+	Gobuf sched;                    /* +8 set by RT_GOENTRY / rt_morestack_c */
+	Seg *seg;                       /* current segment */
+	Seg *seg0;                      /* first segment: the walk ends here */
+	size_t stacksize;               /* bytes in segments from seg0 to seg */
+	volatile int preempt;           /* a preemption request is pending */
+	int64_t goid;
+};
+
+#define RT_STACK_MIN 8192               /* first and smallest segment */
+#define RT_SEG_NCLASS 12                /* 8 KB << 0 .. 8 KB << 11 (16 MB) */
+#define RT_SEG_HUGE 0xffffffffu
+#define RT_SEG_CANARY 0x5354414b43414e59ull
+#define RT_STACK_MAX ((size_t)1000000000)  /* gc's default max stack (64-bit) */
+
+extern __thread G *rt_curg __attribute__((tls_model("initial-exec")));
+extern __thread uintptr_t rt_g0sp __attribute__((tls_model("initial-exec")));
+extern __thread int rt_onsys __attribute__((tls_model("initial-exec")));
+
+typedef struct {
+	long splits, lessstacks, preempts, arenas, carved, huge, reused;
+} StackStats;
+extern StackStats rt_stack_stats;
+
+Seg *rt_seg_alloc(size_t size);         /* size: total bytes, rounded up to a class */
+void rt_seg_free(Seg *s);
+static inline uintptr_t rt_seg_guard(const Seg *s) { return s->lo + RT_STACK_SLACK; }
+void rt_stack_init_g(G *g, size_t size);
+void rt_preempt_request(G *g);
+uintptr_t rt_morestack_c(void *blk, uintptr_t need, uintptr_t old_sp, uintptr_t old_ra, uintptr_t old_fp);
+uintptr_t rt_lessstack_c(Seg *s);
+void rt_stack_report(void);
+
+/* asm_*.S */
+extern char rt_morestack_ret[];
+void rt_gostart_asm(void (*fn)(void *), void *arg, void *top);
+void rt_systemstack(void (*fn)(void *), void *arg);
+
+/* ------------------------------------------------------------- stackmap.c */
+/* LLVM stack map v3 location (12 bytes, as in the section) */
+struct StackLoc {
+	uint8_t kind;           /* SL_* */
+	uint8_t _rsv;
+	uint16_t size;
+	uint16_t reg;           /* DWARF register number */
+	uint16_t _rsv2;
+	int32_t off;
+};
+enum {
+	SL_REGISTER = 1, SL_DIRECT = 2, SL_INDIRECT = 3, SL_CONSTANT = 4, SL_CONSTINDEX = 5,
+};
+
+struct StackRecord {
+	uintptr_t ra;           /* absolute return address = fn + off */
+	uintptr_t fn;           /* function entry (stack-map function table) */
+	uint64_t id;            /* statepoint ID: index into the module's sites */
+	uint32_t off;           /* instruction offset of the return address */
+	uint32_t stacksize;     /* frame size (x86: excludes the pushed RA) */
+	uint16_t nloc;          /* all locations, header constants included */
+	uint16_t nroots;        /* GC base/derived pairs */
+	const StackLoc *roots;  /* first GC location: pairs {base, derived} */
+	const FuncEntry *func;  /* bound by symtab.c; never NULL after startup */
+};
+
+extern StackRecord *rt_records;
+extern size_t rt_nrecords;
+extern size_t rt_nsmfuncs;      /* stack-map function entries */
+int rt_stackmap_parse(const uint8_t *p, const uint8_t *end, const char **err);
+void rt_stackmap_init(void);
+const StackRecord *rt_stackmap_lookup(uintptr_t ra);
+
+/* --------------------------------------------------------------- symtab.c */
+struct FuncEntry {
+	uintptr_t entry;
+	const GoFuncInfo *info;
+	const GoModule *mod;
+};
+extern size_t rt_nmodules;
+void rt_symtab_init(void);
+const FuncEntry *rt_symtab_find(uintptr_t entry);
+const GoCallSite *rt_record_site(const StackRecord *r);  /* NULL if out of range */
+void rt_stackmap_dump(void);
+
+/* ------------------------------------------------------------ traceback.c */
+struct Frame {
+	const StackRecord *rec;
+	uintptr_t sp;           /* frame's SP at the call (stack-map base) */
+	uintptr_t fp;
+	uintptr_t ra;
+	const Seg *seg;         /* segment holding this frame */
+	int nseg;               /* segments entered so far (1 on the first) */
+};
+enum {
+	RT_WALK_OK = 0,
+	RT_WALK_STOPPED,        /* the visitor asked to stop */
+	RT_WALK_NOCTX,          /* no recorded Go context */
+	RT_WALK_LOST,           /* unknown return address above the first segment */
+	RT_WALK_BADSP,          /* SP outside its segment / not increasing */
+	RT_WALK_BADBOUNDARY,    /* rt_morestack_ret frame does not match the segment */
+};
+typedef int (*FrameVisitor)(const Frame *f, void *arg);   /* nonzero: stop */
+typedef void (*RootVisitor)(uintptr_t *base, uintptr_t *derived, void *arg);
+int rt_walk_stack(G *g, FrameVisitor fn, void *arg);
+void rt_frame_roots(const Frame *f, RootVisitor fn, void *arg);
+void rt_traceback(G *g, int hidden);    /* hidden: runtime frames gc would count */
+const char *rt_walk_error(int code);
+void rt_stackmap_check_locs(void);   /* startup: every GC location is usable */
+
+/* ---------------------------------------------------------------- print.c */
+/* Buffered writes to fd 2 (the buffer is flushed at printnl/printunlock and
+ * when no print statement is open). Small frames: safe on a segment. */
+void rt_print_bytes(const void *p, size_t n);
+void rt_print_cstr(const char *s);
+void rt_print_flush(void);
+int rt_format_float(char *buf, double v);       /* gc's printfloat; returns length */
+
+/* ---------------------------------------------------------------- panic.c */
+RT_NORETURN void rt_throw(const char *msg);
+/* C bodies of the RT_GOENTRY trampolines (goabi.h names the Go symbols) */
+RT_NORETURN void rt_gopanic_c(const GoType *t, void *data);
+RT_NORETURN void rt_panicdivide_c(void);
+RT_NORETURN void rt_panicmem_c(void);
+RT_NORETURN void rt_panicshift_c(void);
+RT_NORETURN void rt_panicindex_c(intptr_t x, intptr_t len);
+
+/* --------------------------------------------------------------- malloc.c */
+enum {
+	RT_ALLOC_NOSCAN = 1,    /* the object holds no pointers */
+};
+enum {
+	RT_HEAP_OUTSIDE = 0,    /* not in any heap chunk (static data, C memory) */
+	RT_HEAP_OBJECT,         /* inside an allocated object: [*start, *end) */
+	RT_HEAP_FREE,           /* inside a chunk but past its allocations */
+};
+extern uint8_t rt_zerobase[8];
+void rt_malloc_init(void);
+void *rt_alloc(size_t size, unsigned flags);
+int rt_heap_find(uintptr_t p, uintptr_t *start, uintptr_t *end);
+void *rt_newobject_c(const GoType *t);  /* body of runtime.newobject */
+
+/* ------------------------------------------------------------- gcstress.c */
+void rt_gcstress_check(G *g);
+void rt_gcstress_report(void);
+
+/* ----------------------------------------------------------------- proc.c */
+extern int rt_argc;
+extern char **rt_argv;
+extern char **rt_envp;
+
+#endif /* __ASSEMBLER__ */
+#endif
