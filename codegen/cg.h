@@ -92,7 +92,6 @@ struct Fn {
 	LLVMBasicBlockRef body;     /* first block of the body */
 	LLVMValueRef *results;  /* named/unnamed result storage (Local per result) */
 	Local **resloc;
-	bool hascall;           /* emitted a statepoint call (not a leaf) */
 	/* branch targets: break/continue blocks of enclosing statements */
 	struct Target { Node *stmt; LLVMBasicBlockRef brk, cont; } *targets;
 	int ntargets, captargets;
@@ -172,7 +171,7 @@ Local *cg_local(CG *cg, Obj *o);
 LLVMBasicBlockRef cg_block(CG *cg, const char *name);
 void cg_position(CG *cg, LLVMBasicBlockRef bb);
 bool cg_terminated(CG *cg);
-void cg_emit_adapter_prologue(CG *cg, Fn *f);
+void cg_insert_prologues(CG *cg);
 
 /* cg_stmt.c */
 void cg_stmt(CG *cg, Node *n);

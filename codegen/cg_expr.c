@@ -277,6 +277,31 @@ LVal cg_lval(CG *cg, Node *n)
 			LLVMValueRef a = LLVMBuildGEP2(cg->b, cg->i8, s.v[0], &off, 1, "");
 			return (LVal){.kind = LV_MEM, .t = n->tv.type, .addr = a};
 		}
+		if (xt->kind == TY_ARRAY || (xt->kind == TY_POINTER && type_under(xt->elem)->kind == TY_ARRAY)) {
+			LLVMValueRef base;
+			Type *at = xt;
+			if (xt->kind == TY_POINTER) {
+				Val p = cg_expr(cg, u->index.x);
+				base = cg_nilcheck(cg, p.v[0], u->pos);
+				at = type_under(xt->elem);
+			} else {
+				LVal b = cg_lval(cg, u->index.x);
+				if (b.kind == LV_LOCAL) {
+					Node *in = u->index.index.v[0];
+					if (in->tv.mode != MODE_CONST) unsupported(cg, n, "indexing this array");
+					int k = cg_nscalars(cg, at->elem);
+					b.slots += const_int64(in->tv.val) * k;
+					b.t = n->tv.type;
+					return b;
+				}
+				base = b.addr;
+			}
+			Val i = cg_expr_to(cg, u->index.index.v[0], types_basic[TY_INT]);
+			bounds_check(cg, i.v[0], LLVMConstInt(cg->i64, at->len, 0), u->pos);
+			LLVMValueRef off = LLVMBuildMul(cg->b, i.v[0], LLVMConstInt(cg->i64, type_size(at->elem), 0), "");
+			LLVMValueRef a = LLVMBuildGEP2(cg->b, cg->i8, base, &off, 1, "");
+			return (LVal){.kind = LV_MEM, .t = n->tv.type, .addr = a};
+		}
 		unsupported(cg, n, "indexing this kind of value");
 	}
 	default:
@@ -806,15 +831,22 @@ static Val index_expr(CG *cg, Node *n)
 		LVal lv = cg_lval(cg, n);
 		return cg_lval_load(cg, &lv);
 	}
-	if (xt->kind == TY_ARRAY) {
-		Val a = cg_expr(cg, x);
+	if (xt->kind == TY_ARRAY || xt->kind == TY_POINTER) {
 		Node *in = n->index.index.v[0];
-		if (in->tv.mode == MODE_CONST) {
-			int64_t i = const_int64(in->tv.val);
-			int k = cg_nscalars(cg, xt->elem);
-			return cg_extract(cg, a, (int)(i * k), k, n->tv.type);
+		if (xt->kind == TY_POINTER || x->tv.mode == MODE_VAR) {
+			LVal lv = cg_lval(cg, n);
+			return cg_lval_load(cg, &lv);
 		}
-		unsupported(cg, n, "non-constant array indexing");
+		Val a = cg_expr(cg, x);
+		int k = cg_nscalars(cg, xt->elem);
+		if (in->tv.mode == MODE_CONST) return cg_extract(cg, a, (int)(const_int64(in->tv.val) * k), k, n->tv.type);
+		/* a computed array value indexed by a variable: spill it to memory */
+		LLVMValueRef tmp = cg_new(cg, x->tv.type);
+		cg_store(cg, tmp, a);
+		Val i = cg_expr_to(cg, in, types_basic[TY_INT]);
+		bounds_check(cg, i.v[0], LLVMConstInt(cg->i64, xt->len, 0), n->pos);
+		LLVMValueRef off = LLVMBuildMul(cg->b, i.v[0], LLVMConstInt(cg->i64, type_size(xt->elem), 0), "");
+		return cg_load(cg, LLVMBuildGEP2(cg->b, cg->i8, tmp, &off, 1, ""), n->tv.type);
 	}
 	unsupported(cg, n, "this index expression");
 }

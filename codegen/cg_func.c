@@ -76,10 +76,14 @@ const char *cg_func_name(CG *cg, Obj *fn)
 	return arena_strndup(&perm, buf, strlen(buf));
 }
 
+/* Every Go function: the statepoint GC strategy, frame pointers (tracebacks
+ * and the GC walk follow the FP chain), and no tail calls or tail-recursion
+ * elimination (gc has neither; every frame shows in tracebacks). */
 static void gc_function_attrs(CG *cg, LLVMValueRef f)
 {
 	LLVMSetGC(f, "statepoint-example");
 	LLVMAddAttributeAtIndex(f, LLVMAttributeFunctionIndex, cg_strattr(cg, "frame-pointer", "all"));
+	LLVMAddAttributeAtIndex(f, LLVMAttributeFunctionIndex, cg_strattr(cg, "disable-tail-calls", "true"));
 }
 
 /* the LLVM function of a Go function (declared on first use) */
@@ -91,6 +95,8 @@ LLVMValueRef cg_func_decl(CG *cg, Obj *fn)
 	if (!f) {
 		f = LLVMAddFunction(cg->mod, name, cg_fntype(cg, fn->type, false));
 		gc_function_attrs(cg, f);
+		if (fn->decl && fn->decl->kind == N_FUNCDECL && (fn->decl->funcdecl.pragma & PRAGMA_NOINLINE))
+			LLVMAddAttributeAtIndex(f, LLVMAttributeFunctionIndex, cg_enumattr(cg, "noinline"));
 	}
 	fn->cg = f;
 	return f;
@@ -101,7 +107,9 @@ LLVMValueRef cg_func_decl(CG *cg, Obj *fn)
 static Local *new_local(CG *cg, Obj *o)
 {
 	Local *l = arena_alloc(cg->fnarena, sizeof *l);
-	l->heap = o->addrtaken || o->captured;
+	/* arrays live in memory so that they can be indexed with variables */
+	Type *u = type_under(o->type);
+	l->heap = o->addrtaken || o->captured || (u->kind == TY_ARRAY && u->len > 0);
 	if (l->heap) {
 		l->addr = cg_alloca(cg, cg->gptr, o->name);
 	} else {
@@ -181,7 +189,7 @@ static LLVMValueRef get_adapter(CG *cg, LLVMTypeRef fty)
 	Pos pos = saved && saved->obj ? saved->obj->pos : (Pos){0};
 	af.rec = cg_func_rec(cg, arena_strndup(&perm, name, strlen(name)), arena_strndup(&perm, name, strlen(name)), pos,
 	                     GO_FUNC_WRAPPER);
-	cg_subprogram(cg, &cg->funcs[af.rec], pos, f);
+	LLVMMetadataRef asp = cg_subprogram(cg, &cg->funcs[af.rec], pos, f);
 	cg->fn = &af;
 	LLVMBasicBlockRef bb = LLVMAppendBasicBlockInContext(cg->ctx, f, "entry");
 	LLVMPositionBuilderAtEnd(cg->b, bb);
@@ -199,6 +207,7 @@ static LLVMValueRef get_adapter(CG *cg, LLVMTypeRef fty)
 	if (LLVMGetTypeKind(LLVMGetReturnType(fty)) != LLVMVoidTypeKind)
 		LLVMBuildStore(cg->b, r, LLVMBuildStructGEP2(cg->b, bt, blk, n + 1, ""));
 	LLVMBuildRetVoid(cg->b);
+	LLVMDIBuilderFinalizeSubprogram(cg->di, asp);
 	cg->fn = saved;
 	if (savedbb) LLVMPositionBuilderAtEnd(cg->b, savedbb);
 	LLVMSetCurrentDebugLocation2(cg->b, savedloc);
@@ -218,16 +227,46 @@ void cg_func_begin(CG *cg, Fn *f, Pos pos)
 	cg_set_pos(cg, pos);
 }
 
-/* the stack check, emitted last into the entry block (after all allocas) */
-static void emit_prologue(CG *cg, Fn *f)
+/* does f call anything that is a statepoint (not an intrinsic, inline asm
+ * or gc-leaf runtime function)? */
+static bool makes_calls(LLVMValueRef f)
 {
-	LLVMPositionBuilderAtEnd(cg->b, f->entry);
-	cg_set_pos(cg, (Pos){f->obj ? f->obj->pos.file : 0, cg->funcs[f->rec].line, 1});
-	if (!f->hascall) {
-		LLVMBuildBr(cg->b, f->body);
-		return;
+	for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(f); bb; bb = LLVMGetNextBasicBlock(bb))
+		for (LLVMValueRef in = LLVMGetFirstInstruction(bb); in; in = LLVMGetNextInstruction(in)) {
+			if (LLVMGetInstructionOpcode(in) != LLVMCall) continue;
+			LLVMValueRef callee = LLVMGetCalledValue(in);
+			if (LLVMIsAInlineAsm(callee)) continue;
+			if (LLVMGetValueKind(callee) == LLVMFunctionValueKind) {
+				size_t len;
+				const char *name = LLVMGetValueName2(callee, &len);
+				if (len > 5 && !strncmp(name, "llvm.", 5)) continue;
+			}
+			if (LLVMGetCallSiteStringAttribute(in, LLVMAttributeFunctionIndex, "gc-leaf-function", 16)) continue;
+			return true;
+		}
+	return false;
+}
+
+/*
+ * Insert the split-stack check in front of f's entry block. Runs after the
+ * optimization pipeline, so inlined callees bring no checks of their own and
+ * leaves are known exactly; static allocas move to the new entry block.
+ */
+static void add_prologue(CG *cg, LLVMValueRef fn, int rec)
+{
+	LLVMBasicBlockRef old = LLVMGetEntryBasicBlock(fn);
+	LLVMBasicBlockRef entry = LLVMInsertBasicBlockInContext(cg->ctx, old, "ss.entry");
+	LLVMPositionBuilderAtEnd(cg->b, entry);
+	for (LLVMValueRef in = LLVMGetFirstInstruction(old), next; in; in = next) {
+		next = LLVMGetNextInstruction(in);
+		if (LLVMGetInstructionOpcode(in) != LLVMAlloca) continue;
+		LLVMInstructionRemoveFromParent(in);
+		LLVMInsertIntoBuilder(cg->b, in);
 	}
-	LLVMTypeRef fty = f->fnty;
+	FuncRec *r = &cg->funcs[rec];
+	LLVMMetadataRef loc = r->sp ? LLVMDIBuilderCreateDebugLocation(cg->ctx, r->line, 1, r->sp, NULL) : NULL;
+	LLVMSetCurrentDebugLocation2(cg->b, loc);
+	LLVMTypeRef fty = LLVMGlobalGetValueType(fn);
 	LLVMTypeRef bt = blk_type(cg, fty);
 	LLVMValueRef blk = LLVMBuildAlloca(cg->b, bt, "ss.blk");
 	LLVMValueRef g = cg_load_g(cg);
@@ -240,29 +279,49 @@ static void emit_prologue(CG *cg, Fn *f)
 	LLVMValueRef rr = LLVMGetIntrinsicDeclaration(cg->mod, rrid, &cg->i64, 1);
 	LLVMValueRef sp = LLVMBuildCall2(cg->b, LLVMIntrinsicGetType(cg->ctx, rrid, &cg->i64, 1), rr, &mdarg, 1, "sp");
 	LLVMValueRef isshort = LLVMBuildICmp(cg->b, LLVMIntULT, sp, guard, "short");
-	LLVMBasicBlockRef more = LLVMAppendBasicBlockInContext(cg->ctx, f->fn, "ss.more");
-	LLVMBasicBlockRef done = LLVMAppendBasicBlockInContext(cg->ctx, f->fn, "ss.done");
-	LLVMValueRef br = LLVMBuildCondBr(cg->b, isshort, more, f->body);
+	LLVMBasicBlockRef more = LLVMAppendBasicBlockInContext(cg->ctx, fn, "ss.more");
+	LLVMBasicBlockRef done = LLVMAppendBasicBlockInContext(cg->ctx, fn, "ss.done");
+	LLVMValueRef br = LLVMBuildCondBr(cg->b, isshort, more, old);
 	LLVMMetadataRef w[3] = {LLVMMDStringInContext2(cg->ctx, "branch_weights", 14),
 	                        LLVMValueAsMetadata(LLVMConstInt(cg->i32, 1, 0)),
 	                        LLVMValueAsMetadata(LLVMConstInt(cg->i32, 2000, 0))};
-	LLVMSetMetadata(br, LLVMGetMDKindIDInContext(cg->ctx, "prof", 4), LLVMMetadataAsValue(cg->ctx, LLVMMDNodeInContext2(cg->ctx, w, 3)));
+	LLVMSetMetadata(br, LLVMGetMDKindIDInContext(cg->ctx, "prof", 4),
+	                LLVMMetadataAsValue(cg->ctx, LLVMMDNodeInContext2(cg->ctx, w, 3)));
 
 	LLVMPositionBuilderAtEnd(cg->b, more);
-	LLVMBuildStore(cg->b, f->fn, LLVMBuildStructGEP2(cg->b, bt, blk, 0, ""));
-	unsigned n = LLVMCountParams(f->fn);
-	for (unsigned i = 0; i < n; i++) LLVMBuildStore(cg->b, LLVMGetParam(f->fn, i), LLVMBuildStructGEP2(cg->b, bt, blk, i + 1, ""));
+	LLVMBuildStore(cg->b, fn, LLVMBuildStructGEP2(cg->b, bt, blk, 0, ""));
+	unsigned n = LLVMCountParams(fn);
+	for (unsigned i = 0; i < n; i++)
+		LLVMBuildStore(cg->b, LLVMGetParam(fn, i), LLVMBuildStructGEP2(cg->b, bt, blk, i + 1, ""));
 	LLVMValueRef adapter = get_adapter(cg, fty);
+	LLVMPositionBuilderAtEnd(cg->b, more);
+	LLVMSetCurrentDebugLocation2(cg->b, loc);
 	LLVMValueRef ms = cg_rt_fn(cg, "rt_morestack", cg->i64, (LLVMTypeRef[]){cg->ptr, cg->ptr, cg->i64}, 3, false);
 	LLVMValueRef args[3] = {blk, adapter, LLVMConstInt(cg->i64, 0, 0)};
-	LLVMValueRef r = LLVMBuildCall2(cg->b, LLVMGlobalGetValueType(ms), ms, args, 3, "ran");
-	cg_set_site(cg, r, cg_site(cg, cg->pos, GO_SITE_MORESTACK));
-	LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntNE, r, LLVMConstInt(cg->i64, 0, 0), ""), done, f->body);
+	LLVMValueRef ran = LLVMBuildCall2(cg->b, LLVMGlobalGetValueType(ms), ms, args, 3, "ran");
+	Fn *saved = cg->fn;
+	Fn tmp = {.rec = rec};
+	cg->fn = &tmp;
+	cg_set_site(cg, ran, cg_site(cg, (Pos){0, r->line, 1}, GO_SITE_MORESTACK));
+	cg->fn = saved;
+	LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntNE, ran, LLVMConstInt(cg->i64, 0, 0), ""), done, old);
 
 	LLVMPositionBuilderAtEnd(cg->b, done);
 	LLVMTypeRef rt = LLVMGetReturnType(fty);
 	if (LLVMGetTypeKind(rt) == LLVMVoidTypeKind) LLVMBuildRetVoid(cg->b);
 	else LLVMBuildRet(cg->b, LLVMBuildLoad2(cg->b, rt, LLVMBuildStructGEP2(cg->b, bt, blk, n + 1, ""), "res"));
+}
+
+/* After optimization: every Go function that makes calls gets the check. */
+void cg_insert_prologues(CG *cg)
+{
+	for (int i = 0; i < cg->nfuncs; i++) {
+		FuncRec *r = &cg->funcs[i];
+		if (r->flags & GO_FUNC_WRAPPER) continue;
+		LLVMValueRef fn = LLVMGetNamedFunction(cg->mod, r->llname);
+		if (!fn || LLVMIsDeclaration(fn) || !makes_calls(fn)) continue;
+		add_prologue(cg, fn, i);
+	}
 }
 
 void cg_func_end(CG *cg, Fn *f)
@@ -271,7 +330,8 @@ void cg_func_end(CG *cg, Fn *f)
 		if (LLVMGetTypeKind(LLVMGetReturnType(f->fnty)) == LLVMVoidTypeKind) LLVMBuildRetVoid(cg->b);
 		else LLVMBuildUnreachable(cg->b);
 	}
-	emit_prologue(cg, f);
+	LLVMPositionBuilderAtEnd(cg->b, f->entry);
+	LLVMBuildBr(cg->b, f->body);
 	arena_reset(cg->fnarena);
 }
 

@@ -2,8 +2,8 @@
  * cg_module.c: one package -> one LLVM module -> one object file.
  *
  * The pass order lives in cg_package (one function, as in QBE's func()):
- *   emit IR -> verify -> default<O2> (sroa+mem2reg at -O0) -> add the
- *   internal gc.safepoint_poll -> place-safepoints (loop back edges only) +
+ *   emit IR -> verify -> default<O2> (sroa+mem2reg at -O0) -> split-stack
+ *   prologues -> add the internal gc.safepoint_poll -> place-safepoints (loop back edges only) +
  *   rewrite-statepoints-for-gc -> delete the poll function -> renumber
  *   statepoints -> emit call-site/function tables -> verify -> object / IR.
  */
@@ -194,7 +194,10 @@ int cg_package(Package *pkg, const CgOptions *opt)
 	static const char *pipelines[] = {"function(sroa,mem2reg,instsimplify,simplifycfg)", "default<O1>", "default<O2>"};
 	run_passes(cg, pipelines[opt->optlevel < 0 ? 0 : opt->optlevel > 2 ? 2 : opt->optlevel]);
 
-	/* 3. safepoint polls at loop back edges, then statepoints + stack maps */
+	/* 3. split-stack checks (functions that still make calls), safepoint polls
+	 * at loop back edges, then statepoints + stack maps */
+	cg_insert_prologues(cg);
+	verify(cg, "after prologues");
 	LLVMValueRef poll = add_poll_function(cg);
 	run_passes(cg, "function(place-safepoints),rewrite-statepoints-for-gc");
 	if (LLVMGetFirstUse(poll)) cg_fatal("gc.safepoint_poll still referenced");

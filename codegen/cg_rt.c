@@ -25,7 +25,6 @@ LLVMValueRef cg_call(CG *cg, LLVMTypeRef fty, LLVMValueRef fn, LLVMValueRef *arg
 {
 	LLVMValueRef c = LLVMBuildCall2(cg->b, fty, fn, args, n, "");
 	cg_set_site(cg, c, cg_site(cg, pos, 0));
-	if (cg->fn) cg->fn->hascall = true;
 	return c;
 }
 

@@ -26,7 +26,9 @@ typedef struct SrcFile SrcFile;
 
 /* ------------------------------------------------------------ positions */
 /* file indexes the global source-file table (srcfile_get); line/col are
- * 1-based, columns count bytes like gc's. A zero Pos means "no position". */
+ * 1-based, columns count bytes like gc's. A zero Pos means "no position".
+ * After a //line directive, file is a SrcFile named by the directive and
+ * col may be 0 (unknown column; printed as "file:line: msg"). */
 typedef struct Pos {
 	int32_t file;
 	int32_t line;

@@ -254,8 +254,7 @@ void check_selector(Checker *c, Node *n)
 			invalid(n);
 			return;
 		}
-		Node *ux = ast_unparen(x);
-		if (ux->kind == N_IDENT && ux->ident.obj) ux->ident.obj->addrtaken = true;
+		check_mark_addrtaken(x);
 	}
 	n->tv.mode = MODE_VALUE;
 	n->tv.type = o->type;

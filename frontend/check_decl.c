@@ -479,9 +479,9 @@ void check_package_files(Checker *c)
 			size_t n;
 			const char *path = const_unquote(spec->importspec.path->lit.raw, spec->importspec.path->lit.len, &n);
 			if (spec->importspec.name)
-				check_errorf(c, spec->importspec.path->pos, "\"%s\" imported as %s and not used", path, o->name);
+				check_errorf(c, spec->importspec.path->pos, "imported and not used: \"%s\" as %s", path, o->name);
 			else
-				check_errorf(c, spec->importspec.path->pos, "\"%s\" imported and not used", path);
+				check_errorf(c, spec->importspec.path->pos, "imported and not used: \"%s\"", path);
 		}
 	}
 	p->checked = true;

@@ -184,9 +184,21 @@ const char *check_describe(Checker *c, Node *x)
 
 /* ------------------------------------------------------------ untyped values */
 
-static const char *untyped_kind_name(Type *t)
+/* "(T1, T2)" for diagnostics; untyped numeric constants print as "number" */
+const char *check_values_string(Checker *c, NodeList *l)
 {
-	return type_string(t, NULL);
+	char buf[1024] = "(";
+	for (int i = 0; i < l->n; i++) {
+		Node *x = l->v[i];
+		Type *t = x->tv.type;
+		const char *ts = !t || x->tv.mode == MODE_INVALID ? "invalid type"
+		               : x->tv.mode == MODE_CONST && type_is_untyped(t) && type_is_numeric(t) ? "number"
+		               : type_string(t, c->pkg);
+		if (i) strncat(buf, ", ", sizeof buf - strlen(buf) - 1);
+		strncat(buf, ts, sizeof buf - strlen(buf) - 1);
+	}
+	strncat(buf, ")", sizeof buf - strlen(buf) - 1);
+	return arena_strndup(&perm, buf, strlen(buf));
 }
 
 /* Give the untyped expression x (and its untyped operands) the type t. */
@@ -435,6 +447,29 @@ static bool implements(Type *t, Type *iface, const char **missing)
 	return true;
 }
 
+/* &x, &x.f, &x[i] (array), x.m() with a pointer method: the variable at
+ * the root lives in memory (codegen allocates it on the heap) */
+void check_mark_addrtaken(Node *x)
+{
+	for (;;) {
+		x = ast_unparen(x);
+		if (x->kind == N_IDENT) {
+			if (x->ident.obj && x->ident.obj->kind == OBJ_VAR) x->ident.obj->addrtaken = true;
+			return;
+		}
+		if (x->kind == N_SELECTOR && x->selector.info && x->selector.info->kind == SEL_FIELD &&
+		    !x->selector.info->indirect && type_under(x->selector.x->tv.type)->kind != TY_POINTER) {
+			x = x->selector.x;
+			continue;
+		}
+		if (x->kind == N_INDEX && type_under(x->index.x->tv.type)->kind == TY_ARRAY) {
+			x = x->index.x;
+			continue;
+		}
+		return;
+	}
+}
+
 /* ------------------------------------------------------------ identifiers */
 
 static void check_ident(Checker *c, Node *n)
@@ -544,9 +579,24 @@ static void check_basiclit(Checker *c, Node *n)
 static bool is_comparison(Op op) { return op >= OP_EQL && op <= OP_GEQ; }
 
 /* Make the operands of a binary operation agree in type (untyped conversion). */
+/* types2's canMix: may an untyped operand be converted to the other's type? */
+static bool can_mix(Node *x, Node *y)
+{
+	Type *xt = x->tv.type, *yt = y->tv.type;
+	if (xt->kind == TY_UNTYPED_NIL) return type_has_nil(yt);
+	if (yt->kind == TY_UNTYPED_NIL) return type_has_nil(xt);
+	if (type_is_interface(xt) || type_is_interface(yt)) return true;
+	if (type_is_numeric(xt) != type_is_numeric(yt)) return false;
+	if (type_is_string(xt) != type_is_string(yt)) return false;
+	if (type_is_boolean(xt) != type_is_boolean(yt)) return false;
+	return true;
+}
+
+/* Make the operands of a binary operation agree in type (untyped conversion). */
 static bool match_types(Checker *c, Node *x, Node *y)
 {
 	bool xu = type_is_untyped(x->tv.type), yu = type_is_untyped(y->tv.type);
+	if ((xu || yu) && !can_mix(x, y)) return true; /* reported as mismatched types */
 	if (xu && !yu) check_convert_untyped(c, x, y->tv.type);
 	else if (yu && !xu) check_convert_untyped(c, y, x->tv.type);
 	else if (xu && yu) {
@@ -698,7 +748,7 @@ static void check_binary(Checker *c, Node *n, Type *hint)
 				(xnil ? x : y)->tv.type = other;
 			}
 		} else if (!type_identical(xt, yt) && !(type_is_interface(xt) || type_is_interface(yt))) {
-			check_errorf(c, n->pos, "invalid operation: %s (mismatched types %s and %s)", expr_string(n),
+			check_errorf(c, node_startpos(n), "invalid operation: %s (mismatched types %s and %s)", expr_string(n),
 			             type_string(xt, c->pkg), type_string(yt, c->pkg));
 			invalid(n);
 			return;
@@ -741,7 +791,7 @@ static void check_binary(Checker *c, Node *n, Type *hint)
 	}
 	Type *xt = x->tv.type, *yt = y->tv.type;
 	if (!type_identical(xt, yt)) {
-		check_errorf(c, n->pos, "invalid operation: %s (mismatched types %s and %s)", expr_string(n),
+		check_errorf(c, node_startpos(n), "invalid operation: %s (mismatched types %s and %s)", expr_string(n),
 		             type_string(xt, c->pkg), type_string(yt, c->pkg));
 		invalid(n);
 		return;
@@ -815,7 +865,7 @@ static void check_unary(Checker *c, Node *n, Type *hint)
 			invalid(n);
 			return;
 		}
-		if (ux->kind == N_IDENT && ux->ident.obj) ux->ident.obj->addrtaken = true;
+		check_mark_addrtaken(x);
 		n->tv.mode = MODE_VALUE;
 		n->tv.type = type_pointer(x->tv.type);
 		return;

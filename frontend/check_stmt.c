@@ -280,8 +280,15 @@ static void check_assign(Checker *c, Node *n)
 				check_default_untyped(c, rhs->v[i]);
 			}
 		}
+		/* types2: no "declared but not used" after a failed initialization */
+		bool failed = !ts;
+		for (int i = 0; i < rhs->n; i++)
+			if (rhs->v[i]->tv.mode == MODE_INVALID) failed = true;
 		for (int i = 0; i < nl; i++)
-			if (objs[i]) add_to_scope(c, objs[i]);
+			if (objs[i]) {
+				if (failed) objs[i]->used = true;
+				add_to_scope(c, objs[i]);
+			}
 		return;
 	}
 	/* plain assignment */
@@ -350,8 +357,12 @@ static void check_local_decl(Checker *c, Node *d)
 					s->valuespec.names.v[k]->tv.type = objs[k]->type;
 				}
 			}
+			bool failed = false;
+			for (int k = 0; k < s->valuespec.values.n; k++)
+				if (s->valuespec.values.v[k]->tv.mode == MODE_INVALID) failed = true;
 			for (int k = 0; k < nn; k++) {
 				if (!objs[k]->type) objs[k]->type = types_basic[TY_INVALID];
+				if (failed) objs[k]->used = true;
 				add_to_scope(c, objs[k]);
 			}
 			break;
@@ -798,15 +809,16 @@ static void check_stmt(Checker *c, Node *n)
 		}
 		if (sig->nresults == 0) {
 			for (int i = 0; i < r->n; i++) check_expr(c, r->v[i], NULL);
-			check_errorf(c, node_startpos(r->v[0]), "too many return values\n\thave (%s)\n\twant ()", "...");
+			check_errorf(c, node_startpos(r->v[0]), "too many return values\n\thave %s\n\twant ()",
+			             check_values_string(c, r));
 			return;
 		}
 		Type **hints = arena_alloc(&perm, sizeof(Type *) * sig->nresults);
 		for (int i = 0; i < sig->nresults; i++) hints[i] = sig->results[i].type;
 		if (r->n != sig->nresults && r->n != 1) {
 			for (int i = 0; i < r->n; i++) check_expr(c, r->v[i], NULL);
-			check_errorf(c, node_startpos(r->v[0]), "%s return values\n\thave (...)\n\twant %s",
-			             r->n < sig->nresults ? "not enough" : "too many",
+			check_errorf(c, node_startpos(r->v[0]), "%s return values\n\thave %s\n\twant %s",
+			             r->n < sig->nresults ? "not enough" : "too many", check_values_string(c, r),
 			             type_string(type_tuple(sig->results, sig->nresults), c->pkg));
 			return;
 		}

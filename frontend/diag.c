@@ -87,7 +87,9 @@ static int cmp(const void *a, const void *b)
 static void format(char *buf, size_t n, Diag *d)
 {
 	SrcFile *f = srcfile_get(d->pos.file);
-	if (f)
+	if (f && d->pos.col == 0)
+		snprintf(buf, n, "%s:%d: %s", f->path, d->pos.line, d->msg);
+	else if (f)
 		snprintf(buf, n, "%s:%d:%d: %s", f->path, d->pos.line, d->pos.col, d->msg);
 	else
 		snprintf(buf, n, "<unknown>: %s", d->msg);
@@ -111,8 +113,11 @@ int diag_flush(void)
 	}
 	if (!all && n >= 10) {
 		SrcFile *f = srcfile_get(tenth.file);
-		fprintf(stderr, "%s:%d:%d: too many errors\n", f ? f->path : "<unknown>",
-		        tenth.line, tenth.col);
+		if (tenth.col)
+			fprintf(stderr, "%s:%d:%d: too many errors\n", f ? f->path : "<unknown>",
+			        tenth.line, tenth.col);
+		else
+			fprintf(stderr, "%s:%d: too many errors\n", f ? f->path : "<unknown>", tenth.line);
 	}
 	ndiags = 0;
 	last_syntax = last_other = (Pos){0};

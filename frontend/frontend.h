@@ -83,9 +83,17 @@ struct Lexer {
 	int32_t line, col;          /* 1-based line and 0-based byte column of ch */
 	size_t start;               /* token start offset */
 	bool nlsemi;                /* a newline becomes a ';' */
+	int32_t tline, tcol;        /* physical token start */
+	/* the last //line directive (bfile 0: none) */
+	int32_t bfile;              /* SrcFile named by the directive */
+	int32_t bpline, bpcol;      /* physical position it applies from */
+	int32_t bline, bcol;        /* line and column (0: unknown) there */
+	const char *basenames[8];   /* directive file names seen, and their SrcFiles */
+	int32_t basefiles[8];
+	int nbases;
 	/* current token */
 	Token tok;
-	Pos pos;                    /* token start */
+	Pos pos;                    /* token start (after //line directives) */
 	const char *lit;            /* T_NAME: interned; T_LITERAL: raw text; T_SEMI: "semicolon", "newline", "EOF" */
 	int litlen;
 	LitKind kind;               /* T_LITERAL */
@@ -288,6 +296,8 @@ Package *check_package(const char *path, Node **files, int nfiles);
 
 /* check_expr.c */
 const char *expr_string(Node *n);
+void check_mark_addrtaken(Node *x);
+const char *check_values_string(Checker *c, NodeList *l);
 void check_default_untyped(Checker *c, Node *n);
 
 #endif

@@ -28,18 +28,30 @@ const char *tok_string(Token t)
 static void error_at(Lexer *l, int32_t line, int32_t col, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
 
+/* The position of physical (line, col) relative to the last //line
+ * directive: a directive without a column makes columns unknown (0). */
+static Pos mkpos(Lexer *l, int32_t line, int32_t col)
+{
+	if (!l->bfile)
+		return (Pos){l->file, line, col};
+	int32_t c = 0;
+	if (l->bcol)
+		c = line == l->bpline ? l->bcol + (col - l->bpcol) : col;
+	return (Pos){l->bfile, l->bline + (line - l->bpline), c};
+}
+
 static void error_at(Lexer *l, int32_t line, int32_t col, const char *fmt, ...)
 {
 	if (l->quiet)
 		return;
 	va_list ap;
 	va_start(ap, fmt);
-	diag_verrorf((Pos){l->file, line, col}, fmt, ap);
+	diag_verrorf(mkpos(l, line, col), fmt, ap);
 	va_end(ap);
 }
 
 /* Errors at the current character use error_at(l, l->line, l->col + 1, ...);
- * errors relative to the token start use l->pos.line, l->pos.col + off. */
+ * errors relative to the token start use l->tline, l->tcol + off. */
 
 static int utf8_encode(char *buf, int32_t c)
 {
@@ -449,14 +461,14 @@ static void number(Lexer *l, bool seen_point)
 
 	char buf[32];
 	if (kind == LIT_INT && invalid >= 0 && ok) {
-		error_at(l, l->pos.line, l->pos.col + invalid, "invalid digit %s in %s literal",
+		error_at(l, l->tline, l->tcol + invalid, "invalid digit %s in %s literal",
 		         fmt_q(buf, (unsigned char)l->lit[invalid]), basename(base));
 		ok = false;
 	}
 	if ((digsep & 2) && ok) {
 		int i = invalid_sep(l->lit, l->litlen);
 		if (i >= 0) {
-			error_at(l, l->pos.line, l->pos.col + i, "'_' must separate successive digits");
+			error_at(l, l->tline, l->tcol + i, "'_' must separate successive digits");
 			ok = false;
 		}
 	}
@@ -541,7 +553,7 @@ static void rune_lit(Lexer *l)
 					error_at(l, l->line, l->col + 1, "empty rune literal or unescaped '");
 					ok = false;
 				} else if (n != 1) {
-					error_at(l, l->pos.line, l->pos.col, "more than one character in rune literal");
+					error_at(l, l->tline, l->tcol, "more than one character in rune literal");
 					ok = false;
 				}
 			}
@@ -563,7 +575,7 @@ static void rune_lit(Lexer *l)
 		}
 		if (l->ch < 0) {
 			if (ok) {
-				error_at(l, l->pos.line, l->pos.col, "rune literal not terminated");
+				error_at(l, l->tline, l->tcol, "rune literal not terminated");
 				ok = false;
 			}
 			break;
@@ -594,7 +606,7 @@ static void std_string(Lexer *l)
 			break;
 		}
 		if (l->ch < 0) {
-			error_at(l, l->pos.line, l->pos.col, "string not terminated");
+			error_at(l, l->tline, l->tcol, "string not terminated");
 			ok = false;
 			break;
 		}
@@ -615,7 +627,7 @@ static void raw_string(Lexer *l)
 			break;
 		}
 		if (l->ch < 0) {
-			error_at(l, l->pos.line, l->pos.col, "string not terminated");
+			error_at(l, l->tline, l->tcol, "string not terminated");
 			ok = false;
 			break;
 		}
@@ -670,6 +682,91 @@ static void push_str(const char ***v, int *n, const char *s)
 	(*v)[(*n)++] = s;
 }
 
+/* Parses the trailing ":digits" of s[0:n]: returns the index after the
+ * colon (0 if there is no colon) and the value in *v; *ok reports valid
+ * digits. */
+static size_t trailing_digits(const char *s, size_t n, uint32_t *v, bool *ok)
+{
+	size_t i = n;
+	while (i > 0 && s[i - 1] != ':')
+		i--;
+	*v = 0;
+	*ok = false;
+	if (i == 0)
+		return 0;
+	if (i == n)
+		return i;
+	uint64_t x = 0;
+	for (size_t j = i; j < n; j++) {
+		if (!is_decimal((unsigned char)s[j]) || x > 0xFFFFFFFFu)
+			return i;
+		x = x * 10 + (uint64_t)(s[j] - '0');
+	}
+	if (x > 0xFFFFFFFFu)
+		return i;
+	*v = (uint32_t)x;
+	*ok = true;
+	return i;
+}
+
+/* A line directive "//line filename:line[:col]" or its block comment form;
+ * text is after "line ";
+ * (tline, tcol) is where text starts; (nline, ncol) is the position the
+ * directive applies from. */
+static void line_directive(Lexer *l, const char *text, size_t n, int32_t tline, int32_t tcol,
+                           int32_t nline, int32_t ncol)
+{
+	uint32_t v, v2, line, col = 0;
+	bool ok, ok2;
+	size_t i = trailing_digits(text, n, &v, &ok);
+	if (i == 0)
+		return;     /* not a line directive */
+	if (!ok) {
+		error_at(l, tline, tcol + (int32_t)i, "invalid line number: %.*s", (int)(n - i), text + i);
+		return;
+	}
+	size_t i2 = trailing_digits(text, i - 1, &v2, &ok2);
+	size_t fn = i - 1;
+	if (ok2) {
+		line = v2, col = v;
+		if (col == 0 || col > (1u << 30)) {
+			error_at(l, tline, tcol + (int32_t)i, "invalid column number: %.*s", (int)(n - i),
+			         text + i);
+			return;
+		}
+		fn = i2 - 1;
+		i = i2;
+	} else {
+		line = v;
+	}
+	if (line == 0 || line > (1u << 30)) {
+		error_at(l, tline, tcol + (int32_t)i, "invalid line number: %.*s", (int)(n - i), text + i);
+		return;
+	}
+	const char *name = intern(text, fn);
+	int32_t f = 0;
+	if (fn == 0 && ok2) {
+		f = l->bfile ? l->bfile : l->file;
+	} else {
+		for (int k = 0; k < l->nbases; k++) {
+			if (l->basenames[k] == name)
+				f = l->basefiles[k];
+		}
+		if (!f) {
+			f = srcfile_add(name, l->src, l->len);
+			if (l->nbases < (int)(sizeof l->basefiles / sizeof l->basefiles[0])) {
+				l->basenames[l->nbases] = name;
+				l->basefiles[l->nbases++] = f;
+			}
+		}
+	}
+	l->bfile = f;
+	l->bpline = nline;
+	l->bpcol = ncol;
+	l->bline = (int32_t)line;
+	l->bcol = (int32_t)col;
+}
+
 static const struct {
 	const char *name;
 	uint32_t bit;
@@ -690,6 +787,10 @@ static void line_comment(Lexer *l, const char *s, size_t n)
 {
 	if (n > 0 && s[n - 1] == '\r')
 		n--;
+	if (l->tcol == 1 && has_prefix(s, n, "line ")) {
+		line_directive(l, s + 5, n - 5, l->tline, l->tcol + 7, l->tline + 1, 1);
+		return;
+	}
 	if (l->header && has_prefix(s, n, "go:build") && (n == 8 || is_space((unsigned char)s[8]))) {
 		if (!l->gobuild)
 			l->gobuild = trimmed(s + 8, n - 8);
@@ -765,7 +866,9 @@ redo:
 	while (l->ch == ' ' || l->ch == '\t' || (l->ch == '\n' && !nlsemi) || l->ch == '\r')
 		nextch(l);
 
-	l->pos = (Pos){l->file, l->line, l->col + 1};
+	l->tline = l->line;
+	l->tcol = l->col + 1;
+	l->pos = mkpos(l, l->tline, l->tcol);
 	l->start = curoff(l);
 	l->lit = NULL;
 	l->litlen = 0;
@@ -921,9 +1024,15 @@ redo:
 				}
 				nextch(l);
 			}
-			if (!closed)
-				error_at(l, l->pos.line, l->pos.col, "comment not terminated");
-			if (l->line > l->pos.line && nlsemi) {
+			if (!closed) {
+				error_at(l, l->tline, l->tcol, "comment not terminated");
+			} else {
+				const char *c = l->src + l->start + 2;
+				size_t cn = curoff(l) - l->start - 4;
+				if (has_prefix(c, cn, "line "))
+					line_directive(l, c + 5, cn - 5, l->tline, l->tcol + 7, l->line, l->col + 1);
+			}
+			if (l->line > l->tline && nlsemi) {
 				/* a multi-line comment acts like a newline */
 				l->lit = "newline";
 				l->tok = T_SEMI;

@@ -38,6 +38,9 @@
         RT_GOENTRY runtime.panicshift, rt_panicshift_c
         RT_GOENTRY runtime.goPanicIndex, rt_panicindex_c
         RT_GOENTRY runtime.newobject, rt_newobject_c
+        RT_GOENTRY runtime.concatstring2, rt_concatstring2_c
+        RT_GOENTRY runtime.intstring, rt_intstring_c
+        RT_GOENTRY runtime.safepointSlow, rt_safepoint_slow_c
 
 /* uint64_t rt_morestack(void *blk, void (*adapter)(void *), uint64_t est)
  * On entry sp = f's SP, x30 = RA into f, x29 = f's FP. */

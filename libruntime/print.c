@@ -10,6 +10,7 @@
  * Formats (gc 1.19, verified byte-for-byte by testsuite/runtime/test_print.c):
  *   int/uint   decimal                 hex/pointer   0x + lowercase hex
  *   bool       true / false            complex       (re im i), e.g. (+1.000000e+000+2.000000e+000i)
+ *   slice      [len/cap]0xptr          interface     (0xtype,0xdata)
  *   float      +d.dddddde+ddd: 7 significant digits, 3-digit exponent; NaN, +Inf, -Inf.
  *              The value is scaled into [1, 10) by repeated *10 or /10 in
  *              double arithmetic and rounded by adding 5e-7; those inexact
@@ -205,6 +206,27 @@ void rt_printstring(const uint8_t *p, intptr_t n)
 {
 	if (n > 0)
 		rt_print_bytes(p, (size_t)n);
+}
+
+/* gc: [len/cap]0xptr */
+void rt_printslice(void *p, intptr_t len, intptr_t cap)
+{
+	rt_print_bytes("[", 1);
+	rt_printint(len);
+	rt_print_bytes("/", 1);
+	rt_printint(cap);
+	rt_print_bytes("]", 1);
+	rt_printpointer(p);
+}
+
+/* gc: (0xtype,0xdata) */
+void rt_printeface(const void *t, void *data)
+{
+	rt_print_bytes("(", 1);
+	rt_printpointer((void *)t);
+	rt_print_bytes(",", 1);
+	rt_printpointer(data);
+	rt_print_bytes(")", 1);
 }
 
 void rt_printsp(void)

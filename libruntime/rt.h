@@ -118,6 +118,7 @@ void rt_preempt_request(G *g);
 uintptr_t rt_morestack_c(void *blk, uintptr_t need, uintptr_t old_sp, uintptr_t old_ra, uintptr_t old_fp);
 uintptr_t rt_lessstack_c(Seg *s);
 void rt_stack_report(void);
+void rt_safepoint_slow_c(void);         /* body of runtime.safepointSlow */
 
 /* asm_*.S */
 extern char rt_morestack_ret[];
@@ -225,6 +226,10 @@ void rt_malloc_init(void);
 void *rt_alloc(size_t size, unsigned flags);
 int rt_heap_find(uintptr_t p, uintptr_t *start, uintptr_t *end);
 void *rt_newobject_c(const GoType *t);  /* body of runtime.newobject */
+
+/* --------------------------------------------------------------- string.c */
+GoString rt_concatstring2_c(const uint8_t *p, intptr_t n, const uint8_t *q, intptr_t m);
+GoString rt_intstring_c(int64_t v);
 
 /* ------------------------------------------------------------- gcstress.c */
 void rt_gcstress_check(G *g);

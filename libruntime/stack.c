@@ -242,6 +242,18 @@ uintptr_t rt_lessstack_c(Seg *s)
 	return s->old_sp;
 }
 
+/* Body of runtime.safepointSlow (an RT_GOENTRY trampoline): a loop's poll
+ * saw the poisoned guard. Serves the request (for now: resets the guard). */
+void rt_safepoint_slow_c(void)
+{
+	G *g = rt_curg;
+	if (g->stackguard != RT_STACK_PREEMPT && !g->preempt)
+		return;
+	g->preempt = 0;
+	rt_stack_stats.preempts++;      /* the scheduler's hook goes here */
+	set_guard(g, rt_seg_guard(g->seg));
+}
+
 static void print_stat(const char *name, long v)
 {
 	rt_print_cstr(name);

@@ -1,89 +1,83 @@
 /*
- * string.c: string operations generated code calls: equality, ordering,
- * concatenation, conversions, and printing of slices and interfaces.
+ * string.c: the string operations codegen lowers to calls.
  *
- * Strings are {data, len} pairs; data may point into the heap or into
- * read-only data (literals). Results are fresh heap strings (rt_alloc,
- * RT_ALLOC_NOSCAN: bytes hold no pointers).
+ *   runtime.eqstring(a, b)      -> bool    (leaf)
+ *   runtime.cmpstring(a, b)     -> -1/0/1  (leaf; bytewise, like gc)
+ *   runtime.concatstring2(a, b) -> string  (allocates: RT_GOENTRY)
+ *   runtime.intstring(v)        -> string  (allocates: RT_GOENTRY; UTF-8 of
+ *                                 a rune, U+FFFD for invalid code points)
+ *
+ * Strings are {ptr, len}; results come back as a GoString (two registers,
+ * as LLVM returns {ptr, i64}). Everything here runs on a goroutine segment
+ * without a stack check: no libc (memcmp/memcpy through the PLT could run
+ * the lazy-binding resolver, which saves vector state on this stack), tiny
+ * frames; rt_alloc switches to the system stack when it maps memory.
+ * (Slice and interface printing, once here, live in print.c.)
  */
 #include "rt.h"
 
-#include <string.h>
-
-int8_t rt_eqstring(const uint8_t *a, intptr_t an, const uint8_t *b, intptr_t bn)
+int8_t rt_eqstring(const uint8_t *p, intptr_t n, const uint8_t *q, intptr_t m)
 {
-	if (an != bn) return 0;
-	if (a == b || an == 0) return 1;
-	return memcmp(a, b, an) == 0;
+	if (n != m)
+		return 0;
+	if (p == q)
+		return 1;
+	for (intptr_t i = 0; i < n; i++)
+		if (p[i] != q[i])
+			return 0;
+	return 1;
 }
 
-intptr_t rt_cmpstring(const uint8_t *a, intptr_t an, const uint8_t *b, intptr_t bn)
+intptr_t rt_cmpstring(const uint8_t *p, intptr_t n, const uint8_t *q, intptr_t m)
 {
-	intptr_t n = an < bn ? an : bn;
-	int c = n ? memcmp(a, b, n) : 0;
-	if (c) return c < 0 ? -1 : 1;
-	return an < bn ? -1 : an > bn;
+	intptr_t k = n < m ? n : m;
+	for (intptr_t i = 0; i < k; i++)
+		if (p[i] != q[i])
+			return p[i] < q[i] ? -1 : 1;
+	return n < m ? -1 : n > m;
 }
 
-GoString rt_concatstring2(const uint8_t *a, intptr_t an, const uint8_t *b, intptr_t bn)
+GoString rt_concatstring2_c(const uint8_t *p, intptr_t n, const uint8_t *q, intptr_t m)
 {
-	if (an == 0) return (GoString){b, bn};
-	if (bn == 0) return (GoString){a, an};
-	uint8_t *p = rt_alloc(an + bn, RT_ALLOC_NOSCAN);
-	memcpy(p, a, an);
-	memcpy(p + an, b, bn);
-	return (GoString){p, an + bn};
+	if (n == 0)
+		return (GoString){q, m};
+	if (m == 0)
+		return (GoString){p, n};
+	uint8_t *r = rt_alloc((size_t)(n + m), RT_ALLOC_NOSCAN);
+	for (intptr_t i = 0; i < n; i++)
+		r[i] = p[i];
+	for (intptr_t i = 0; i < m; i++)
+		r[n + i] = q[i];
+	return (GoString){r, n + m};
 }
 
-/* string(rune): UTF-8 of v, or U+FFFD for invalid code points */
-GoString rt_intstring(int64_t v)
+GoString rt_intstring_c(int64_t v)
 {
-	uint32_t r = v < 0 || v > 0x10FFFF || (v >= 0xD800 && v < 0xE000) ? 0xFFFD : (uint32_t)v;
-	uint8_t buf[4];
-	intptr_t n;
-	if (r < 0x80) buf[0] = r, n = 1;
-	else if (r < 0x800) buf[0] = 0xC0 | (r >> 6), buf[1] = 0x80 | (r & 0x3F), n = 2;
-	else if (r < 0x10000)
-		buf[0] = 0xE0 | (r >> 12), buf[1] = 0x80 | ((r >> 6) & 0x3F), buf[2] = 0x80 | (r & 0x3F), n = 3;
-	else
-		buf[0] = 0xF0 | (r >> 18), buf[1] = 0x80 | ((r >> 12) & 0x3F), buf[2] = 0x80 | ((r >> 6) & 0x3F),
-		buf[3] = 0x80 | (r & 0x3F), n = 4;
-	uint8_t *p = rt_alloc(n, RT_ALLOC_NOSCAN);
-	memcpy(p, buf, n);
-	return (GoString){p, n};
-}
-
-/* print(slice): gc prints [len/cap]0xptr */
-void rt_printslice(void *p, intptr_t len, intptr_t cap)
-{
-	rt_print_bytes("[", 1);
-	rt_printint(len);
-	rt_print_bytes("/", 1);
-	rt_printint(cap);
-	rt_print_bytes("]", 1);
-	rt_printpointer(p);
-}
-
-/* print(interface): gc prints (0xtype,0xdata) */
-void rt_printeface(const void *t, void *data)
-{
-	rt_print_bytes("(", 1);
-	rt_printhex((uintptr_t)t);
-	rt_print_bytes(",", 1);
-	rt_printhex((uintptr_t)data);
-	rt_print_bytes(")", 1);
-}
-
-/*
- * A safepoint poll at a loop back edge found g->stackguard poisoned
- * (RT_STACK_PREEMPT): serve the request. With no scheduler yet, serving
- * means restoring the real guard (re-poisoned if another request raced).
- */
-void rt_safepoint_slow(void)
-{
-	G *g = rt_curg;
-	g->preempt = 0;
-	__atomic_store_n(&g->stackguard, rt_seg_guard(g->seg), __ATOMIC_RELEASE);
-	if (g->preempt) __atomic_store_n(&g->stackguard, RT_STACK_PREEMPT, __ATOMIC_RELEASE);
-	rt_stack_stats.preempts++;
+	uint8_t b[4];
+	int n;
+	if (v < 0 || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
+		v = 0xFFFD;
+	if (v < 0x80) {
+		b[0] = (uint8_t)v;
+		n = 1;
+	} else if (v < 0x800) {
+		b[0] = (uint8_t)(0xC0 | v >> 6);
+		b[1] = (uint8_t)(0x80 | (v & 0x3F));
+		n = 2;
+	} else if (v < 0x10000) {
+		b[0] = (uint8_t)(0xE0 | v >> 12);
+		b[1] = (uint8_t)(0x80 | (v >> 6 & 0x3F));
+		b[2] = (uint8_t)(0x80 | (v & 0x3F));
+		n = 3;
+	} else {
+		b[0] = (uint8_t)(0xF0 | v >> 18);
+		b[1] = (uint8_t)(0x80 | (v >> 12 & 0x3F));
+		b[2] = (uint8_t)(0x80 | (v >> 6 & 0x3F));
+		b[3] = (uint8_t)(0x80 | (v & 0x3F));
+		n = 4;
+	}
+	uint8_t *r = rt_alloc((size_t)n, RT_ALLOC_NOSCAN);
+	for (int i = 0; i < n; i++)
+		r[i] = b[i];
+	return (GoString){r, n};
 }

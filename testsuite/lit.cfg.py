@@ -16,7 +16,9 @@ import lit.formats
 config.name = "golc"
 config.test_format = lit.formats.ShTest(execute_external=False)
 config.suffixes = [".go"]
-config.excludes = ["Inputs", "conformance", "runtime"]
+# runtime/ and conformance/ have their own drivers (ctest runtime-unit, conformance-passing);
+# frontend/ holds the frontend's own harness (not lit).
+config.excludes = ["Inputs", "conformance", "runtime", "frontend", "tools"]
 config.test_source_root = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, config.test_source_root)        # for litgo.py (run/lit.local.cfg)
 
@@ -39,6 +41,10 @@ config.run_prefix = [] if goarch == "amd64" else qemu.split()
 config.substitutions.append(("%golc", ("env GOARCH=arm64 " if goarch == "arm64" else "") + golc))
 config.substitutions.append(("%run", "" if goarch == "amd64" else qemu))
 config.substitutions.append(("%goarch", goarch))
+config.substitutions.append(("%stackmap-check", "python3 " + os.path.join(config.test_source_root, "tools", "stackmap-check")))
+config.substitutions.append(("%check-prologues", "python3 " + os.path.join(config.test_source_root, "tools", "check-prologues")))
+# %expect-exit N cmd...: cmd must exit with status N (lit's shell has no $?)
+config.substitutions.append(("%expect-exit", "python3 " + os.path.join(config.test_source_root, "tools", "expect-exit")))
 config.substitutions.append(("%qemu", qemu))
 config.available_features.add(goarch)
 

@@ -141,6 +141,14 @@ typedef struct GoString {
 } GoString;
 
 /* ------------------------------------------------- Go-visible entry points */
+/*
+ * Statepoints: calls of entry points that walk the stack (gopanic, the
+ * panic* helpers, newobject) must be statepoints with a call-site ID, since
+ * the walk starts at their caller's record. The print* functions never walk
+ * or collect: mark their call sites "gc-leaf-function". Adapters called by
+ * rt_morestack are listed in the module with GO_FUNC_WRAPPER; the prologue's
+ * rt_morestack call site has GO_SITE_MORESTACK.
+ */
 
 /* print/println builtins (stderr, gc's formatting); codegen brackets each
  * statement with printlock/printunlock as gc does. */
@@ -164,7 +172,8 @@ void rt_panicmem(void) __asm__("runtime.panicmem") __attribute__((noreturn));
 void rt_panicshift(void) __asm__("runtime.panicshift") __attribute__((noreturn));
 void rt_panicindex(intptr_t x, intptr_t len) __asm__("runtime.goPanicIndex") __attribute__((noreturn));
 
-/* strings (string.c) */
+/* strings (string.c; concatstring2 and intstring allocate and are RT_GOENTRY
+ * trampolines), printing of slices and interfaces (print.c) */
 int8_t rt_eqstring(const uint8_t *a, intptr_t an, const uint8_t *b, intptr_t bn) __asm__("runtime.eqstring");
 intptr_t rt_cmpstring(const uint8_t *a, intptr_t an, const uint8_t *b, intptr_t bn) __asm__("runtime.cmpstring");
 GoString rt_concatstring2(const uint8_t *a, intptr_t an, const uint8_t *b, intptr_t bn) __asm__("runtime.concatstring2");
@@ -172,7 +181,8 @@ GoString rt_intstring(int64_t v) __asm__("runtime.intstring");
 void rt_printslice(void *p, intptr_t len, intptr_t cap) __asm__("runtime.printslice");
 void rt_printeface(const void *t, void *data) __asm__("runtime.printeface");
 
-/* a loop back-edge poll found the stack guard poisoned (preemption / STW) */
+/* a loop back-edge poll found the stack guard poisoned (preemption / STW);
+ * an RT_GOENTRY trampoline (stack.c) */
 void rt_safepoint_slow(void) __asm__("runtime.safepointSlow");
 
 /* allocation: zeroed memory for one value of type t */

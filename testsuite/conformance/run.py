@@ -621,6 +621,15 @@ class Runner:
         self.testdir = testdir
         self.tmproot = tmproot
         self.scale = opts.timeout_scale
+        self.execdir = None
+        if opts.goarch != "amd64":
+            # The go command runs cross-compiled binaries through go_$GOOS_$GOARCH_exec.
+            self.execdir = os.path.join(tmproot, "bin")
+            os.makedirs(self.execdir, exist_ok=True)
+            script = os.path.join(self.execdir, "go_linux_%s_exec" % opts.goarch)
+            with open(script, "w") as f:
+                f.write("#!/bin/sh\nexec %s \"$@\"\n" % " ".join(QEMU))
+            os.chmod(script, 0o755)
 
     def env(self, t, extra=()):
         e = dict(os.environ)
@@ -630,6 +639,8 @@ class Runner:
         # run.go puts the bin directory of its GOROOT first in PATH: several tests run `go`.
         if self.o.gc_bin and os.path.isdir(self.o.gc_bin):
             e["PATH"] = self.o.gc_bin + os.pathsep + e.get("PATH", "")
+        if self.execdir:  # go_linux_arm64_exec: lets `go run` inside tests use qemu
+            e["PATH"] = self.execdir + os.pathsep + e.get("PATH", "")
         for kv in list(t.runenv) + list(extra):
             k, _, v = kv.partition("=")
             e[k] = v
@@ -716,19 +727,25 @@ class Runner:
 
     # -- actions ------------------------------------------------------------------------------
 
-    def do_run(self, t, tmp):
-        files = [t.name]
-        args = list(t.args)
+    @staticmethod
+    def go_run_files(t):
+        """`go run F ARGS`: leading ARGS ending in .go are more source files."""
+        files, args = [t.name], list(t.args)
         while args and args[0].endswith(".go"):
             files.append(args.pop(0))
+        return files, args
+
+    def do_run(self, t, tmp):
+        files, args = self.go_run_files(t)
         exe = os.path.join(tmp, "test.exe")
         self.must_build(t, tmp, exe, files, self.testdir)
         self.check_output(t, self.execute(t, exe, args, self.testdir))
 
     def do_runoutput(self, t, tmp):
         exe = os.path.join(tmp, "gen.exe")
-        self.must_build(t, tmp, exe, [t.name], self.testdir)
-        gen = self.execute(t, exe, t.args, self.testdir)
+        files, args = self.go_run_files(t)
+        self.must_build(t, tmp, exe, files, self.testdir)
+        gen = self.execute(t, exe, args, self.testdir)
         src = os.path.join(tmp, "tmp__.go")
         with open(src, "wb") as f:
             f.write(gen)
@@ -774,8 +791,9 @@ class Runner:
 
     def do_errorcheckoutput(self, t, tmp):
         exe = os.path.join(tmp, "gen.exe")
-        self.must_build(t, tmp, exe, [t.name], self.testdir)
-        gen = self.execute(t, exe, t.args, self.testdir)
+        files, args = self.go_run_files(t)
+        self.must_build(t, tmp, exe, files, self.testdir)
+        gen = self.execute(t, exe, args, self.testdir)
         src = os.path.join(tmp, "tmp__.go")
         with open(src, "wb") as f:
             f.write(gen)

@@ -15,7 +15,7 @@ static void emit(Pos pos, const char *fmt, ...) __attribute__((format(printf, 2,
 
 static void emit(Pos pos, const char *fmt, ...)
 {
-	char buf[4096];
+	char buf[1 << 16];
 	int n = 0;
 	if (pos.line || pos.col)
 		n = snprintf(buf, sizeof buf, "%d:%d ", pos.line, pos.col);
@@ -23,7 +23,7 @@ static void emit(Pos pos, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(buf + n, sizeof buf - n, fmt, ap);
 	va_end(ap);
-	char esc[8192];
+	char esc[1 << 17];
 	int j = 0;
 	for (int i = 0; buf[i] && j < (int)sizeof esc - 3; i++) {
 		if (buf[i] == '\n') {
@@ -33,7 +33,7 @@ static void emit(Pos pos, const char *fmt, ...)
 			esc[j++] = buf[i];
 		}
 	}
-	esc[j] = '\0';
+	esc[j < 200 ? j : 200] = '\0';
 	if (nrecs == caprecs) {
 		caprecs = caprecs ? 2 * caprecs : 1024;
 		recs = realloc(recs, caprecs * sizeof *recs);

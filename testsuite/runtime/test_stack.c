@@ -1,13 +1,13 @@
 /* test_stack.c: the segment allocator and the morestack/lessstack logic
- * (stack.c), driven directly from C on the thread's own stack. */
+ * (stack.c), driven directly from C on the thread's own stack.
+ * `test_stack canary` overwrites a canary and must die (checked by run.sh;
+ * no fork here: a forked child hangs under qemu-aarch64). */
 #define _GNU_SOURCE
 #include "rt.h"
 #include "testhelper.h"
 
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 static int overlaps(Seg **s, int n)
 {
@@ -18,9 +18,16 @@ static int overlaps(Seg **s, int n)
 	return 0;
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
 	StackStats *st = &rt_stack_stats;
+	if (argc > 1 && !strcmp(argv[1], "canary")) {
+		/* run.sh expects: fatal error: stack: segment overflow ..., exit 2 */
+		Seg *s = rt_seg_alloc(RT_STACK_MIN);
+		*(uint64_t *)s->lo = 0;
+		rt_seg_free(s);
+		return 0;
+	}
 	CHECK_BODY("stack: 8 KB segment layout")
 	{
 		Seg *s = rt_seg_alloc(RT_STACK_MIN);
@@ -125,23 +132,6 @@ int main(void)
 		uintptr_t r = rt_morestack_c(NULL, 0, (uintptr_t)n - 256, 3, 4);
 		result = result && r == 0 && g.stackguard == rt_seg_guard(n) && !g.preempt;
 		rt_lessstack_c(n);
-	}
-	CHECK_BODY("stack: an overwritten canary is fatal")
-	{
-		fflush(stderr);
-		pid_t pid = fork();
-		if (pid == 0) {
-			int fd[2];
-			Seg *s = rt_seg_alloc(RT_STACK_MIN);
-			*(uint64_t *)s->lo = 0;
-			if (pipe(fd) == 0)
-				dup2(fd[1], 2);         /* silence the expected message */
-			rt_seg_free(s);
-			_exit(0);
-		}
-		int status = 0;
-		waitpid(pid, &status, 0);
-		result = WIFEXITED(status) && WEXITSTATUS(status) == 2;
 	}
 	return print_test_summary();
 }

@@ -65,7 +65,11 @@ func main() {
 		}
 		emit := func(p token.Pos, format string, args ...interface{}) {
 			r := pos(p) + " " + fmt.Sprintf(format, args...)
-			recs = append(recs, strings.ReplaceAll(r, "\n", "\\n"))
+			r = strings.ReplaceAll(r, "\n", "\\n")
+			if len(r) > 200 {
+				r = r[:200]
+			}
+			recs = append(recs, r)
 		}
 		// switch and select bodies are clause lists in golc's tree
 		bodies := map[*ast.BlockStmt]bool{}

@@ -1,0 +1,6 @@
+// Minimal program: println writes to stderr.
+package main
+
+func main() {
+	println("hello, world")
+}
