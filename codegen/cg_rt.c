@@ -167,6 +167,7 @@ static uint32_t fnv(const char *s)
 /* runtime._type of t (gc 1.19 layout, goabi.h GoType), deduplicated by name */
 LLVMValueRef cg_typedesc(CG *cg, Type *t)
 {
+	if (t->kind >= TY_BOOL && t->kind <= TY_UNSAFEPTR) t = types_basic[t->kind]; /* byte is uint8 */
 	const char *ts = type_string(t, NULL);
 	char name[512];
 	snprintf(name, sizeof name, "type:%s", ts);

@@ -379,6 +379,8 @@ static void check_args(Checker *c, Node *n, Type *sig)
 {
 	NodeList *args = &n->call.args;
 	int np = sig->nfields;
+	char ctx[300];
+	snprintf(ctx, sizeof ctx, "argument to %s", expr_string(n->call.fun));
 	/* f(g()) where g returns several values */
 	if (args->n == 1 && !n->call.dots) {
 		Node *a = args->v[0];
@@ -398,40 +400,26 @@ static void check_args(Checker *c, Node *n, Type *sig)
 				Node tmp = {.kind = N_BAD, .pos = a->pos};
 				tmp.tv.mode = MODE_VALUE;
 				tmp.tv.type = tt->fields[i].type;
-				check_assignable(c, &tmp, pt, "argument");
+				check_assignable(c, &tmp, pt, ctx);
 			}
 			return;
 		}
-		/* fall through with a already checked */
 	}
 	int nfixed = sig->variadic ? np - 1 : np;
+	Type **pts = arena_alloc(&perm, sizeof(Type *) * (args->n + 1));
 	for (int i = 0; i < args->n; i++) {
 		Node *a = args->v[i];
-		Type *pt = NULL;
-		if (i < nfixed) pt = sig->fields[i].type;
-		else if (sig->variadic) pt = n->call.dots ? sig->fields[np - 1].type : sig->fields[np - 1].type->elem;
-		if (!(args->n == 1 && !n->call.dots && i == 0)) check_expr(c, a, pt);
-		else if (a->tv.type && a->tv.type->kind == TY_TUPLE) return;
-		if (is_invalid(a)) continue;
-		check_use(c, a);
-		if (pt) check_assignable(c, a, pt, "argument");
+		if (i < nfixed) pts[i] = sig->fields[i].type;
+		else if (sig->variadic) pts[i] = n->call.dots ? sig->fields[np - 1].type : sig->fields[np - 1].type->elem;
+		if (!(args->n == 1 && !n->call.dots && i == 0)) check_expr(c, a, pts[i]);
+		if (!is_invalid(a)) check_use(c, a);
 	}
 	if (n->call.dots && !sig->variadic) {
 		check_errorf(c, n->call.rparen, "have (...) but function is not variadic: %s", expr_string(n->call.fun));
 		return;
 	}
-	int want = nfixed;
-	if (args->n < want || (!sig->variadic && args->n > np) || (n->call.dots && args->n != np)) {
-		bool few = args->n < want;
-		char have[512] = "(";
-		for (int i = 0; i < args->n; i++) {
-			Type *t = args->v[i]->tv.type;
-			const char *ts = t && t->kind != TY_INVALID ? type_string(type_is_untyped(t) && args->v[i]->tv.mode == MODE_CONST ? t : t, c->pkg) : "invalid type";
-			if (args->v[i]->tv.mode == MODE_CONST && type_is_untyped(t)) ts = "number";
-			strncat(have, i ? ", " : "", sizeof have - strlen(have) - 1);
-			strncat(have, ts, sizeof have - strlen(have) - 1);
-		}
-		strncat(have, ")", sizeof have - strlen(have) - 1);
+	if (args->n < nfixed || (!sig->variadic && args->n > np) || (n->call.dots && args->n != np)) {
+		bool few = args->n < nfixed;
 		const char *wantstr = type_string(type_tuple(sig->fields, np), c->pkg);
 		if (sig->variadic) {
 			/* print the variadic parameter as ...T */
@@ -439,12 +427,14 @@ static void check_args(Checker *c, Node *n, Type *sig)
 			tmp->fields = sig->fields;
 			tmp->nfields = np;
 			tmp->variadic = true;
-			const char *fs = type_string(tmp, c->pkg);
-			wantstr = fs + 4;
+			wantstr = type_string(tmp, c->pkg) + 4;
 		}
 		check_errorf(c, few ? n->call.rparen : node_startpos(args->v[np]), "%s arguments in call to %s\n\thave %s\n\twant %s",
-		             few ? "not enough" : "too many", expr_string(n->call.fun), have, wantstr);
+		             few ? "not enough" : "too many", expr_string(n->call.fun), check_values_string(c, args), wantstr);
+		return;
 	}
+	for (int i = 0; i < args->n; i++)
+		if (pts[i] && !is_invalid(args->v[i])) check_assignable(c, args->v[i], pts[i], ctx);
 }
 
 void check_call(Checker *c, Node *n)

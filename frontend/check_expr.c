@@ -410,7 +410,7 @@ void check_assignable(Checker *c, Node *x, Type *t, const char *context)
 	if (tu->kind == TY_INTERFACE) {
 		const char *missing = NULL;
 		if (implements(v, tu, &missing)) return;
-		check_errorf(c, node_startpos(x), "cannot use %s as %s value in %s: %s does not implement %s (missing method %s)",
+		check_errorf(c, node_startpos(x), "cannot use %s as type %s in %s:\n\t%s does not implement %s (missing %s method)",
 		             check_describe(c, x), type_string(t, c->pkg), context, type_string(v, c->pkg),
 		             type_string(t, c->pkg), missing ? missing : "?");
 		invalid(x);
@@ -420,7 +420,7 @@ void check_assignable(Checker *c, Node *x, Type *t, const char *context)
 	if (vu->kind == TY_CHAN && tu->kind == TY_CHAN && vu->dir == CHAN_BOTH && type_identical(vu->elem, tu->elem) &&
 	    (v->kind != TY_NAMED || t->kind != TY_NAMED))
 		return;
-	check_errorf(c, node_startpos(x), "cannot use %s as %s value in %s", check_describe(c, x), type_string(t, c->pkg),
+	check_errorf(c, node_startpos(x), "cannot use %s as type %s in %s", check_describe(c, x), type_string(t, c->pkg),
 	             context);
 	invalid(x);
 }

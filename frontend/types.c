@@ -387,7 +387,8 @@ static void write_type(Buf *b, Type *t, Package *rel)
 		write_params(b, t->fields, t->nfields, false, rel);
 		return;
 	default:
-		put(b, basic_names[t->kind]);
+		/* byte and rune print by their alias name (universe objects) */
+		put(b, t->obj && t->kind <= TY_UNTYPED_NIL ? t->obj->name : basic_names[t->kind]);
 		return;
 	}
 }

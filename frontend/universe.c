@@ -51,9 +51,12 @@ void universe_init(void)
 		[TY_COMPLEX64] = "complex64", [TY_COMPLEX128] = "complex128", [TY_STRING] = "string",
 	};
 	for (int k = TY_BOOL; k <= TY_STRING; k++) declare(universe, OBJ_TYPE, names[k], types_basic[k], NULL);
-	/* byte and rune are aliases: the same Type objects */
-	declare(universe, OBJ_TYPE, "byte", types_basic[TY_UINT8], NULL);
-	declare(universe, OBJ_TYPE, "rune", types_basic[TY_INT32], NULL);
+	/* byte and rune are aliases of uint8 and int32: identical types (same
+	 * kind), kept as distinct objects so diagnostics print the name used,
+	 * as types2 does */
+	Type *byte = type_new(TY_UINT8), *rune = type_new(TY_INT32);
+	byte->obj = declare(universe, OBJ_TYPE, "byte", byte, NULL);
+	rune->obj = declare(universe, OBJ_TYPE, "rune", rune, NULL);
 
 	type_any = type_new(TY_INTERFACE);
 	type_any->complete = true;
