@@ -26,9 +26,13 @@ static int count(CG *cg, Type *t)
 	case TY_STRUCT: {
 		int n = 0;
 		for (int i = 0; i < u->nfields; i++) n += count(cg, u->fields[i].type);
-		return n;
+		return n > (1 << 20) ? 1 << 20 : n;
 	}
-	case TY_ARRAY: return (int)(u->len * count(cg, u->elem));
+	case TY_ARRAY: {
+		if (u->len > 4096) return 1 << 20;
+		int64_t n = u->len * count(cg, u->elem);
+		return n > (1 << 20) ? 1 << 20 : (int)n;
+	}
 	case TY_TUPLE: {
 		int n = 0;
 		for (int i = 0; i < u->nfields; i++) n += count(cg, u->fields[i].type);
@@ -38,7 +42,26 @@ static int count(CG *cg, Type *t)
 	}
 }
 
-int cg_nscalars(CG *cg, Type *t) { return count(cg, t); }
+/* Values are flattened into SSA scalars; huge arrays would explode the IR.
+ * Until aggregates get an in-memory representation (issue #4), refuse them
+ * with a diagnostic instead of hanging. */
+#define MAX_SCALARS 4096
+
+int cg_nscalars(CG *cg, Type *t)
+{
+	Type *u = type_under(t);
+	if (u->kind == TY_ARRAY && u->len > MAX_SCALARS) {
+		fprintf(stderr, "%s: golc: array values of %lld elements not supported yet\n",
+		        cg->pkg->nfiles ? srcfile_get(cg->pkg->files[0]->file.file)->path : "?", (long long)u->len);
+		exit(1);
+	}
+	int n = count(cg, t);
+	if (n > MAX_SCALARS) {
+		fprintf(stderr, "golc: values of type %s are too large (not supported yet)\n", type_string(t, cg->pkg));
+		exit(1);
+	}
+	return n;
+}
 
 static int fill(CG *cg, Type *t, LLVMTypeRef *tys, int64_t *offs, int64_t base)
 {

@@ -18,6 +18,7 @@ typedef struct Diag {
 
 static Diag *diags;
 static int ndiags, capdiags;
+static int nsyntax;             /* recorded messages starting "syntax error" */
 static bool all;
 static Pos last_syntax, last_other;
 static const char *last_msg;
@@ -32,6 +33,11 @@ int diag_count(void)
 	return ndiags;
 }
 
+int diag_syntax_count(void)
+{
+	return nsyntax;
+}
+
 static bool sameline(Pos a, Pos b)
 {
 	return a.file == b.file && a.line == b.line && a.line != 0;
@@ -39,8 +45,15 @@ static bool sameline(Pos a, Pos b)
 
 void diag_verrorf(Pos pos, const char *fmt, va_list ap)
 {
-	char buf[1024];
-	vsnprintf(buf, sizeof buf, fmt, ap);
+	char small[1024], *buf = small;
+	va_list ap2;
+	va_copy(ap2, ap);
+	int len = vsnprintf(small, sizeof small, fmt, ap);
+	if (len >= (int)sizeof small) {
+		buf = arena_alloc(&perm, (size_t)len + 1);
+		vsnprintf(buf, (size_t)len + 1, fmt, ap2);
+	}
+	va_end(ap2);
 	if (strncmp(buf, "syntax error", 12) == 0) {
 		if (sameline(last_syntax, pos))
 			return;
@@ -58,10 +71,12 @@ void diag_verrorf(Pos pos, const char *fmt, va_list ap)
 	}
 	Diag *d = &diags[ndiags];
 	d->pos = pos;
-	d->msg = arena_strndup(&perm, buf, strlen(buf));
+	d->msg = buf == small ? arena_strndup(&perm, buf, strlen(buf)) : buf;
 	d->seq = ndiags++;
 	if (strncmp(buf, "syntax error", 12) != 0)
 		last_msg = d->msg;
+	else
+		nsyntax++;
 }
 
 void diag_errorf(Pos pos, const char *fmt, ...)
@@ -84,15 +99,23 @@ static int cmp(const void *a, const void *b)
 	return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
-static void format(char *buf, size_t n, Diag *d)
+static void print(Diag *d)
 {
 	SrcFile *f = srcfile_get(d->pos.file);
-	if (f && d->pos.col == 0)
-		snprintf(buf, n, "%s:%d: %s", f->path, d->pos.line, d->msg);
-	else if (f)
-		snprintf(buf, n, "%s:%d:%d: %s", f->path, d->pos.line, d->pos.col, d->msg);
+	const char *path = f ? f->path : "<unknown>";
+	if (d->pos.col == 0)
+		fprintf(stderr, "%s:%d: %s\n", path, d->pos.line, d->msg);
 	else
-		snprintf(buf, n, "<unknown>: %s", d->msg);
+		fprintf(stderr, "%s:%d:%d: %s\n", path, d->pos.line, d->pos.col, d->msg);
+}
+
+/* gc prints a message once if the same text at the same position follows */
+static bool same(Diag *a, Diag *b)
+{
+	SrcFile *fa = srcfile_get(a->pos.file), *fb = srcfile_get(b->pos.file);
+	const char *pa = fa ? fa->path : "", *pb = fb ? fb->path : "";
+	return a->pos.line == b->pos.line && a->pos.col == b->pos.col && strcmp(pa, pb) == 0 &&
+	       strcmp(a->msg, b->msg) == 0;
 }
 
 int diag_flush(void)
@@ -104,12 +127,9 @@ int diag_flush(void)
 		return 0;
 	Pos tenth = diags[shown - 1].pos;
 	qsort(diags, shown, sizeof *diags, cmp);
-	char prev[1300] = "", cur[1300];
 	for (int i = 0; i < shown; i++) {
-		format(cur, sizeof cur, &diags[i]);
-		if (i == 0 || strcmp(cur, prev) != 0)
-			fprintf(stderr, "%s\n", cur);
-		memcpy(prev, cur, sizeof cur);
+		if (i == 0 || !same(&diags[i], &diags[i - 1]))
+			print(&diags[i]);
 	}
 	if (!all && n >= 10) {
 		SrcFile *f = srcfile_get(tenth.file);
@@ -119,7 +139,7 @@ int diag_flush(void)
 		else
 			fprintf(stderr, "%s:%d: too many errors\n", f ? f->path : "<unknown>", tenth.line);
 	}
-	ndiags = 0;
+	ndiags = nsyntax = 0;
 	last_syntax = last_other = (Pos){0};
 	last_msg = NULL;
 	return n;

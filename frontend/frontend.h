@@ -41,12 +41,13 @@ void diag_errorf(Pos pos, const char *fmt, ...) __attribute__((format(printf, 2,
 void diag_verrorf(Pos pos, const char *fmt, va_list ap);
 int diag_flush(void);               /* prints sorted errors to stderr; returns the count */
 int diag_count(void);
+int diag_syntax_count(void);        /* gc type-checks only if this is 0 (lexical errors don't stop it) */
 void diag_set_all(bool all);        /* gc's -e: no "too many errors" cut-off */
 
 /* ast.c */
 Node *ast_new(NodeKind kind, Pos pos);
 void list_push(NodeList *l, Node *n);
-Pos node_startpos(Node *n);         /* leftmost position of n (x of x+y, fun of f()) */
+Pos node_startpos(Node *n);         /* gc's syntax.StartPos: x of x+y, fun of f(), '[' of a slice */
 Node *ast_unparen(Node *n);
 const char *op_string(Op op);
 
@@ -88,9 +89,6 @@ struct Lexer {
 	int32_t bfile;              /* SrcFile named by the directive */
 	int32_t bpline, bpcol;      /* physical position it applies from */
 	int32_t bline, bcol;        /* line and column (0: unknown) there */
-	const char *basenames[8];   /* directive file names seen, and their SrcFiles */
-	int32_t basefiles[8];
-	int nbases;
 	/* current token */
 	Token tok;
 	Pos pos;                    /* token start (after //line directives) */
@@ -124,7 +122,6 @@ struct Parser {
 	int fnest;                  /* function nesting (error recovery) */
 	int xnest;                  /* expression nesting: < 0 in if/for/switch headers */
 	int errcnt;                 /* errors reported while parsing this file */
-	bool first;                 /* some error has been reported */
 	int starterrs;              /* diag_count() when parsing started */
 };
 

@@ -743,23 +743,14 @@ static void line_directive(Lexer *l, const char *text, size_t n, int32_t tline, 
 		error_at(l, tline, tcol + (int32_t)i, "invalid line number: %.*s", (int)(n - i), text + i);
 		return;
 	}
-	const char *name = intern(text, fn);
-	int32_t f = 0;
-	if (fn == 0 && ok2) {
-		f = l->bfile ? l->bfile : l->file;
-	} else {
-		for (int k = 0; k < l->nbases; k++) {
-			if (l->basenames[k] == name)
-				f = l->basefiles[k];
-		}
-		if (!f) {
-			f = srcfile_add(name, l->src, l->len);
-			if (l->nbases < (int)(sizeof l->basefiles / sizeof l->basefiles[0])) {
-				l->basenames[l->nbases] = name;
-				l->basefiles[l->nbases++] = f;
-			}
-		}
-	}
+	/* Each directive gets its own SrcFile, like a gc position base:
+	 * diagnostics sort by base first, then by line and column. */
+	const char *name;
+	if (fn == 0 && ok2)
+		name = srcfile_get(l->bfile ? l->bfile : l->file)->path;
+	else
+		name = intern(text, fn);
+	int32_t f = srcfile_add(name, l->src, l->len);
 	l->bfile = f;
 	l->bpline = nline;
 	l->bpcol = ncol;

@@ -1,7 +1,8 @@
 #!/bin/bash
 # run.sh: builds libruntime (through its CMakeLists.txt) and runs the runtime
 # tests for x86_64 (natively) and aarch64 (under qemu-aarch64):
-#   - C unit tests: test_stackmap (with sm_input.ll), test_stack, test_print
+#   - C unit tests: test_stackmap (with sm_input.ll), test_stack, test_print,
+#     test_string
 #   - hand-written IR programs (*.ll, emulating codegen): deep recursion over
 #     many segments, GOLC_GCSTRESS, preemption, tracebacks and panics,
 #     stack overflow, bad roots, unknown functions, stack-map counts
@@ -101,7 +102,7 @@ for arch in $ARCHES; do
 			link "$T/panic" "$T/panic_main.o" "$T/panic_lib.o" "$T/testhelp.o" &&
 			link "$T/badroot" "$T/badroot.o" "$T/testhelp.o" &&
 			link "$T/unknownfn" "$T/unknownfn.o" &&
-			for u in test_stack test_print; do
+			for u in test_stack test_print test_string; do
 				$CC $CFLAGS -I"$HERE" "$HERE/$u.c" -c -o "$T/$u.o" && link "$T/$u" "$T/$u.o" || exit 1
 			done &&
 			$CC $CFLAGS -I"$HERE" "$HERE/test_stackmap.c" -c -o "$T/test_stackmap.o" &&
@@ -115,7 +116,7 @@ for arch in $ARCHES; do
 	ok "$arch: build tests (lld, -no-pie, stackmaps.ld)"
 
 	# ---- C unit tests: add their CHECK counts
-	for u in test_stackmap test_stack "test_print $HERE/print_values.txt $HERE/print_golden.txt"; do
+	for u in test_stackmap test_stack test_string "test_print $HERE/print_values.txt $HERE/print_golden.txt"; do
 		$RUN $T/$u >"$T/unit.log" 2>&1
 		rc=$?
 		grep '^FAILED\|^line' "$T/unit.log"
