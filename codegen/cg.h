@@ -140,6 +140,7 @@ void cg_scalars(CG *cg, Type *t, LLVMTypeRef *tys, int64_t *offs);
 LLVMTypeRef cg_memtype(CG *cg, LLVMTypeRef scalar);   /* i1 -> i8 */
 LLVMTypeRef cg_fntype(CG *cg, Type *sig, bool closure);
 LLVMTypeRef cg_result_type(CG *cg, Type *sig);
+bool cg_sret(CG *cg, Type *sig);
 bool cg_is_gcptr(CG *cg, LLVMTypeRef t);
 bool cg_has_pointers(Type *t);
 

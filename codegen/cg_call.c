@@ -131,10 +131,18 @@ static Val call_direct(CG *cg, Node *n, Obj *fn, Val *recv)
 {
 	LLVMValueRef f = cg_func_decl(cg, fn);
 	Args a = {0};
+	LLVMValueRef out = NULL;
+	LLVMTypeRef rt = NULL;
+	if (cg_sret(cg, fn->type)) {
+		rt = cg_result_type(cg, fn->type);
+		out = cg_alloca(cg, rt, "results");
+		push_val(cg, &a, cg_val1(cg, out, NULL));
+	}
 	if (recv) push_val(cg, &a, *recv);
 	call_args(cg, n, fn->type, &a);
 	cg_set_pos(cg, n->pos);
 	LLVMValueRef r = cg_call(cg, LLVMGlobalGetValueType(f), f, a.v, a.n, n->pos);
+	if (out) r = LLVMBuildLoad2(cg->b, rt, out, "");
 	return cg_results(cg, r, fn->type);
 }
 

@@ -188,6 +188,16 @@ static void bounds_check(CG *cg, LLVMValueRef idx, LLVMValueRef len, Pos pos)
 	cg_position(cg, ok);
 }
 
+/* an index operand (any integer type) as an int: signed types sign-extend, so
+ * negative indexes fail the unsigned bounds check */
+static Val index_val(CG *cg, Node *n)
+{
+	Type *t = n->tv.type;
+	if (n->tv.mode == MODE_CONST || type_is_untyped(t)) return cg_expr_to(cg, n, types_basic[TY_INT]);
+	Val v = cg_expr(cg, n);
+	return cg_convert(cg, v, types_basic[TY_INT]);
+}
+
 /* ------------------------------------------------------------ lvalues */
 
 static int field_scalar_index(CG *cg, Type *st, int field)
@@ -271,7 +281,7 @@ LVal cg_lval(CG *cg, Node *n)
 		Type *xt = type_under(u->index.x->tv.type);
 		if (xt->kind == TY_SLICE) {
 			Val s = cg_expr(cg, u->index.x);
-			Val i = cg_expr_to(cg, u->index.index.v[0], types_basic[TY_INT]);
+			Val i = index_val(cg, u->index.index.v[0]);
 			bounds_check(cg, i.v[0], s.v[1], u->pos);
 			LLVMValueRef off = LLVMBuildMul(cg->b, i.v[0], LLVMConstInt(cg->i64, type_size(xt->elem), 0), "");
 			LLVMValueRef a = LLVMBuildGEP2(cg->b, cg->i8, s.v[0], &off, 1, "");
@@ -296,7 +306,7 @@ LVal cg_lval(CG *cg, Node *n)
 				}
 				base = b.addr;
 			}
-			Val i = cg_expr_to(cg, u->index.index.v[0], types_basic[TY_INT]);
+			Val i = index_val(cg, u->index.index.v[0]);
 			bounds_check(cg, i.v[0], LLVMConstInt(cg->i64, at->len, 0), u->pos);
 			LLVMValueRef off = LLVMBuildMul(cg->b, i.v[0], LLVMConstInt(cg->i64, type_size(at->elem), 0), "");
 			LLVMValueRef a = LLVMBuildGEP2(cg->b, cg->i8, base, &off, 1, "");
@@ -664,6 +674,9 @@ static Val binary_expr(CG *cg, Node *n)
 		Type *ot = x->tv.type;
 		if (ot->kind == TY_UNTYPED_NIL || type_is_untyped(ot)) ot = y->tv.type;
 		if (type_is_untyped(ot)) ot = type_default(ot);
+		if (type_is_interface(x->tv.type) != type_is_interface(y->tv.type) && x->tv.type->kind != TY_UNTYPED_NIL &&
+		    y->tv.type->kind != TY_UNTYPED_NIL)
+			unsupported(cg, n, "comparing interface and non-interface values");
 		Val a = cg_expr_to(cg, x, ot), b = cg_expr_to(cg, y, ot);
 		return cg_compare_vals(cg, op, a, b, ot, n->pos);
 	}
@@ -822,7 +835,7 @@ static Val index_expr(CG *cg, Node *n)
 	Type *xt = type_under(x->tv.type);
 	if (type_is_string(xt)) {
 		Val s = cg_expr_to(cg, x, types_basic[TY_STRING]);
-		Val i = cg_expr_to(cg, n->index.index.v[0], types_basic[TY_INT]);
+		Val i = index_val(cg, n->index.index.v[0]);
 		bounds_check(cg, i.v[0], s.v[1], n->pos);
 		LLVMValueRef p = LLVMBuildGEP2(cg->b, cg->i8, s.v[0], &i.v[0], 1, "");
 		return cg_val1(cg, LLVMBuildLoad2(cg->b, cg->i8, p, ""), n->tv.type);
@@ -843,7 +856,7 @@ static Val index_expr(CG *cg, Node *n)
 		/* a computed array value indexed by a variable: spill it to memory */
 		LLVMValueRef tmp = cg_new(cg, x->tv.type);
 		cg_store(cg, tmp, a);
-		Val i = cg_expr_to(cg, in, types_basic[TY_INT]);
+		Val i = index_val(cg, in);
 		bounds_check(cg, i.v[0], LLVMConstInt(cg->i64, xt->len, 0), n->pos);
 		LLVMValueRef off = LLVMBuildMul(cg->b, i.v[0], LLVMConstInt(cg->i64, type_size(xt->elem), 0), "");
 		return cg_load(cg, LLVMBuildGEP2(cg->b, cg->i8, tmp, &off, 1, ""), n->tv.type);

@@ -354,7 +354,7 @@ void cg_func(CG *cg, Obj *fn, Node *decl)
 	f.rec = cg_func_rec(cg, LLVMGetValueName(f.fn), LLVMGetValueName(f.fn), decl->funcdecl.name->pos, 0);
 	cg->fn = &f;
 	cg_func_begin(cg, &f, decl->funcdecl.name->pos);
-	unsigned k = 0;
+	unsigned k = cg_sret(cg, sig) ? 1 : 0;
 	if (sig->recv) bind_param(cg, &f, sig->recv, &k);
 	for (int i = 0; i < sig->nfields; i++) bind_param(cg, &f, &sig->fields[i], &k);
 	/* results are variables too (zero at entry; named ones are visible) */

@@ -243,7 +243,16 @@ static void ret(CG *cg, Node *n)
 	}
 	cg_set_pos(cg, n->pos);
 	LLVMTypeRef rt = LLVMGetReturnType(f->fnty);
-	if (LLVMGetTypeKind(rt) == LLVMVoidTypeKind) {
+	if (cg_sret(cg, sig)) {
+		/* results through the caller's memory (cg_sret), stored just before returning */
+		LLVMTypeRef st = cg_result_type(cg, sig);
+		LLVMValueRef agg = LLVMGetUndef(st);
+		int k = 0;
+		for (int i = 0; i < sig->nresults; i++)
+			for (int j = 0; j < vals[i].n; j++) agg = LLVMBuildInsertValue(cg->b, agg, vals[i].v[j], k++, "");
+		LLVMBuildStore(cg->b, agg, LLVMGetParam(f->fn, 0));
+		LLVMBuildRetVoid(cg->b);
+	} else if (LLVMGetTypeKind(rt) == LLVMVoidTypeKind) {
 		LLVMBuildRetVoid(cg->b);
 	} else if (LLVMGetTypeKind(rt) != LLVMStructTypeKind) {
 		LLVMBuildRet(cg->b, vals[0].v[0]);

@@ -165,15 +165,31 @@ LLVMTypeRef cg_result_type(CG *cg, Type *sig)
 	return LLVMStructTypeInContext(cg->ctx, tys, n, 0);
 }
 
-/* params: receiver (if any) then parameters, flattened; closure: a leading
- * context pointer (the func value) */
+/* Results of more than two scalars are returned through memory: the caller
+ * passes a pointer to a {results...} struct in its frame as the first
+ * parameter. (LLVM would demote such returns to sret itself, but a demoted
+ * return cannot be a gc.result of a statepoint.) The callee stores the
+ * results just before returning and the caller loads them right after the
+ * call, with no safepoint in between, so GC pointers passing through this
+ * memory are never missed. */
+bool cg_sret(CG *cg, Type *sig)
+{
+	int n = 0;
+	for (int i = 0; i < sig->nresults; i++) n += cg_nscalars(cg, sig->results[i].type);
+	return n > 2;
+}
+
+/* params: [results pointer], [closure context], receiver (if any), then
+ * parameters, flattened */
 LLVMTypeRef cg_fntype(CG *cg, Type *sig, bool closure)
 {
-	int n = closure ? 1 : 0;
+	bool sret = cg_sret(cg, sig);
+	int n = (closure ? 1 : 0) + (sret ? 1 : 0);
 	if (sig->recv) n += cg_nscalars(cg, sig->recv->type);
 	for (int i = 0; i < sig->nfields; i++) n += cg_nscalars(cg, sig->fields[i].type);
 	LLVMTypeRef *ps = arena_alloc(cg->fnarena, sizeof(LLVMTypeRef) * (n + 1));
 	int k = 0;
+	if (sret) ps[k++] = cg->ptr;
 	if (closure) ps[k++] = cg->gptr;
 	if (sig->recv) {
 		cg_scalars(cg, sig->recv->type, ps + k, NULL);
@@ -183,5 +199,5 @@ LLVMTypeRef cg_fntype(CG *cg, Type *sig, bool closure)
 		cg_scalars(cg, sig->fields[i].type, ps + k, NULL);
 		k += cg_nscalars(cg, sig->fields[i].type);
 	}
-	return LLVMFunctionType(cg_result_type(cg, sig), ps, n, 0);
+	return LLVMFunctionType(sret ? cg->vd : cg_result_type(cg, sig), ps, n, 0);
 }

@@ -576,6 +576,14 @@ static void check_basiclit(Checker *c, Node *n)
 
 /* ------------------------------------------------------------ operators */
 
+/* the predeclared nil (possibly already converted to the other operand's type) */
+static bool is_nil(Node *x)
+{
+	Node *u = ast_unparen(x);
+	return x->tv.type->kind == TY_UNTYPED_NIL ||
+	       (u->kind == N_IDENT && u->ident.obj && u->ident.obj->kind == OBJ_NIL);
+}
+
 static bool is_comparison(Op op) { return op >= OP_EQL && op <= OP_GEQ; }
 
 /* Make the operands of a binary operation agree in type (untyped conversion). */
@@ -690,9 +698,14 @@ static void check_shift(Checker *c, Node *n)
 			return;
 		}
 		if (type_is_untyped(x->tv.type)) {
-			/* non-constant shift of an untyped constant: the type comes from context;
-			 * default now (a simplification: gc delays this) */
-			check_convert_untyped(c, x, types_basic[TY_INT]);
+			/* non-constant shift of an untyped constant: the result is untyped
+			 * and takes its type from the context (spec: as if the shift were
+			 * replaced by its left operand); set_untyped_type reaches x */
+			x->tv.val = xi;
+			n->tv.mode = MODE_VALUE;
+			n->tv.type = types_basic[TY_UNTYPED_INT];
+			x->tv.type = n->tv.type;
+			return;
 		}
 	}
 	if (!type_is_integer(x->tv.type)) {
@@ -736,7 +749,7 @@ static void check_binary(Checker *c, Node *n, Type *hint)
 		Type *xt = x->tv.type, *yt = y->tv.type;
 		bool ok = true;
 		const char *why = NULL;
-		bool xnil = xt->kind == TY_UNTYPED_NIL, ynil = yt->kind == TY_UNTYPED_NIL;
+		bool xnil = is_nil(x), ynil = is_nil(y);
 		if (xnil || ynil) {
 			Type *other = xnil ? yt : xt;
 			if (xnil && ynil) {
