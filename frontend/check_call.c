@@ -429,6 +429,7 @@ static void check_args(Checker *c, Node *n, Type *sig)
 			tmp->variadic = true;
 			wantstr = type_string(tmp, c->pkg) + 4;
 		}
+		few = few || args->n <= np;
 		check_errorf(c, few ? n->call.rparen : node_startpos(args->v[np]), "%s arguments in call to %s\n\thave %s\n\twant %s",
 		             few ? "not enough" : "too many", expr_string(n->call.fun), check_values_string(c, args), wantstr);
 		return;

@@ -299,9 +299,41 @@ static void resolve_type(Checker *c, Obj *o)
 	t->obj = o;
 	o->type = t;
 	Type *u = check_type(c, s->typespec.type);
+	check_named_underlying(c, t, u);
+}
+
+/* does t contain target by value (struct fields, array elements)? Such a
+ * type would have infinite size. */
+static bool contains(Type *t, Type *target, int depth)
+{
+	if (!t || depth > 64) return false;
+	if (t == target) return true;
+	Type *u = t->kind == TY_NAMED ? t->underlying : t;
+	if (!u) return false;
+	if (u->kind == TY_ARRAY) return contains(u->elem, target, depth + 1);
+	if (u->kind == TY_STRUCT)
+		for (int i = 0; i < u->nfields; i++)
+			if (contains(u->fields[i].type, target, depth + 1)) return true;
+	return false;
+}
+
+/* set the underlying type of the named type t declared as `type T u`,
+ * rejecting invalid recursive types (T T, struct{ T }, [2]T) */
+void check_named_underlying(Checker *c, Type *t, Type *u)
+{
 	Type *uu = type_under(u);
-	if (!uu || (u->kind == TY_NAMED && !u->underlying)) {
-		check_errorf(c, o->pos, "invalid recursive type %s", o->name);
+	bool bad = !uu || (u->kind == TY_NAMED && !u->underlying) || u == t;
+	if (!bad) {
+		t->underlying = uu;
+		if (uu->kind == TY_STRUCT || uu->kind == TY_ARRAY) {
+			Type *probe = uu;
+			if (probe->kind == TY_ARRAY) bad = contains(probe->elem, t, 0);
+			else
+				for (int i = 0; i < probe->nfields && !bad; i++) bad = contains(probe->fields[i].type, t, 0);
+		}
+	}
+	if (bad) {
+		check_errorf(c, t->obj->pos, "invalid recursive type %s", t->obj->name);
 		uu = types_basic[TY_INVALID];
 	}
 	t->underlying = uu;

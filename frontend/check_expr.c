@@ -519,6 +519,10 @@ static void check_ident(Checker *c, Node *n)
 	case OBJ_TYPE:
 		check_resolve_obj(c, o);
 		o->used = true;
+		if (!o->type) { /* an alias referring to itself while being resolved */
+			check_errorf(c, n->pos, "invalid recursive type %s", o->name);
+			o->type = types_basic[TY_INVALID];
+		}
 		n->tv.mode = MODE_TYPE;
 		n->tv.type = o->type;
 		return;

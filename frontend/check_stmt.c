@@ -416,7 +416,7 @@ static void check_local_decl(Checker *c, Node *d)
 				o->type = t;
 				if (id->ident.name != intern_cstr("_")) scope_insert(c->scope, o);
 				Type *u = check_type(c, s->typespec.type);
-				t->underlying = type_under(u);
+				check_named_underlying(c, t, u);
 				continue;
 			}
 			if (id->ident.name != intern_cstr("_") && scope_insert(c->scope, o))

@@ -188,7 +188,7 @@ static int64_t array_length(Checker *c, Node *len)
 	return const_int64(iv);
 }
 
-Type *check_type(Checker *c, Node *n)
+static Type *type_expr(Checker *c, Node *n)
 {
 	switch (n->kind) {
 	case N_IDENT:
@@ -262,6 +262,14 @@ Type *check_type(Checker *c, Node *n)
 		}
 		return n->tv.type;
 	}
+}
+
+/* check a type expression; never NULL (invalid types are TY_INVALID) */
+Type *check_type(Checker *c, Node *n)
+{
+	Type *t = type_expr(c, n);
+	if (!t) t = bad(n);
+	return t;
 }
 
 static Field *collect_params(Checker *c, NodeList *l, Scope *scope, int *count, bool *variadic, bool results)

@@ -290,6 +290,7 @@ void package_add_func(Package *p, Obj *fn);
 /* check_decl.c */
 extern Package *(*check_importer)(const char *path, Pos pos);
 Package *check_package(const char *path, Node **files, int nfiles);
+void check_named_underlying(Checker *c, Type *t, Type *u);
 
 /* check_expr.c */
 const char *expr_string(Node *n);
