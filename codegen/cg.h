@@ -131,6 +131,8 @@ struct CG {
 
 /* cg_module.c */
 void cg_fatal(const char *fmt, ...) __attribute__((noreturn, format(printf, 1, 2)));
+void cg_unsupported(CG *cg, Node *n, const char *what) __attribute__((noreturn));
+Val cg_mkval(CG *cg, int n, Type *t);
 LLVMAttributeRef cg_strattr(CG *cg, const char *k, const char *v);
 LLVMAttributeRef cg_enumattr(CG *cg, const char *k);
 

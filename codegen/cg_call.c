@@ -11,26 +11,12 @@
 
 #include <string.h>
 
-static _Noreturn void unsupported(CG *cg, Node *n, const char *what)
-{
-	Pos p = n ? node_startpos(n) : cg->pos;
-	SrcFile *sf = srcfile_get(p.file);
-	fprintf(stderr, "%s:%d:%d: golc: %s not supported yet\n", sf ? sf->path : "?", p.line, p.col, what);
-	exit(1);
-}
-
-static Val mkval(CG *cg, int n, Type *t)
-{
-	Val v = {.n = n, .v = arena_alloc(cg->fnarena, sizeof(LLVMValueRef) * (n + 1)), .t = t};
-	return v;
-}
-
 Val cg_results(CG *cg, LLVMValueRef r, Type *sig)
 {
 	int n = 0;
 	for (int i = 0; i < sig->nresults; i++) n += cg_nscalars(cg, sig->results[i].type);
 	Type *t = sig->nresults == 1 ? sig->results[0].type : type_tuple(sig->results, sig->nresults);
-	Val v = mkval(cg, n, t);
+	Val v = cg_mkval(cg, n, t);
 	if (n == 1) v.v[0] = r;
 	else
 		for (int i = 0; i < n; i++) v.v[i] = LLVMBuildExtractValue(cg->b, r, i, "");
@@ -51,8 +37,8 @@ static bool pointer_shaped(Type *t)
 /* v (concrete) -> interface value {type descriptor, data} */
 Val cg_to_iface(CG *cg, Val v, Type *to)
 {
-	if (type_under(to)->nmethods > 0) unsupported(cg, NULL, "non-empty interfaces");
-	Val r = mkval(cg, 2, to);
+	if (type_under(to)->nmethods > 0) cg_unsupported(cg, NULL, "non-empty interfaces");
+	Val r = cg_mkval(cg, 2, to);
 	r.v[0] = cg_typedesc(cg, v.t);
 	if (pointer_shaped(v.t)) {
 		r.v[1] = v.v[0];
@@ -92,7 +78,7 @@ static void call_args(CG *cg, Node *call, Type *sig, Args *a)
 	if (args->n == 1 && args->v[0]->tv.type && args->v[0]->tv.type->kind == TY_TUPLE) {
 		Val t = cg_expr(cg, args->v[0]);
 		Type *tt = args->v[0]->tv.type;
-		if (sig->variadic) unsupported(cg, call, "f(g()) with a variadic f");
+		if (sig->variadic) cg_unsupported(cg, call, "f(g()) with a variadic f");
 		int k = 0;
 		for (int i = 0; i < tt->nfields; i++) {
 			int n = cg_nscalars(cg, tt->fields[i].type);
@@ -170,7 +156,7 @@ static Val method_recv(CG *cg, Node *sel, Obj *m)
 			lv = cg_lval(cg, x);
 			haveaddr = lv.kind == LV_MEM;
 		} else {
-			unsupported(cg, sel, "promoted method on a non-addressable value");
+			cg_unsupported(cg, sel, "promoted method on a non-addressable value");
 		}
 		for (int i = 0; i < s->npath; i++) {
 			Type *st = type_under(t);
@@ -199,7 +185,7 @@ static Val method_recv(CG *cg, Node *sel, Obj *m)
 		}
 		lv.t = t;
 		if (wantptr) {
-			if (lv.kind != LV_MEM) unsupported(cg, sel, "pointer method on a local embedded value");
+			if (lv.kind != LV_MEM) cg_unsupported(cg, sel, "pointer method on a local embedded value");
 			return cg_val1(cg, lv.addr, rt);
 		}
 		(void)haveaddr;
@@ -209,7 +195,7 @@ static Val method_recv(CG *cg, Node *sel, Obj *m)
 	if (wantptr) {
 		if (isptr) return cg_expr(cg, x);
 		LVal lv = cg_lval(cg, x);
-		if (lv.kind != LV_MEM) unsupported(cg, sel, "pointer method on this value");
+		if (lv.kind != LV_MEM) cg_unsupported(cg, sel, "pointer method on this value");
 		return cg_val1(cg, lv.addr, rt);
 	}
 	if (isptr) {
@@ -244,7 +230,7 @@ Val cg_call_expr(CG *cg, Node *n)
 			return call_direct(cg, n, s->obj, &r);
 		}
 	}
-	unsupported(cg, n, "calls of function values");
+	cg_unsupported(cg, n, "calls of function values");
 }
 
 /* ------------------------------------------------------------ builtins */
@@ -295,11 +281,11 @@ static void print_value(CG *cg, Val v, Type *t)
 		return;
 	}
 	default:
-		unsupported(cg, NULL, "printing this type");
+		cg_unsupported(cg, NULL, "printing this type");
 	}
 }
 
-static Val novalue(CG *cg) { return mkval(cg, 0, NULL); }
+static Val novalue(CG *cg) { return cg_mkval(cg, 0, NULL); }
 
 Val cg_builtin(CG *cg, Node *n, Builtin b)
 {
@@ -346,13 +332,13 @@ Val cg_builtin(CG *cg, Node *n, Builtin b)
 			Val s = cg_expr(cg, x);
 			return cg_val1(cg, s.v[b == BI_LEN ? 1 : 2], types_basic[TY_INT]);
 		}
-		unsupported(cg, n, "len/cap of this type");
+		cg_unsupported(cg, n, "len/cap of this type");
 	}
 	case BI_NEW: {
 		Type *t = type_under(n->tv.type)->elem;
 		return cg_val1(cg, cg_new(cg, t), n->tv.type);
 	}
 	default:
-		unsupported(cg, n, "this builtin");
+		cg_unsupported(cg, n, "this builtin");
 	}
 }

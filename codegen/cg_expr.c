@@ -13,30 +13,16 @@
 
 void cg_declare_local(CG *cg, Obj *o, Val *v);
 
-static _Noreturn void unsupported(CG *cg, Node *n, const char *what)
-{
-	Pos p = n ? node_startpos(n) : cg->pos;
-	SrcFile *sf = srcfile_get(p.file);
-	fprintf(stderr, "%s:%d:%d: golc: %s not supported yet\n", sf ? sf->path : "?", p.line, p.col, what);
-	exit(1);
-}
-
-static Val mkval(CG *cg, int n, Type *t)
-{
-	Val v = {.n = n, .v = arena_alloc(cg->fnarena, sizeof(LLVMValueRef) * (n + 1)), .t = t};
-	return v;
-}
-
 Val cg_val1(CG *cg, LLVMValueRef x, Type *t)
 {
-	Val v = mkval(cg, 1, t);
+	Val v = cg_mkval(cg, 1, t);
 	v.v[0] = x;
 	return v;
 }
 
 Val cg_extract(CG *cg, Val v, int from, int count, Type *t)
 {
-	Val r = mkval(cg, count, t);
+	Val r = cg_mkval(cg, count, t);
 	for (int i = 0; i < count; i++) r.v[i] = v.v[from + i];
 	return r;
 }
@@ -50,7 +36,7 @@ Val cg_zero(CG *cg, Type *t)
 	int n = cg_nscalars(cg, t);
 	LLVMTypeRef *tys = arena_alloc(cg->fnarena, sizeof(LLVMTypeRef) * (n + 1));
 	cg_scalars(cg, t, tys, NULL);
-	Val v = mkval(cg, n, t);
+	Val v = cg_mkval(cg, n, t);
 	for (int i = 0; i < n; i++) v.v[i] = LLVMConstNull(tys[i]);
 	return v;
 }
@@ -63,7 +49,7 @@ static LLVMValueRef gconst_ptr(CG *cg, LLVMValueRef g)
 /* string constant: data in .rodata (not heap: the GC ignores such pointers) */
 Val cg_string_lit(CG *cg, const char *s, size_t n)
 {
-	Val v = mkval(cg, 2, types_basic[TY_STRING]);
+	Val v = cg_mkval(cg, 2, types_basic[TY_STRING]);
 	if (n == 0) {
 		v.v[0] = LLVMConstPointerNull(cg->gptr);
 	} else {
@@ -103,7 +89,7 @@ Val cg_const(CG *cg, Const *c, Type *t)
 		double re, im;
 		const_complex(c, &re, &im);
 		LLVMTypeRef f = u->kind == TY_COMPLEX64 ? cg->f32 : cg->f64;
-		Val v = mkval(cg, 2, t);
+		Val v = cg_mkval(cg, 2, t);
 		v.v[0] = LLVMConstReal(f, re);
 		v.v[1] = LLVMConstReal(f, im);
 		return v;
@@ -139,7 +125,7 @@ Val cg_load(CG *cg, LLVMValueRef addr, Type *t)
 	LLVMTypeRef *tys = arena_alloc(cg->fnarena, sizeof(LLVMTypeRef) * (n + 1));
 	int64_t *offs = arena_alloc(cg->fnarena, sizeof(int64_t) * (n + 1));
 	cg_scalars(cg, t, tys, offs);
-	Val v = mkval(cg, n, t);
+	Val v = cg_mkval(cg, n, t);
 	for (int i = 0; i < n; i++) {
 		LLVMTypeRef mt = cg_memtype(cg, tys[i]);
 		LLVMValueRef x = LLVMBuildLoad2(cg->b, mt, cg_addr_off(cg, addr, offs[i]), "");
@@ -298,7 +284,7 @@ LVal cg_lval(CG *cg, Node *n)
 				LVal b = cg_lval(cg, u->index.x);
 				if (b.kind == LV_LOCAL) {
 					Node *in = u->index.index.v[0];
-					if (in->tv.mode != MODE_CONST) unsupported(cg, n, "indexing this array");
+					if (in->tv.mode != MODE_CONST) cg_unsupported(cg, n, "indexing this array");
 					int k = cg_nscalars(cg, at->elem);
 					b.slots += const_int64(in->tv.val) * k;
 					b.t = n->tv.type;
@@ -312,12 +298,12 @@ LVal cg_lval(CG *cg, Node *n)
 			LLVMValueRef a = LLVMBuildGEP2(cg->b, cg->i8, base, &off, 1, "");
 			return (LVal){.kind = LV_MEM, .t = n->tv.type, .addr = a};
 		}
-		unsupported(cg, n, "indexing this kind of value");
+		cg_unsupported(cg, n, "indexing this kind of value");
 	}
 	default:
 		break;
 	}
-	unsupported(cg, n, "this assignment target");
+	cg_unsupported(cg, n, "this assignment target");
 }
 
 Val cg_lval_load(CG *cg, LVal *lv)
@@ -327,7 +313,7 @@ Val cg_lval_load(CG *cg, LVal *lv)
 		int n = cg_nscalars(cg, lv->t);
 		LLVMTypeRef *tys = arena_alloc(cg->fnarena, sizeof(LLVMTypeRef) * (n + 1));
 		cg_scalars(cg, lv->t, tys, NULL);
-		Val v = mkval(cg, n, lv->t);
+		Val v = cg_mkval(cg, n, lv->t);
 		for (int i = 0; i < n; i++) v.v[i] = LLVMBuildLoad2(cg->b, tys[i], lv->slots[i], "");
 		return v;
 	}
@@ -402,7 +388,7 @@ Val cg_convert(CG *cg, Val v, Type *to)
 	}
 	if (type_is_complex(tu) && type_is_complex(fu)) {
 		LLVMTypeRef ft = tu->kind == TY_COMPLEX64 ? cg->f32 : cg->f64;
-		Val r = mkval(cg, 2, to);
+		Val r = cg_mkval(cg, 2, to);
 		for (int i = 0; i < 2; i++)
 			r.v[i] = tu->kind == TY_COMPLEX64 ? LLVMBuildFPTrunc(cg->b, v.v[i], ft, "") : LLVMBuildFPExt(cg->b, v.v[i], ft, "");
 		return r;
@@ -425,12 +411,12 @@ Val cg_convert(CG *cg, Val v, Type *to)
 		                                                        : LLVMBuildZExt(cg->b, v.v[0], cg->i64, ""))
 		                                       : v.v[0];
 		LLVMValueRef r = cg_rt_call(cg, "runtime.intstring", LLVMStructTypeInContext(cg->ctx, (LLVMTypeRef[]){cg->gptr, cg->i64}, 2, 0), &x, 1, false);
-		Val s = mkval(cg, 2, to);
+		Val s = cg_mkval(cg, 2, to);
 		s.v[0] = LLVMBuildExtractValue(cg->b, r, 0, "");
 		s.v[1] = LLVMBuildExtractValue(cg->b, r, 1, "");
 		return s;
 	}
-	unsupported(cg, NULL, "this conversion");
+	cg_unsupported(cg, NULL, "this conversion");
 }
 
 /* evaluate n and convert it to type t (assignability conversions) */
@@ -483,7 +469,7 @@ Val cg_compare_vals(CG *cg, Op op, Val x, Val y, Type *ot, Pos pos)
 		r = LLVMBuildAnd(cg->b, re, im, "");
 		if (op == OP_NEQ) r = LLVMBuildNot(cg->b, r, "");
 	} else if (u->kind == TY_STRUCT || u->kind == TY_ARRAY || u->kind == TY_INTERFACE) {
-		if (u->kind == TY_INTERFACE) unsupported(cg, NULL, "interface comparison");
+		if (u->kind == TY_INTERFACE) cg_unsupported(cg, NULL, "interface comparison");
 		/* elementwise */
 		r = LLVMConstInt(cg->i1, 1, 0);
 		if (u->kind == TY_STRUCT) {
@@ -587,7 +573,7 @@ Val cg_binary(CG *cg, Op op, Val x, Val y, Type *t, Pos pos)
 		if (op != OP_ADD) cg_fatal("string op %d", op);
 		LLVMTypeRef st = LLVMStructTypeInContext(cg->ctx, (LLVMTypeRef[]){cg->gptr, cg->i64}, 2, 0);
 		LLVMValueRef r = strcall2(cg, "runtime.concatstring2", st, x, y, false);
-		Val v = mkval(cg, 2, t);
+		Val v = cg_mkval(cg, 2, t);
 		v.v[0] = LLVMBuildExtractValue(cg->b, r, 0, "");
 		v.v[1] = LLVMBuildExtractValue(cg->b, r, 1, "");
 		return v;
@@ -612,9 +598,9 @@ Val cg_binary(CG *cg, Op op, Val x, Val y, Type *t, Pos pos)
 			re = LLVMBuildFSub(cg->b, LLVMBuildFMul(cg->b, a, c, ""), LLVMBuildFMul(cg->b, b, d, ""), "");
 			im = LLVMBuildFAdd(cg->b, LLVMBuildFMul(cg->b, a, d, ""), LLVMBuildFMul(cg->b, b, c, ""), "");
 			break;
-		default: unsupported(cg, NULL, "complex division");
+		default: cg_unsupported(cg, NULL, "complex division");
 		}
-		Val v = mkval(cg, 2, t);
+		Val v = cg_mkval(cg, 2, t);
 		v.v[0] = re;
 		v.v[1] = im;
 		return v;
@@ -676,7 +662,7 @@ static Val binary_expr(CG *cg, Node *n)
 		if (type_is_untyped(ot)) ot = type_default(ot);
 		if (type_is_interface(x->tv.type) != type_is_interface(y->tv.type) && x->tv.type->kind != TY_UNTYPED_NIL &&
 		    y->tv.type->kind != TY_UNTYPED_NIL)
-			unsupported(cg, n, "comparing interface and non-interface values");
+			cg_unsupported(cg, n, "comparing interface and non-interface values");
 		Val a = cg_expr_to(cg, x, ot), b = cg_expr_to(cg, y, ot);
 		return cg_compare_vals(cg, op, a, b, ot, n->pos);
 	}
@@ -702,7 +688,7 @@ static Val unary_expr(CG *cg, Node *n)
 		Type *u = type_under(n->tv.type);
 		if (type_is_float(u)) return cg_val1(cg, LLVMBuildFNeg(cg->b, v.v[0], ""), n->tv.type);
 		if (type_is_complex(u)) {
-			Val r = mkval(cg, 2, n->tv.type);
+			Val r = cg_mkval(cg, 2, n->tv.type);
 			r.v[0] = LLVMBuildFNeg(cg->b, v.v[0], "");
 			r.v[1] = LLVMBuildFNeg(cg->b, v.v[1], "");
 			return r;
@@ -726,13 +712,13 @@ static Val unary_expr(CG *cg, Node *n)
 			return cg_val1(cg, p, n->tv.type);
 		}
 		LVal lv = cg_lval(cg, x);
-		if (lv.kind != LV_MEM) unsupported(cg, n, "taking this address");
+		if (lv.kind != LV_MEM) cg_unsupported(cg, n, "taking this address");
 		LLVMValueRef a = lv.addr;
 		if (LLVMTypeOf(a) == cg->ptr) a = LLVMBuildAddrSpaceCast(cg->b, a, cg->gptr, "");
 		return cg_val1(cg, a, n->tv.type);
 	}
 	default:
-		unsupported(cg, n, "this unary operator");
+		cg_unsupported(cg, n, "this unary operator");
 	}
 }
 
@@ -773,7 +759,7 @@ static Val complit(CG *cg, Node *n)
 		}
 		return v;
 	}
-	unsupported(cg, n, "this composite literal");
+	cg_unsupported(cg, n, "this composite literal");
 }
 
 /* ------------------------------------------------------------ dispatch */
@@ -792,7 +778,7 @@ static Val ident_expr(CG *cg, Node *n)
 	case OBJ_NIL:
 		return cg_zero(cg, n->tv.type);
 	case OBJ_FUNC:
-		unsupported(cg, n, "function values");
+		cg_unsupported(cg, n, "function values");
 	default:
 		cg_fatal("identifier %s of kind %d", n->ident.name, o->kind);
 	}
@@ -807,7 +793,7 @@ static Val selector_expr(CG *cg, Node *n)
 			LVal lv = lv_local(cg, o);
 			return cg_lval_load(cg, &lv);
 		}
-		unsupported(cg, n, "this qualified identifier");
+		cg_unsupported(cg, n, "this qualified identifier");
 	}
 	if (s && s->kind == SEL_FIELD) {
 		/* a field of a value that is not addressable: extract from the value */
@@ -826,7 +812,7 @@ static Val selector_expr(CG *cg, Node *n)
 		LVal lv = cg_lval(cg, n);
 		return cg_lval_load(cg, &lv);
 	}
-	unsupported(cg, n, "method values");
+	cg_unsupported(cg, n, "method values");
 }
 
 static Val index_expr(CG *cg, Node *n)
@@ -861,7 +847,7 @@ static Val index_expr(CG *cg, Node *n)
 		LLVMValueRef off = LLVMBuildMul(cg->b, i.v[0], LLVMConstInt(cg->i64, type_size(xt->elem), 0), "");
 		return cg_load(cg, LLVMBuildGEP2(cg->b, cg->i8, tmp, &off, 1, ""), n->tv.type);
 	}
-	unsupported(cg, n, "this index expression");
+	cg_unsupported(cg, n, "this index expression");
 }
 
 Val cg_expr(CG *cg, Node *n)
@@ -887,6 +873,6 @@ Val cg_expr(CG *cg, Node *n)
 	case N_INDEX: return index_expr(cg, n);
 	case N_COMPOSITELIT: return complit(cg, n);
 	default:
-		unsupported(cg, n, "this expression");
+		cg_unsupported(cg, n, "this expression");
 	}
 }

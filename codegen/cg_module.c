@@ -28,6 +28,22 @@ void cg_fatal(const char *fmt, ...)
 	exit(3);
 }
 
+/* a construct codegen does not lower yet: a diagnostic and exit 1, never a crash */
+void cg_unsupported(CG *cg, Node *n, const char *what)
+{
+	Pos p = n ? node_startpos(n) : cg->pos;
+	SrcFile *sf = srcfile_get(p.file);
+	fprintf(stderr, "%s:%d:%d: golc: %s not supported yet\n", sf ? sf->path : "?", p.line, p.col, what);
+	exit(1);
+}
+
+/* an empty flattened value of n scalars (per-function arena) */
+Val cg_mkval(CG *cg, int n, Type *t)
+{
+	Val v = {.n = n, .v = arena_alloc(cg->fnarena, sizeof(LLVMValueRef) * (n + 1)), .t = t};
+	return v;
+}
+
 LLVMAttributeRef cg_strattr(CG *cg, const char *k, const char *v)
 {
 	return LLVMCreateStringAttribute(cg->ctx, k, strlen(k), v, strlen(v));

@@ -10,14 +10,6 @@
 
 void cg_declare_local(CG *cg, Obj *o, Val *v);
 
-static _Noreturn void unsupported(CG *cg, Node *n, const char *what)
-{
-	Pos p = n ? node_startpos(n) : cg->pos;
-	SrcFile *sf = srcfile_get(p.file);
-	fprintf(stderr, "%s:%d:%d: golc: %s not supported yet\n", sf ? sf->path : "?", p.line, p.col, what);
-	exit(1);
-}
-
 /* ------------------------------------------------------------ globals */
 
 /* a package-level variable: Go memory layout, zero-initialized */
@@ -55,7 +47,7 @@ void cg_global_init(CG *cg, Node *spec)
 	}
 	Val t = cg_expr(cg, vals->v[0]);
 	Type *tt = vals->v[0]->tv.type;
-	if (!tt || tt->kind != TY_TUPLE) unsupported(cg, spec, "comma-ok initialization");
+	if (!tt || tt->kind != TY_TUPLE) cg_unsupported(cg, spec, "comma-ok initialization");
 	int k = 0;
 	for (int i = 0; i < names->n; i++) {
 		Obj *o = names->v[i]->ident.obj;
@@ -78,7 +70,7 @@ static void assign(CG *cg, Node *n)
 		Node *y = rhs->v[0];
 		Val r;
 		if (op == OP_SHL || op == OP_SHR) {
-			unsupported(cg, n, "shift assignment");
+			cg_unsupported(cg, n, "shift assignment");
 		} else {
 			Val yv = cg_expr_to(cg, y, lv.t);
 			r = cg_binary(cg, op, x, yv, lv.t, n->pos);
@@ -104,7 +96,7 @@ static void assign(CG *cg, Node *n)
 	} else {
 		Node *r = rhs->v[0];
 		Type *tt = r->tv.type;
-		if (!tt || tt->kind != TY_TUPLE) unsupported(cg, n, "comma-ok assignment");
+		if (!tt || tt->kind != TY_TUPLE) cg_unsupported(cg, n, "comma-ok assignment");
 		Val t = cg_expr(cg, r);
 		int k = 0;
 		for (int i = 0; i < nl; i++) {
@@ -148,7 +140,7 @@ static void local_decl(CG *cg, Node *d)
 			for (int k = 0; k < names->n; k++) vs[k] = cg_expr_to(cg, vals->v[k], names->v[k]->ident.obj->type);
 		} else {
 			Type *tt = vals->v[0]->tv.type;
-			if (!tt || tt->kind != TY_TUPLE) unsupported(cg, s, "comma-ok declaration");
+			if (!tt || tt->kind != TY_TUPLE) cg_unsupported(cg, s, "comma-ok declaration");
 			Val t = cg_expr(cg, vals->v[0]);
 			int off = 0;
 			for (int k = 0; k < names->n; k++) {
@@ -404,19 +396,19 @@ void cg_stmt(CG *cg, Node *n)
 		return;
 	}
 	case N_GOSTMT:
-		unsupported(cg, n, "go statements");
+		cg_unsupported(cg, n, "go statements");
 	case N_DEFERSTMT:
-		unsupported(cg, n, "defer statements");
+		cg_unsupported(cg, n, "defer statements");
 	case N_RANGE:
-		unsupported(cg, n, "range loops");
+		cg_unsupported(cg, n, "range loops");
 	case N_TYPESWITCH:
-		unsupported(cg, n, "type switches");
+		cg_unsupported(cg, n, "type switches");
 	case N_SELECT:
-		unsupported(cg, n, "select statements");
+		cg_unsupported(cg, n, "select statements");
 	case N_SENDSTMT:
-		unsupported(cg, n, "channel sends");
+		cg_unsupported(cg, n, "channel sends");
 	default:
-		unsupported(cg, n, "this statement");
+		cg_unsupported(cg, n, "this statement");
 	}
 }
 

@@ -6,7 +6,6 @@
 
 #include <string.h>
 
-const char *expr_string(Node *n);
 void check_default_untyped(Checker *c, Node *n);
 
 static void invalid(Node *n)
@@ -186,7 +185,7 @@ void check_selector(Checker *c, Node *n)
 		bool indirect;
 		Obj *m = lookup_field_or_method(x->tv.type, false, c->pkg, name, &path, &npath, &indirect);
 		if (!m || m->kind != OBJ_FUNC) {
-			check_errorf(c, sel->pos, "%s undefined (type %s has no method %s)", expr_string(n),
+			check_errorf(c, sel->pos, "%s undefined (type %s has no method %s)", ast_string(n),
 			             type_string(x->tv.type, c->pkg), name);
 			invalid(n);
 			return;
@@ -224,10 +223,10 @@ void check_selector(Checker *c, Node *n)
 	if (!o) {
 		const char *what = "field or method";
 		if (type_under(xt)->kind == TY_POINTER && type_under(type_under(xt)->elem)->kind == TY_POINTER)
-			check_errorf(c, sel->pos, "%s undefined (type %s has no field or method %s)", expr_string(n),
+			check_errorf(c, sel->pos, "%s undefined (type %s has no field or method %s)", ast_string(n),
 			             type_string(xt, c->pkg), name);
 		else
-			check_errorf(c, sel->pos, "%s undefined (type %s has no %s %s)", expr_string(n), type_string(xt, c->pkg),
+			check_errorf(c, sel->pos, "%s undefined (type %s has no %s %s)", ast_string(n), type_string(xt, c->pkg),
 			             what, name);
 		invalid(n);
 		return;
@@ -380,7 +379,7 @@ static void check_args(Checker *c, Node *n, Type *sig)
 	NodeList *args = &n->call.args;
 	int np = sig->nfields;
 	char ctx[300];
-	snprintf(ctx, sizeof ctx, "argument to %s", expr_string(n->call.fun));
+	snprintf(ctx, sizeof ctx, "argument to %s", ast_string(n->call.fun));
 	/* f(g()) where g returns several values */
 	if (args->n == 1 && !n->call.dots) {
 		Node *a = args->v[0];
@@ -391,7 +390,7 @@ static void check_args(Checker *c, Node *n, Type *sig)
 			bool ok = sig->variadic ? tt->nfields >= np - 1 : tt->nfields == np;
 			if (!ok) {
 				check_errorf(c, tt->nfields < np ? n->call.rparen : node_startpos(a), "%s arguments in call to %s\n\thave %s\n\twant %s",
-				             tt->nfields < np ? "not enough" : "too many", expr_string(n->call.fun),
+				             tt->nfields < np ? "not enough" : "too many", ast_string(n->call.fun),
 				             type_string(tt, c->pkg), type_string(type_tuple(sig->fields, np), c->pkg));
 				return;
 			}
@@ -415,7 +414,7 @@ static void check_args(Checker *c, Node *n, Type *sig)
 		if (!is_invalid(a)) check_use(c, a);
 	}
 	if (n->call.dots && !sig->variadic) {
-		check_errorf(c, n->call.rparen, "have (...) but function is not variadic: %s", expr_string(n->call.fun));
+		check_errorf(c, n->call.rparen, "have (...) but function is not variadic: %s", ast_string(n->call.fun));
 		return;
 	}
 	if (args->n < nfixed || (!sig->variadic && args->n > np) || (n->call.dots && args->n != np)) {
@@ -431,7 +430,7 @@ static void check_args(Checker *c, Node *n, Type *sig)
 		}
 		few = few || args->n <= np;
 		check_errorf(c, few ? n->call.rparen : node_startpos(args->v[np]), "%s arguments in call to %s\n\thave %s\n\twant %s",
-		             few ? "not enough" : "too many", expr_string(n->call.fun), check_values_string(c, args), wantstr);
+		             few ? "not enough" : "too many", ast_string(n->call.fun), check_values_string(c, args), wantstr);
 		return;
 	}
 	for (int i = 0; i < args->n; i++)
@@ -492,12 +491,12 @@ static bool nargs(Checker *c, Node *n, Builtin b, int min, int max)
 {
 	int k = n->call.args.n;
 	if (k < min) {
-		check_errorf(c, n->call.rparen, "not enough arguments for %s (expected %d, found %d)", expr_string(n), min, k);
+		check_errorf(c, n->call.rparen, "not enough arguments for %s (expected %d, found %d)", ast_string(n), min, k);
 		return false;
 	}
 	if (max >= 0 && k > max) {
 		check_errorf(c, node_startpos(n->call.args.v[max]), "too many arguments for %s (expected %d, found %d)",
-		             expr_string(n), max, k);
+		             ast_string(n), max, k);
 		return false;
 	}
 	(void)b;
@@ -595,16 +594,16 @@ bool check_builtin(Checker *c, Node *n, Builtin b)
 		else if (u->kind == TY_MAP || u->kind == TY_CHAN) max = 2;
 		else {
 			check_errorf(c, node_startpos(a->v[0]), "invalid argument: cannot make %s; type must be slice, map, or channel",
-			             expr_string(a->v[0]));
+			             ast_string(a->v[0]));
 			return false;
 		}
 		if (a->n < min + 0 + (min == 2 ? 0 : 0) && min == 2) {
-			check_errorf(c, n->call.rparen, "invalid operation: %s expects %d or %d arguments; found %d", expr_string(n), 2,
+			check_errorf(c, n->call.rparen, "invalid operation: %s expects %d or %d arguments; found %d", ast_string(n), 2,
 			             3, a->n);
 			return false;
 		}
 		if (a->n > max) {
-			check_errorf(c, n->pos, "invalid operation: %s expects %d or %d arguments; found %d", expr_string(n), min,
+			check_errorf(c, n->pos, "invalid operation: %s expects %d or %d arguments; found %d", ast_string(n), min,
 			             max, a->n);
 			return false;
 		}
@@ -620,7 +619,7 @@ bool check_builtin(Checker *c, Node *n, Builtin b)
 					return false;
 				}
 				if (const_sign(iv) < 0) {
-					check_errorf(c, node_startpos(x), "invalid argument: index %s must not be negative", expr_string(x));
+					check_errorf(c, node_startpos(x), "invalid argument: index %s must not be negative", ast_string(x));
 					return false;
 				}
 				x->tv.val = iv;
@@ -748,7 +747,7 @@ bool check_builtin(Checker *c, Node *n, Builtin b)
 		if (yu) check_convert_untyped(c, y, types_basic[TY_FLOAT64]);
 		if (is_invalid(x) || is_invalid(y)) return false;
 		if (!type_identical(x->tv.type, y->tv.type)) {
-			check_errorf(c, n->pos, "invalid operation: %s (mismatched types %s and %s)", expr_string(n),
+			check_errorf(c, n->pos, "invalid operation: %s (mismatched types %s and %s)", ast_string(n),
 			             type_string(x->tv.type, c->pkg), type_string(y->tv.type, c->pkg));
 			return false;
 		}
@@ -801,14 +800,14 @@ bool check_builtin(Checker *c, Node *n, Builtin b)
 		if (!nargs(c, n, b, 1, 1)) return false;
 		Node *x = ast_unparen(a->v[0]);
 		if (x->kind != N_SELECTOR) {
-			check_errorf(c, node_startpos(x), "invalid argument: %s is not a selector expression", expr_string(x));
+			check_errorf(c, node_startpos(x), "invalid argument: %s is not a selector expression", ast_string(x));
 			return false;
 		}
 		check_expr(c, x, NULL);
 		if (is_invalid(x)) return false;
 		Selection *s = x->selector.info;
 		if (!s || s->kind != SEL_FIELD) {
-			check_errorf(c, node_startpos(x), "invalid argument: %s is a method value", expr_string(x));
+			check_errorf(c, node_startpos(x), "invalid argument: %s is a method value", ast_string(x));
 			return false;
 		}
 		Type *t = s->recv;

@@ -18,7 +18,6 @@
 
 #include <string.h>
 
-const char *expr_string(Node *n);
 void check_default_untyped(Checker *c, Node *n);
 
 /* the importer: the driver sets it to load and check imported packages */
@@ -265,7 +264,7 @@ static void resolve_var_spec(Checker *c, Node *s)
 				Obj *o0 = s->valuespec.names.v[0]->ident.obj, *o1 = s->valuespec.names.v[1]->ident.obj;
 				if (!t) o0->type = et, o1->type = types_basic[TY_BOOL];
 			} else {
-				check_errorf(c, s->pos, "assignment mismatch: %d variables but %s returns %d value%s", nn, expr_string(e),
+				check_errorf(c, s->pos, "assignment mismatch: %d variables but %s returns %d value%s", nn, ast_string(e),
 				             et && et->kind == TY_TUPLE ? et->nfields : 1, et && et->kind == TY_TUPLE && et->nfields != 1 ? "s" : "");
 			}
 		}
@@ -409,7 +408,7 @@ static void attach_method(Checker *c, Node *d)
 	if (!base) {
 		Node *t = ast_unparen(d->funcdecl.recv->field.type);
 		if (t->kind == N_STAR) t = ast_unparen(t->unary.x);
-		check_errorf(c, node_startpos(t), "undefined: %s", expr_string(t));
+		check_errorf(c, node_startpos(t), "undefined: %s", ast_string(t));
 		return;
 	}
 	if (base->obj->pkg != c->pkg) {

@@ -31,111 +31,11 @@ static bool is_invalid(Node *n) { return n->tv.mode == MODE_INVALID; }
 
 /* ------------------------------------------------------------ printing */
 
-typedef struct SBuf {
-	char buf[512];
-	size_t n;
-} SBuf;
-
-static void sput(SBuf *b, const char *s)
-{
-	size_t n = strlen(s);
-	if (b->n + n >= sizeof b->buf - 4) n = sizeof b->buf - 4 - b->n;
-	memcpy(b->buf + b->n, s, n);
-	b->n += n;
-	b->buf[b->n] = 0;
-}
-
-static void expr_write(SBuf *b, Node *n)
-{
-	if (!n) return;
-	switch (n->kind) {
-	case N_IDENT: sput(b, n->ident.name); break;
-	case N_BASICLIT: {
-		char t[256];
-		int len = n->lit.len < 250 ? n->lit.len : 250;
-		memcpy(t, n->lit.raw, len);
-		t[len] = 0;
-		sput(b, t);
-		break;
-	}
-	case N_PAREN: sput(b, "("); expr_write(b, n->unary.x); sput(b, ")"); break;
-	case N_SELECTOR: expr_write(b, n->selector.x); sput(b, "."); expr_write(b, n->selector.sel); break;
-	case N_INDEX:
-		expr_write(b, n->index.x);
-		sput(b, "[");
-		for (int i = 0; i < n->index.index.n; i++) {
-			if (i) sput(b, ", ");
-			expr_write(b, n->index.index.v[i]);
-		}
-		sput(b, "]");
-		break;
-	case N_SLICE:
-		expr_write(b, n->slice.x);
-		sput(b, "[");
-		expr_write(b, n->slice.lo);
-		sput(b, ":");
-		expr_write(b, n->slice.hi);
-		if (n->slice.slice3) sput(b, ":"), expr_write(b, n->slice.max);
-		sput(b, "]");
-		break;
-	case N_CALL:
-		expr_write(b, n->call.fun);
-		sput(b, "(");
-		for (int i = 0; i < n->call.args.n; i++) {
-			if (i) sput(b, ", ");
-			expr_write(b, n->call.args.v[i]);
-		}
-		if (n->call.dots) sput(b, "...");
-		sput(b, ")");
-		break;
-	case N_STAR: sput(b, "*"); expr_write(b, n->unary.x); break;
-	case N_UNARY: sput(b, op_string(n->unary.op)); expr_write(b, n->unary.x); break;
-	case N_BINARY:
-		expr_write(b, n->binary.x);
-		sput(b, " ");
-		sput(b, op_string(n->binary.op));
-		sput(b, " ");
-		expr_write(b, n->binary.y);
-		break;
-	case N_TYPEASSERT:
-		expr_write(b, n->typeassert.x);
-		sput(b, ".(");
-		if (n->typeassert.type) expr_write(b, n->typeassert.type);
-		else sput(b, "type");
-		sput(b, ")");
-		break;
-	case N_COMPOSITELIT: expr_write(b, n->complit.type); sput(b, "{…}"); break;
-	case N_FUNCLIT: sput(b, "func literal"); break;
-	case N_ARRAYTYPE:
-		sput(b, "[");
-		if (n->arraytype.len) expr_write(b, n->arraytype.len);
-		sput(b, "]");
-		expr_write(b, n->arraytype.elem);
-		break;
-	case N_ELLIPSIS: sput(b, "..."); expr_write(b, n->ellipsis.elem); break;
-	case N_MAPTYPE: sput(b, "map["); expr_write(b, n->maptype.key); sput(b, "]"); expr_write(b, n->maptype.value); break;
-	case N_CHANTYPE: sput(b, "chan "); expr_write(b, n->chantype.elem); break;
-	case N_FUNCTYPE: sput(b, "func(...)"); break;
-	case N_STRUCTTYPE: sput(b, "struct{...}"); break;
-	case N_INTERFACETYPE: sput(b, "interface{...}"); break;
-	case N_KEYVALUE: expr_write(b, n->binary.x); sput(b, ": "); expr_write(b, n->binary.y); break;
-	default: sput(b, "?"); break;
-	}
-}
-
-const char *expr_string(Node *n)
-{
-	SBuf b = {.n = 0};
-	b.buf[0] = 0;
-	expr_write(&b, n);
-	return arena_strndup(&perm, b.buf, b.n);
-}
-
 /* types2-style operand description: "x (variable of type int)" */
 const char *check_describe(Checker *c, Node *x)
 {
 	char buf[1024];
-	const char *e = expr_string(x);
+	const char *e = ast_string(x);
 	const char *ts = type_string(x->tv.type, c->pkg);
 	Node *ux = ast_unparen(x);
 	switch (x->tv.mode) {
@@ -355,12 +255,12 @@ void check_assignable(Checker *c, Node *x, Type *t, const char *context)
 {
 	if (is_invalid(x) || !t || t->kind == TY_INVALID) return;
 	if (x->tv.mode == MODE_TYPE) {
-		check_errorf(c, node_startpos(x), "%s (type) is not an expression", expr_string(x));
+		check_errorf(c, node_startpos(x), "%s (type) is not an expression", ast_string(x));
 		invalid(x);
 		return;
 	}
 	if (x->tv.mode == MODE_NOVALUE) {
-		check_errorf(c, node_startpos(x), "%s (no value) used as value", expr_string(x));
+		check_errorf(c, node_startpos(x), "%s (no value) used as value", ast_string(x));
 		invalid(x);
 		return;
 	}
@@ -736,7 +636,7 @@ static void check_binary(Checker *c, Node *n, Type *hint)
 		Node *o = i ? y : x;
 		if (o->tv.mode == MODE_TYPE || o->tv.mode == MODE_NOVALUE || o->tv.mode == MODE_BUILTIN) {
 			check_errorf(c, node_startpos(o), o->tv.mode == MODE_NOVALUE ? "%s (no value) used as value"
-			                                   : "%s (type) is not an expression", expr_string(o));
+			                                   : "%s (type) is not an expression", ast_string(o));
 			invalid(n);
 			return;
 		}
@@ -765,7 +665,7 @@ static void check_binary(Checker *c, Node *n, Type *hint)
 				(xnil ? x : y)->tv.type = other;
 			}
 		} else if (!type_identical(xt, yt) && !(type_is_interface(xt) || type_is_interface(yt))) {
-			check_errorf(c, node_startpos(n), "invalid operation: %s (mismatched types %s and %s)", expr_string(n),
+			check_errorf(c, node_startpos(n), "invalid operation: %s (mismatched types %s and %s)", ast_string(n),
 			             type_string(xt, c->pkg), type_string(yt, c->pkg));
 			invalid(n);
 			return;
@@ -774,22 +674,22 @@ static void check_binary(Checker *c, Node *n, Type *hint)
 				Type *u = type_under(xt);
 				const char *what = u->kind == TY_SLICE ? "slice" : u->kind == TY_MAP ? "map" : u->kind == TY_FUNC ? "func" : NULL;
 				if (what)
-					check_errorf(c, n->pos, "invalid operation: %s (%s can only be compared to nil)", expr_string(n), what);
+					check_errorf(c, n->pos, "invalid operation: %s (%s can only be compared to nil)", ast_string(n), what);
 				else
-					check_errorf(c, n->pos, "invalid operation: %s (%s cannot be compared)", expr_string(n),
+					check_errorf(c, n->pos, "invalid operation: %s (%s cannot be compared)", ast_string(n),
 					             type_string(xt, c->pkg));
 				invalid(n);
 				return;
 			}
 		} else if (!type_is_ordered(xt)) {
-			check_errorf(c, n->pos, "invalid operation: %s (operator %s not defined on %s)", expr_string(n),
+			check_errorf(c, n->pos, "invalid operation: %s (operator %s not defined on %s)", ast_string(n),
 			             op_string(op), check_describe(c, x));
 			invalid(n);
 			return;
 		}
 		if (!ok) {
-			if (why) check_errorf(c, n->pos, "invalid operation: %s (%s)", expr_string(n), why);
-			else check_errorf(c, n->pos, "invalid operation: %s (mismatched types %s and %s)", expr_string(n),
+			if (why) check_errorf(c, n->pos, "invalid operation: %s (%s)", ast_string(n), why);
+			else check_errorf(c, n->pos, "invalid operation: %s (mismatched types %s and %s)", ast_string(n),
 			                  type_string(xt, c->pkg), type_string(yt, c->pkg));
 			invalid(n);
 			return;
@@ -808,7 +708,7 @@ static void check_binary(Checker *c, Node *n, Type *hint)
 	}
 	Type *xt = x->tv.type, *yt = y->tv.type;
 	if (!type_identical(xt, yt)) {
-		check_errorf(c, node_startpos(n), "invalid operation: %s (mismatched types %s and %s)", expr_string(n),
+		check_errorf(c, node_startpos(n), "invalid operation: %s (mismatched types %s and %s)", ast_string(n),
 		             type_string(xt, c->pkg), type_string(yt, c->pkg));
 		invalid(n);
 		return;
@@ -972,7 +872,7 @@ static int64_t const_index(Checker *c, Node *i, int64_t max, bool allow_max, con
 		int64_t v = const_int64(iv);
 		if (max >= 0 && (allow_max ? v > max : v >= max)) {
 			check_errorf(c, node_startpos(i), "invalid argument: %s %s out of bounds [0:%lld]", what,
-			             expr_string(i), (long long)(allow_max ? max + 1 : max));
+			             ast_string(i), (long long)(allow_max ? max + 1 : max));
 			return -2;
 		}
 		return v;
@@ -1072,7 +972,7 @@ static void check_slice(Checker *c, Node *n)
 		break;
 	case TY_ARRAY:
 		if (x->tv.mode != MODE_VAR) {
-			check_errorf(c, n->pos, "invalid operation: %s (slice of unaddressable value)", expr_string(n));
+			check_errorf(c, n->pos, "invalid operation: %s (slice of unaddressable value)", ast_string(n));
 			invalid(n);
 			return;
 		}
@@ -1155,7 +1055,7 @@ static void check_complit(Checker *c, Node *n, Type *hint)
 				}
 				Node *key = kv->binary.x;
 				if (key->kind != N_IDENT) {
-					check_errorf(c, node_startpos(key), "invalid field name %s in struct literal", expr_string(key));
+					check_errorf(c, node_startpos(key), "invalid field name %s in struct literal", ast_string(key));
 					check_expr(c, kv->binary.y, NULL);
 					continue;
 				}
@@ -1204,7 +1104,7 @@ static void check_complit(Checker *c, Node *n, Type *hint)
 				int64_t k = const_index(c, e->binary.x, u->kind == TY_ARRAY && u->len >= 0 ? u->len : -1, false, "index");
 				if (k >= 0) idx = k;
 				else if (k == -1) check_errorf(c, node_startpos(e->binary.x), "index %s must be integer constant",
-				                               expr_string(e->binary.x));
+				                               ast_string(e->binary.x));
 				e = e->binary.y;
 			} else if (u->kind == TY_ARRAY && u->len >= 0 && idx >= u->len) {
 				check_errorf(c, node_startpos(e), "index %lld out of bounds [0:%lld]", (long long)idx, (long long)u->len);
@@ -1366,7 +1266,7 @@ void check_expr(Checker *c, Node *n, Type *hint)
 	check_expr_or_type(c, n);
 	if (n->tv.type && n->tv.type->kind == TY_TUPLE && n->tv.mode != MODE_INVALID) {
 		check_errorf(c, node_startpos(n), "multiple-value %s (value of type %s) in single-value context",
-		             expr_string(n), type_string(n->tv.type, c->pkg));
+		             ast_string(n), type_string(n->tv.type, c->pkg));
 		invalid(n);
 	}
 }
@@ -1381,13 +1281,13 @@ void check_multi(Checker *c, Node *n)
 void check_use(Checker *c, Node *n)
 {
 	if (n->tv.mode == MODE_TYPE) {
-		check_errorf(c, node_startpos(n), "%s (type) is not an expression", expr_string(n));
+		check_errorf(c, node_startpos(n), "%s (type) is not an expression", ast_string(n));
 		invalid(n);
 	} else if (n->tv.mode == MODE_BUILTIN) {
-		check_errorf(c, node_startpos(n), "%s (built-in) must be called", expr_string(n));
+		check_errorf(c, node_startpos(n), "%s (built-in) must be called", ast_string(n));
 		invalid(n);
 	} else if (n->tv.mode == MODE_NOVALUE) {
-		check_errorf(c, node_startpos(n), "%s (no value) used as value", expr_string(n));
+		check_errorf(c, node_startpos(n), "%s (no value) used as value", ast_string(n));
 		invalid(n);
 	}
 }

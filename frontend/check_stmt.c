@@ -12,7 +12,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-const char *expr_string(Node *n);
 void check_default_untyped(Checker *c, Node *n);
 
 typedef struct Body {
@@ -95,7 +94,7 @@ static Type *check_lhs(Checker *c, Node *x)
 		Node *s = ast_unparen(x);
 		if (s->kind == N_SELECTOR && s->selector.info && s->selector.info->kind == SEL_FIELD &&
 		    type_under(s->selector.x->tv.type)->kind == TY_MAP)
-			check_errorf(c, node_startpos(x), "cannot assign to struct field %s in map", expr_string(x));
+			check_errorf(c, node_startpos(x), "cannot assign to struct field %s in map", ast_string(x));
 		else
 			check_errorf(c, node_startpos(x), "cannot assign to %s (neither addressable nor a map index expression)",
 			             check_describe(c, x));
@@ -110,7 +109,7 @@ static void assign_mismatch(Checker *c, Pos pos, int nl, int nr, Node *rhs0)
 	(void)s;
 	if (nr == 1 && rhs0 && ast_unparen(rhs0)->kind == N_CALL)
 		check_errorf(c, pos, "assignment mismatch: %d variable%s but %s returns %d value%s", nl, nl == 1 ? "" : "s",
-		             expr_string(rhs0), rhs0->tv.type && rhs0->tv.type->kind == TY_TUPLE ? rhs0->tv.type->nfields : 1,
+		             ast_string(rhs0), rhs0->tv.type && rhs0->tv.type->kind == TY_TUPLE ? rhs0->tv.type->nfields : 1,
 		             rhs0->tv.type && rhs0->tv.type->kind == TY_TUPLE && rhs0->tv.type->nfields == 1 ? "" : "s");
 	else
 		check_errorf(c, pos, "assignment mismatch: %d variable%s but %d value%s", nl, nl == 1 ? "" : "s", nr,
@@ -202,8 +201,8 @@ static void check_assign(Checker *c, Node *n)
 		if (type_is_untyped(y->tv.type)) check_convert_untyped(c, y, t);
 		if (y->tv.mode == MODE_INVALID) return;
 		if (!type_identical(t, y->tv.type)) {
-			check_errorf(c, n->pos, "invalid operation: %s %s= %s (mismatched types %s and %s)", expr_string(x),
-			             op_string(n->assign.op), expr_string(y), type_string(t, c->pkg),
+			check_errorf(c, n->pos, "invalid operation: %s %s= %s (mismatched types %s and %s)", ast_string(x),
+			             op_string(n->assign.op), ast_string(y), type_string(t, c->pkg),
 			             type_string(y->tv.type, c->pkg));
 			return;
 		}
@@ -232,7 +231,7 @@ static void check_assign(Checker *c, Node *n)
 		for (int i = 0; i < nl; i++) {
 			Node *id = lhs->v[i];
 			if (id->kind != N_IDENT) {
-				check_errorf(c, node_startpos(id), "non-name %s on left side of :=", expr_string(id));
+				check_errorf(c, node_startpos(id), "non-name %s on left side of :=", ast_string(id));
 				continue;
 			}
 			Obj *prev = scope_lookup_local(c->scope, id->ident.name);
@@ -504,7 +503,7 @@ static void check_case_values(Checker *c, Node *sw, Node *tag)
 				check_assignable(c, e, types_basic[TY_BOOL], "switch case");
 				if (e->tv.mode != MODE_INVALID && !type_is_boolean(e->tv.type))
 					check_errorf(c, node_startpos(e), "invalid case %s in switch (mismatched types %s and bool)",
-					             expr_string(e), type_string(e->tv.type, c->pkg));
+					             ast_string(e), type_string(e->tv.type, c->pkg));
 				continue;
 			}
 			if (tag->tv.mode == MODE_INVALID) continue;
@@ -515,7 +514,7 @@ static void check_case_values(Checker *c, Node *sw, Node *tag)
 			if (!type_identical(e->tv.type, tag->tv.type) && !type_is_interface(e->tv.type) &&
 			    !type_is_interface(tag->tv.type)) {
 				check_errorf(c, node_startpos(e), "invalid case %s in switch on %s (mismatched types %s and %s)",
-				             expr_string(e), expr_string(tag), type_string(e->tv.type, c->pkg),
+				             ast_string(e), ast_string(tag), type_string(e->tv.type, c->pkg),
 				             type_string(tag->tv.type, c->pkg));
 				continue;
 			}
@@ -528,7 +527,7 @@ static void check_case_values(Checker *c, Node *sw, Node *tag)
 						Node *pe = pc->caseclause.list.v[pk];
 						if (pe->tv.mode == MODE_CONST && pe->tv.val && e->tv.val && pe->tv.val->kind == e->tv.val->kind &&
 						    type_identical(pe->tv.type, e->tv.type) && const_compare(OP_EQL, pe->tv.val, e->tv.val)) {
-							check_errorf(c, node_startpos(e), "duplicate case %s in expression switch", expr_string(e));
+							check_errorf(c, node_startpos(e), "duplicate case %s in expression switch", ast_string(e));
 							pk = lim;
 							pi = i + 1;
 						}
@@ -656,7 +655,7 @@ static void check_range(Checker *c, Node *n)
 			break;
 		case TY_CHAN:
 			kt = u->elem;
-			if (u->dir == CHAN_SEND) check_errorf(c, node_startpos(x), "invalid operation: range %s: receive from send-only channel", expr_string(x));
+			if (u->dir == CHAN_SEND) check_errorf(c, node_startpos(x), "invalid operation: range %s: receive from send-only channel", ast_string(x));
 			if (n->rangestmt.value) check_errorf(c, node_startpos(n->rangestmt.value), "range over %s permits only one iteration variable", check_describe(c, x));
 			break;
 		default:
@@ -672,7 +671,7 @@ static void check_range(Checker *c, Node *n)
 		for (int i = 0; i < 2; i++) {
 			if (!vars[i]) continue;
 			if (vars[i]->kind != N_IDENT) {
-				check_errorf(c, node_startpos(vars[i]), "non-name %s on left side of :=", expr_string(vars[i]));
+				check_errorf(c, node_startpos(vars[i]), "non-name %s on left side of :=", ast_string(vars[i]));
 				continue;
 			}
 			objs[i] = declare_var(c, vars[i], types[i] ? types[i] : types_basic[TY_INVALID]);
@@ -741,10 +740,10 @@ static void check_stmt(Checker *c, Node *n)
 			}
 		}
 		if (!ok) {
-			if (x->tv.mode == MODE_TYPE) check_errorf(c, node_startpos(x), "%s (type) is not an expression", expr_string(x));
-			else if (x->tv.mode == MODE_BUILTIN) check_errorf(c, node_startpos(x), "%s (built-in) must be called", expr_string(x));
-			else check_errorf(c, node_startpos(x), "%s (%s) is not used", expr_string(x),
-			                  check_describe(c, x) + strlen(expr_string(x)) + 2);
+			if (x->tv.mode == MODE_TYPE) check_errorf(c, node_startpos(x), "%s (type) is not an expression", ast_string(x));
+			else if (x->tv.mode == MODE_BUILTIN) check_errorf(c, node_startpos(x), "%s (built-in) must be called", ast_string(x));
+			else check_errorf(c, node_startpos(x), "%s (%s) is not used", ast_string(x),
+			                  check_describe(c, x) + strlen(ast_string(x)) + 2);
 		}
 		return;
 	}
@@ -767,7 +766,7 @@ static void check_stmt(Checker *c, Node *n)
 	case N_INCDEC: {
 		Type *t = check_lhs(c, n->incdec.x);
 		if (t && t->kind != TY_INVALID && !type_is_numeric(t))
-			check_errorf(c, n->pos, "invalid operation: %s%s (non-numeric type %s)", expr_string(n->incdec.x),
+			check_errorf(c, n->pos, "invalid operation: %s%s (non-numeric type %s)", ast_string(n->incdec.x),
 			             n->incdec.inc ? "++" : "--", type_string(t, c->pkg));
 		return;
 	}
@@ -839,7 +838,7 @@ static void check_stmt(Checker *c, Node *n)
 			if (r->v[i]->tv.mode == MODE_INVALID) continue;
 			check_use(c, r->v[i]);
 			if (r->v[i]->tv.type && r->v[i]->tv.type->kind == TY_TUPLE) {
-				check_errorf(c, node_startpos(r->v[i]), "multiple-value %s in single-value context", expr_string(r->v[i]));
+				check_errorf(c, node_startpos(r->v[i]), "multiple-value %s in single-value context", ast_string(r->v[i]));
 				continue;
 			}
 			check_assignable(c, r->v[i], hints[i], "return statement");

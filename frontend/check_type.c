@@ -4,7 +4,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-const char *expr_string(Node *n);
 
 static Type *bad(Node *n)
 {
@@ -166,9 +165,9 @@ static int64_t array_length(Checker *c, Node *len)
 	check_expr(c, len, NULL);
 	if (len->tv.mode == MODE_INVALID) return -1;
 	if (len->tv.mode != MODE_CONST) {
-		if (len->tv.mode == MODE_TYPE) check_errorf(c, node_startpos(len), "invalid array length %s", expr_string(len));
-		else check_errorf(c, node_startpos(len), "array length %s (%s) must be constant", expr_string(len),
-		                  check_describe(c, len) + strlen(expr_string(len)) + 2);
+		if (len->tv.mode == MODE_TYPE) check_errorf(c, node_startpos(len), "invalid array length %s", ast_string(len));
+		else check_errorf(c, node_startpos(len), "array length %s (%s) must be constant", ast_string(len),
+		                  check_describe(c, len) + strlen(ast_string(len)) + 2);
 		return -1;
 	}
 	Const *iv = const_to_int(len->tv.val);
@@ -196,7 +195,7 @@ static Type *type_expr(Checker *c, Node *n)
 		check_expr_or_type(c, n);
 		if (n->tv.mode == MODE_INVALID) return n->tv.type;
 		if (n->tv.mode != MODE_TYPE) {
-			check_errorf(c, node_startpos(n), "%s is not a type", expr_string(n));
+			check_errorf(c, node_startpos(n), "%s is not a type", ast_string(n));
 			return bad(n);
 		}
 		return n->tv.type;
@@ -257,7 +256,7 @@ static Type *type_expr(Checker *c, Node *n)
 		check_expr_or_type(c, n);
 		if (n->tv.mode == MODE_INVALID) return n->tv.type;
 		if (n->tv.mode != MODE_TYPE) {
-			check_errorf(c, node_startpos(n), "%s is not a type", expr_string(n));
+			check_errorf(c, node_startpos(n), "%s is not a type", ast_string(n));
 			return bad(n);
 		}
 		return n->tv.type;

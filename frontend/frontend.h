@@ -293,7 +293,6 @@ Package *check_package(const char *path, Node **files, int nfiles);
 void check_named_underlying(Checker *c, Type *t, Type *u);
 
 /* check_expr.c */
-const char *expr_string(Node *n);
 void check_mark_addrtaken(Node *x);
 const char *check_values_string(Checker *c, NodeList *l);
 void check_default_untyped(Checker *c, Node *n);
