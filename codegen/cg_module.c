@@ -11,6 +11,7 @@
 #include "goabi.h"
 
 #include <llvm-c/Analysis.h>
+#include <llvm-c/Object.h>
 #include <llvm-c/Support.h>
 #include <llvm-c/Transforms/PassBuilder.h>
 #include <stdarg.h>
@@ -184,6 +185,66 @@ static void emit_package_init(CG *cg)
 	cg->fn = NULL;
 }
 
+/*
+ * Every split-stack check compares SP with the guard after the function's
+ * frame exists (est = 0), so a frame must fit in the guard's slack together
+ * with the C runtime code it may call. Frames are known only after code
+ * generation: read them from the object's .llvm_stackmaps and refuse the
+ * program rather than let a big frame write below a segment. (The prototype's
+ * trampoline for big frames is issue #4.)
+ */
+#define MAX_FRAME (RT_STACK_SLACK / 2)
+
+static bool has_statepoint(LLVMValueRef fn)
+{
+	if (LLVMIsDeclaration(fn)) return false;
+	for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(fn); bb; bb = LLVMGetNextBasicBlock(bb))
+		for (LLVMValueRef in = LLVMGetFirstInstruction(bb); in; in = LLVMGetNextInstruction(in)) {
+			if (LLVMGetInstructionOpcode(in) != LLVMCall) continue;
+			LLVMValueRef c = LLVMGetCalledValue(in);
+			size_t len;
+			const char *n = c && LLVMGetValueKind(c) == LLVMFunctionValueKind ? LLVMGetValueName2(c, &len) : NULL;
+			if (n && len > 31 && !strncmp(n, "llvm.experimental.gc.statepoint", 31)) return true;
+		}
+	return false;
+}
+
+static int check_frames(CG *cg, LLVMMemoryBufferRef buf)
+{
+	char *err = NULL;
+	LLVMBinaryRef bin = LLVMCreateBinary(buf, cg->ctx, &err);
+	if (!bin) return 0;
+	LLVMSectionIteratorRef si = LLVMObjectFileCopySectionIterator(bin);
+	int bad = 0;
+	for (; !LLVMObjectFileIsSectionIteratorAtEnd(bin, si); LLVMMoveToNextSection(si)) {
+		const char *name = LLVMGetSectionName(si);
+		if (!name || strcmp(name, ".llvm_stackmaps") != 0) continue;
+		const uint8_t *p = (const uint8_t *)LLVMGetSectionContents(si);
+		uint64_t size = LLVMGetSectionSize(si);
+		if (size < 16 || p[0] != 3) break;
+		uint32_t nfuncs;
+		memcpy(&nfuncs, p + 4, 4);
+		/* function records follow in module order of the functions with statepoints */
+		LLVMValueRef fn = LLVMGetFirstFunction(cg->mod);
+		for (uint32_t i = 0; i < nfuncs && 16 + 24 * (i + 1) <= size; i++) {
+			uint64_t frame;
+			memcpy(&frame, p + 16 + 24 * i + 8, 8);
+			while (fn && !has_statepoint(fn)) fn = LLVMGetNextFunction(fn);
+			const char *fname = fn ? LLVMGetValueName(fn) : "?";
+			if (fn) fn = LLVMGetNextFunction(fn);
+			if (frame > MAX_FRAME) {
+				fprintf(stderr, "golc: %s: stack frame of %llu bytes (a function with large local values) not supported yet\n",
+				        fname, (unsigned long long)frame);
+				bad = 1;
+			}
+		}
+		break;
+	}
+	LLVMDisposeSectionIterator(si);
+	LLVMDisposeBinary(bin);
+	return bad;
+}
+
 int cg_package(Package *pkg, const CgOptions *opt)
 {
 	init_llvm();
@@ -236,9 +297,19 @@ int cg_package(Package *pkg, const CgOptions *opt)
 			return 1;
 		}
 	}
-	if (opt->obj_out && LLVMTargetMachineEmitToFile(cg->tm, cg->mod, (char *)opt->obj_out, LLVMObjectFile, &err)) {
-		fprintf(stderr, "golc: %s: %s\n", opt->obj_out, err);
-		return 1;
+	if (opt->obj_out) {
+		LLVMMemoryBufferRef buf;
+		if (LLVMTargetMachineEmitToMemoryBuffer(cg->tm, cg->mod, LLVMObjectFile, &err, &buf)) {
+			fprintf(stderr, "golc: %s: %s\n", opt->obj_out, err);
+			return 1;
+		}
+		if (check_frames(cg, buf)) return 1;
+		FILE *f = fopen(opt->obj_out, "wb");
+		if (!f || fwrite(LLVMGetBufferStart(buf), 1, LLVMGetBufferSize(buf), f) != LLVMGetBufferSize(buf) || fclose(f)) {
+			fprintf(stderr, "golc: %s: cannot write\n", opt->obj_out);
+			return 1;
+		}
+		LLVMDisposeMemoryBuffer(buf);
 	}
 	return 0;
 }
