@@ -179,6 +179,10 @@ bool cg_commaok(CG *cg, Node *n, Val *out);
 LLVMValueRef cg_iface_is(CG *cg, LLVMValueRef typ, Type *t, Pos pos);
 Val cg_iface_as(CG *cg, Val x, LLVMValueRef typ, Type *t, Pos pos);
 Val cg_iface_eq(CG *cg, Op op, Val x, Val y, Type *t, Pos pos);
+LLVMValueRef cg_iface_method_fn(CG *cg, Val x, Type *it, Obj *m, Pos pos);
+
+/* cg_panic.c */
+void cg_gopanic(CG *cg, Val e, Pos pos);
 
 /* cg_typeswitch.c */
 void cg_typeswitch(CG *cg, Node *n);

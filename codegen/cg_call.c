@@ -106,15 +106,9 @@ static Val call_direct(CG *cg, Node *n, Obj *fn, Val *recv)
 
 /* x.m(...) for interface x: itab->fun[i](data, args...), i = m's index in
  * the interface's sorted method set; a nil interface panics (nil deref) */
-static Val call_iface(CG *cg, Node *n, Node *sel)
+static Val call_iface(CG *cg, Node *n, Node *sel, Val xv, Type *it)
 {
-	Node *x = sel->selector.x;
-	Type *iu = type_under(x->tv.type);
 	Obj *m = sel->selector.info->obj;
-	int idx = 0;
-	for (int i = 0; i < iu->nmethods; i++)
-		if (iu->methods[i] == m || iu->methods[i]->name == m->name) idx = i;
-	Val xv = cg_expr(cg, x);
 	Type *sig = m->type;
 	Type *isig = type_new(TY_FUNC);
 	*isig = *sig;
@@ -122,9 +116,7 @@ static Val call_iface(CG *cg, Node *n, Node *sel)
 	rf->type = types_basic[TY_UNSAFEPTR];
 	isig->recv = rf;
 	isig->cg = NULL;
-	cg_nilcheck(cg, xv.v[0], sel->pos);
-	LLVMValueRef slot = LLVMBuildGEP2(cg->b, cg->i8, xv.v[0], (LLVMValueRef[]){LLVMConstInt(cg->i64, 24 + 8 * idx, 0)}, 1, "");
-	LLVMValueRef fn = LLVMBuildLoad2(cg->b, cg->ptr, slot, "ifn");
+	LLVMValueRef fn = cg_iface_method_fn(cg, xv, it, m, sel->pos);
 	Args a = {0};
 	LLVMValueRef out = NULL;
 	LLVMTypeRef rt = NULL;
@@ -146,8 +138,8 @@ static Val method_recv(CG *cg, Node *sel, Obj *m)
 {
 	Selection *s = sel->selector.info;
 	Node *x = sel->selector.x;
-	Type *rt = m->type->recv->type;
-	bool wantptr = type_under(rt)->kind == TY_POINTER && rt->kind != TY_NAMED;
+	Type *rt = m->type->recv ? m->type->recv->type : NULL; /* NULL: promoted interface method */
+	bool wantptr = rt && type_under(rt)->kind == TY_POINTER && rt->kind != TY_NAMED;
 	Type *xt = x->tv.type;
 	bool isptr = type_under(xt)->kind == TY_POINTER;
 	if (s->npath > 0) {
@@ -233,7 +225,20 @@ Val cg_call_expr(CG *cg, Node *n)
 	if (fun->kind == N_SELECTOR && fun->selector.info) {
 		Selection *s = fun->selector.info;
 		if (s->kind == SEL_PKG && s->obj->kind == OBJ_FUNC) return call_direct(cg, n, s->obj, NULL);
-		if (s->kind == SEL_IFACE) return call_iface(cg, n, fun);
+		if (s->kind == SEL_IFACE && s->npath == 0) {
+			Node *x = fun->selector.x;
+			return call_iface(cg, n, fun, cg_expr(cg, x), x->tv.type);
+		}
+		if ((s->kind == SEL_METHOD || s->kind == SEL_IFACE) && !s->obj->type->recv) {
+			/* promoted from an embedded interface field: the field's value */
+			Val iv = method_recv(cg, fun, s->obj);
+			Type *it = fun->selector.x->tv.type;
+			for (int i = 0; i < s->npath; i++) {
+				if (type_under(it)->kind == TY_POINTER) it = type_under(it)->elem;
+				it = type_under(it)->fields[s->path[i]].type;
+			}
+			return call_iface(cg, n, fun, iv, it);
+		}
 		if (s->kind == SEL_METHOD) {
 			Val r = method_recv(cg, fun, s->obj);
 			r.t = s->obj->type->recv->type;
@@ -324,8 +329,7 @@ Val cg_builtin(CG *cg, Node *n, Builtin b)
 	case BI_PANIC: {
 		Val v = cg_expr_to(cg, args->v[0], type_any);
 		cg_set_pos(cg, n->pos);
-		LLVMValueRef a[2] = {v.v[0], v.v[1]};
-		cg_rt_panic_call(cg, "runtime.gopanic", a, 2);
+		cg_gopanic(cg, v, n->pos);
 		/* code after panic is unreachable: continue in a fresh (dead) block */
 		cg_position(cg, cg_block(cg, "afterpanic"));
 		return novalue(cg);

@@ -214,6 +214,19 @@ Val cg_iface_as(CG *cg, Val x, LLVMValueRef typ, Type *t, Pos pos)
 	return r;
 }
 
+/* the code pointer of method m of interface value x (of interface type it):
+ * itab->fun[i], i = m's index in the sorted method set; nil panics */
+LLVMValueRef cg_iface_method_fn(CG *cg, Val x, Type *it, Obj *m, Pos pos)
+{
+	Type *iu = type_under(it);
+	int idx = 0;
+	for (int i = 0; i < iu->nmethods; i++)
+		if (iu->methods[i] == m || iu->methods[i]->name == m->name) idx = i;
+	cg_nilcheck(cg, x.v[0], pos);
+	LLVMValueRef slot = LLVMBuildGEP2(cg->b, cg->i8, x.v[0], (LLVMValueRef[]){LLVMConstInt(cg->i64, 24 + 8 * idx, 0)}, 1, "");
+	return LLVMBuildLoad2(cg->b, cg->ptr, slot, "ifn");
+}
+
 /* ------------------------------------------------------------ comparison */
 
 /* x == y (or !=) for two values of interface type t */

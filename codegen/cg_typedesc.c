@@ -311,9 +311,12 @@ typedef struct MEnt {
 static void collect_names(Type *t, const char ***names, int *n, int *cap, int depth)
 {
 	if (depth > 8) return;
-	if (t->kind == TY_NAMED) {
-		for (int i = 0; i < t->nmethods; i++) {
-			const char *nm = t->methods[i]->name;
+	/* declared methods, or an embedded interface's method set */
+	Type *mt = t->kind == TY_NAMED && type_under(t)->kind != TY_INTERFACE ? t : NULL;
+	if (depth > 0 && type_under(t)->kind == TY_INTERFACE) mt = type_under(t);
+	if (mt) {
+		for (int i = 0; i < mt->nmethods; i++) {
+			const char *nm = mt->methods[i]->name;
 			bool dup = false;
 			for (int k = 0; k < *n; k++) dup |= (*names)[k] == nm;
 			if (dup) continue;
@@ -358,7 +361,12 @@ static int method_set(CG *cg, Type *t, MEnt **out)
 		int *path, np;
 		bool ind;
 		Obj *m = lookup_field_or_method(t, false, cg->pkg, names[i], &path, &np, &ind);
-		if (!m || m->kind != OBJ_FUNC || !m->type->recv) continue;
+		if (!m || m->kind != OBJ_FUNC) continue;
+		if (!m->type->recv) { /* promoted from an embedded interface field */
+			if (!np) continue;
+			ms[k++] = (MEnt){.name = names[i], .m = m, .path = path, .npath = np};
+			continue;
+		}
 		Type *rt = m->type->recv->type;
 		bool ptrrecv = rt->kind != TY_NAMED && type_under(rt)->kind == TY_POINTER;
 		if (ptrrecv && !isptr) {
@@ -667,8 +675,8 @@ static Type *ifn_sig(Type *msig)
 static LLVMValueRef method_ifn(CG *cg, Type *t, MEnt *e)
 {
 	Obj *m = e->m;
-	Type *rt = m->type->recv->type;
-	bool ptrrecv = rt->kind != TY_NAMED && type_under(rt)->kind == TY_POINTER;
+	Type *rt = m->type->recv ? m->type->recv->type : NULL;
+	bool ptrrecv = rt && rt->kind != TY_NAMED && type_under(rt)->kind == TY_POINTER;
 	bool isptr = t->kind != TY_NAMED && type_under(t)->kind == TY_POINTER;
 	/* the receiver is the data word itself */
 	if (e->npath == 0 && ((isptr && ptrrecv) || (!ptrrecv && !isptr && cg_direct_iface(t) && cg_nscalars(cg, t) == 1 &&
@@ -696,8 +704,8 @@ static void emit_wrapper(CG *cg, Wrap *w)
 {
 	Obj *m = w->e.m;
 	Type *t = w->t;
-	Type *rt = m->type->recv->type;
-	bool ptrrecv = rt->kind != TY_NAMED && type_under(rt)->kind == TY_POINTER;
+	Type *rt = m->type->recv ? m->type->recv->type : NULL; /* NULL: promoted from an interface */
+	bool ptrrecv = rt && rt->kind != TY_NAMED && type_under(rt)->kind == TY_POINTER;
 	bool isptr = t->kind != TY_NAMED && type_under(t)->kind == TY_POINTER;
 	char gname[600];
 	if (isptr) snprintf(gname, sizeof gname, "%s.%s", cg_type_gcstring(t), w->e.name);
@@ -712,14 +720,20 @@ static void emit_wrapper(CG *cg, Wrap *w)
 	LLVMValueRef data = LLVMGetParam(w->fn, k++);
 	/* the receiver */
 	Val recv;
-	if (cg_direct_iface(t) && !isptr) {
-		if (w->e.npath || ptrrecv) cg_unsupported(cg, NULL, "methods promoted into pointer-shaped types");
-		int ns = cg_nscalars(cg, t);
-		recv = cg_mkval(cg, ns, rt);
+	Type *itype = NULL;
+	if (cg_direct_iface(t) && !isptr && !w->e.npath && !ptrrecv) {
+		recv = cg_mkval(cg, 1, rt);
 		recv.v[0] = data;
 	} else {
 		Type *c = isptr ? type_under(t)->elem : t;
 		LLVMValueRef addr = data;
+		if (cg_direct_iface(t) && !isptr) {
+			/* struct{*T} / [1]*T held in the data word: walk from a copy */
+			addr = cg_new(cg, t);
+			Val v = cg_mkval(cg, 1, t);
+			v.v[0] = data;
+			cg_store(cg, addr, v);
+		}
 		if (isptr) cg_nilcheck(cg, addr, m->pos);
 		for (int i = 0; i < w->e.npath; i++) {
 			Type *su = type_under(c);
@@ -733,12 +747,23 @@ static void emit_wrapper(CG *cg, Wrap *w)
 				c = type_under(c)->elem;
 			}
 		}
-		if (ptrrecv) recv = cg_val1(cg, addr, rt);
+		if (!rt) {
+			itype = c;
+			recv = cg_load(cg, addr, c);
+		} else if (ptrrecv) recv = cg_val1(cg, addr, rt);
 		else recv = cg_load(cg, addr, rt);
 	}
-	/* forward */
-	LLVMValueRef callee = cg_func_decl(cg, m);
-	LLVMTypeRef cty = LLVMGlobalGetValueType(callee);
+	/* forward (through the embedded interface's itab: its data word) */
+	LLVMValueRef callee;
+	LLVMTypeRef cty;
+	if (itype) {
+		callee = cg_iface_method_fn(cg, recv, itype, m, m->pos);
+		cty = LLVMGlobalGetValueType(w->fn);
+		recv = cg_extract(cg, recv, 1, 1, types_basic[TY_UNSAFEPTR]);
+	} else {
+		callee = cg_func_decl(cg, m);
+		cty = LLVMGlobalGetValueType(callee);
+	}
 	unsigned nparams = LLVMCountParams(w->fn);
 	int nargs = (int)(nparams - 1 + recv.n);
 	LLVMValueRef *args = arena_alloc(cg->fnarena, sizeof(LLVMValueRef) * (nargs + 1));

@@ -37,6 +37,7 @@
 .endm
 
         RT_GOENTRY runtime.gopanic, rt_gopanic_c
+        RT_GOENTRY runtime.gopanicmsg, rt_gopanicmsg_c
         RT_GOENTRY runtime.panicdivide, rt_panicdivide_c
         RT_GOENTRY runtime.panicmem, rt_panicmem_c
         RT_GOENTRY runtime.panicshift, rt_panicshift_c

@@ -16,9 +16,9 @@
  * then exit with status 2, as gc does. rt_throw prints `fatal error: <msg>`
  * instead and is for broken invariants (never recoverable).
  *
- * Not yet: defer/recover (prototypes/defer-panic shows the design), error
- * and Stringer values (gc prints Error()/String(); they need a call into
- * Go before the switch to the system stack).
+ * Error and Stringer values print Error()/String(): codegen's panic helper
+ * calls the method and passes the text (runtime.gopanicmsg), since C cannot
+ * call Go here. Not yet: defer/recover (prototypes/defer-panic).
  */
 #include "rt.h"
 
@@ -43,6 +43,7 @@ typedef struct {
 	const char *msg;        /* P_THROW */
 	const GoType *have, *want, *iface;      /* P_ASSERT (t: P_UNCOMP) */
 	const uint8_t *missing; /* P_ASSERT: name of the missing method */
+	GoString text;          /* P_VALUE: Error()/String() of the value, if any */
 } Panic;
 
 static __thread int dying __attribute__((tls_model("initial-exec")));
@@ -151,7 +152,8 @@ static void die(void *arg)
 	switch (p->kind) {
 	case P_VALUE:
 		rt_print_cstr("panic: ");
-		print_value(p->t, p->data);
+		if (p->text.p) rt_printstring(p->text.p, p->text.n);
+		else print_value(p->t, p->data);
 		hidden = 1;
 		break;
 	case P_DIVIDE:
@@ -202,6 +204,14 @@ void rt_gopanic_c(const GoType *t, void *data)
 {
 	Panic p = {.kind = P_VALUE, .t = t, .data = data};
 	dopanic(&p);
+}
+
+/* panic(v) where v is an error or Stringer: text is v.Error() / v.String()
+ * (codegen's golc.gopanic helper called it on the goroutine) */
+void rt_gopanicmsg_c(const GoType *t, void *data, const uint8_t *p, intptr_t n)
+{
+	Panic pn = {.kind = P_VALUE, .t = t, .data = data, .text = {p ? p : (const uint8_t *)"", n}};
+	dopanic(&pn);
 }
 
 void rt_panicdivide_c(void)

@@ -167,6 +167,9 @@ void rt_printnl(void) __asm__("runtime.printnl");
 
 /* panics: these never return. gopanic takes an interface{} value. */
 void rt_gopanic(const GoType *t, void *data) __asm__("runtime.gopanic") __attribute__((noreturn));
+/* panic(v) of an error/Stringer v: text = v.Error() / v.String() (printed) */
+void rt_gopanicmsg(const GoType *t, void *data, const uint8_t *p, intptr_t n) __asm__("runtime.gopanicmsg")
+	__attribute__((noreturn));
 void rt_panicdivide(void) __asm__("runtime.panicdivide") __attribute__((noreturn));
 void rt_panicmem(void) __asm__("runtime.panicmem") __attribute__((noreturn));
 void rt_panicshift(void) __asm__("runtime.panicshift") __attribute__((noreturn));
