@@ -13,7 +13,8 @@
  * elem (the rest zero for now); struct: pkgPath, fields slice ->
  * {name *byte, typ *rtype, offset}. Named types and pointers to them carry an
  * uncommonType whose methods {name, mtyp, ifn, tfn} are the type's method set
- * sorted by name. nameOff/typeOff/textOff are 32-bit offsets from the rtype
+ * sorted by name (tfn only for methods declared on t or, in *T, on T).
+ * nameOff/typeOff/textOff are 32-bit offsets from the rtype
  * (trunc(target - base)), so the runtime resolves them as base + off.
  *
  * `name`s are separate comdat globals `name:<flag><bytes>`: flag byte
@@ -305,7 +306,7 @@ typedef struct MEnt {
 	const char *name;
 	Obj *m;                 /* the method (its receiver type is the declaring type) */
 	int *path, npath;
-	LLVMValueRef ifn;       /* filled lazily */
+	LLVMValueRef ifn, tfn;  /* filled lazily (tfn NULL: not emitted yet) */
 } MEnt;
 
 static void collect_names(Type *t, const char ***names, int *n, int *cap, int depth)
@@ -556,7 +557,7 @@ static void build(DB *d, Type *t, const char *ts, MEnt *ms, int nm)
 			db_rel(d, d->vals ? name_global(cg, ms[i].name, exported(ms[i].name) ? 1 : 0) : NULL);
 			db_rel(d, TD(method_functype(ms[i].m->type)));
 			db_rel(d, d->vals ? ms[i].ifn : NULL);
-			db_rel(d, NULL); /* tfn: not yet */
+			db_rel(d, d->vals ? ms[i].tfn : NULL);
 		}
 	}
 	if (narr) {
@@ -633,7 +634,17 @@ LLVMValueRef cg_typedesc(CG *cg, Type *t)
 	LLVMSetComdat(g, LLVMGetOrInsertComdat(cg->mod, name));
 	LLVMSetAlignment(g, 8);
 	/* values pass (may recurse into other descriptors: g is registered) */
-	for (int i = 0; i < nm; i++) ms[i].ifn = method_ifn(cg, t, &ms[i]);
+	for (int i = 0; i < nm; i++) {
+		ms[i].ifn = method_ifn(cg, t, &ms[i]);
+		/* tfn takes the receiver as a t value: the method itself when its
+		 * receiver type is t, the ifn wrapper for T's methods in *T's table */
+		Field *r = ms[i].m->type->recv;
+		bool isptr = t->kind != TY_NAMED && type_under(t)->kind == TY_POINTER;
+		if (r && !ms[i].npath) {
+			bool ptrrecv = r->type->kind != TY_NAMED && type_under(r->type)->kind == TY_POINTER;
+			ms[i].tfn = ptrrecv == isptr ? cg_func_decl(cg, ms[i].m) : isptr ? ms[i].ifn : NULL;
+		}
+	}
 	DB v = {.cg = cg, .vals = true};
 	build(&v, t, ts, ms, nm);
 	LLVMValueRef *vals = arena_alloc(&perm, sizeof(LLVMValueRef) * (v.n + 1));

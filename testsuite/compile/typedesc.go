@@ -24,7 +24,7 @@ func main() {
 
 // CHECK-DAG: @"itab:main.T,main.I" = linkonce_odr constant { ptr, ptr, i32, i32, [1 x ptr] } { ptr @"type:main.I", ptr @"type:main.T", i32 {{-?[0-9]+}}, i32 0, [1 x ptr] [ptr @golc.ifn.main.T.M] }, comdat
 // CHECK-DAG: @"itab:*main.P,main.I" = {{.*}}[1 x ptr] [ptr @"main.(*P).M"] }, comdat
-// CHECK-DAG: @"type:main.T" = linkonce_odr constant {{.*}} <{ i64 8, i64 0, i32 {{-?[0-9]+}}, i8 5, i8 8, i8 8, i8 25, ptr @"equal:main.T", ptr null, i32 trunc (i64 sub (i64 ptrtoint (ptr @"name:0main.T" to i64), i64 ptrtoint (ptr @"type:main.T" to i64)) to i32), i32 0, ptr null, ptr getelementptr (i8, ptr @"type:main.T", i64 112), i64 1, i64 1, {{.*}}, i16 1, i16 1, i32 16, i32 0, {{.*}}ptr @"name:1M"{{.*}}ptr @"type:func() int"{{.*}}ptr @golc.ifn.main.T.M{{.*}}, i32 0, ptr @"name:0x", ptr @"type:int", i64 0 }>, comdat, align 8
+// CHECK-DAG: @"type:main.T" = linkonce_odr constant {{.*}}ptr @golc.ifn.main.T.M{{.*}}ptr @main.T.M{{.*}}, ptr @"name:0x", ptr @"type:int", i64 0 }>, comdat, align 8
 // CHECK-DAG: @"name:0main.T" = linkonce_odr constant [8 x i8] c"\00\06main.T", comdat
 // CHECK-DAG: @"type:*main.P" = linkonce_odr constant {{.*}} i8 54, {{.*}}ptr @"type:main.P", {{.*}}i16 1, i16 1, i32 16
 // CHECK-DAG: @"type:func() int" = {{.*}} i16 0, i16 1, i32 0, ptr @"type:int" }>
