@@ -165,6 +165,28 @@ LLVMValueRef cg_typedesc(CG *cg, Type *t);
 LLVMValueRef cg_new(CG *cg, Type *t);
 LLVMValueRef cg_call(CG *cg, LLVMTypeRef fty, LLVMValueRef fn, LLVMValueRef *args, int n, Pos pos);
 
+/* cg_typedesc.c */
+const char *cg_type_gcstring(Type *t);
+const char *cg_typedesc_name(Type *t);
+bool cg_direct_iface(Type *t);
+LLVMValueRef cg_itab(CG *cg, Type *t, Type *iface);
+void cg_typedesc_finish(CG *cg);
+
+/* cg_iface.c */
+LLVMValueRef cg_iface_dyntype(CG *cg, Val v, Type *it);
+Val cg_typeassert(CG *cg, Node *n);
+bool cg_commaok(CG *cg, Node *n, Val *out);
+LLVMValueRef cg_iface_is(CG *cg, LLVMValueRef typ, Type *t, Pos pos);
+Val cg_iface_as(CG *cg, Val x, LLVMValueRef typ, Type *t, Pos pos);
+Val cg_iface_eq(CG *cg, Op op, Val x, Val y, Type *t, Pos pos);
+LLVMValueRef cg_iface_method_fn(CG *cg, Val x, Type *it, Obj *m, Pos pos);
+
+/* cg_panic.c */
+void cg_gopanic(CG *cg, Val e, Pos pos);
+
+/* cg_typeswitch.c */
+void cg_typeswitch(CG *cg, Node *n);
+
 /* cg_func.c */
 void cg_func(CG *cg, Obj *fn, Node *decl);
 LLVMValueRef cg_func_decl(CG *cg, Obj *fn);
@@ -179,6 +201,7 @@ void cg_insert_prologues(CG *cg);
 /* cg_stmt.c */
 void cg_stmt(CG *cg, Node *n);
 void cg_stmt_list(CG *cg, NodeList *l);
+void cg_push_target(CG *cg, Node *stmt, LLVMBasicBlockRef brk, LLVMBasicBlockRef cont);
 
 /* cg_expr.c */
 Val cg_expr(CG *cg, Node *n);

@@ -1,6 +1,5 @@
 /*
- * cg_call.c: lowers calls (functions, methods, builtins) and conversions
- * to interface values.
+ * cg_call.c: lowers calls (functions, methods, interface methods, builtins).
  *
  * Arguments are flattened in order (receiver first); results come back as
  * one scalar or a literal struct that is split immediately, so no aggregate
@@ -21,33 +20,6 @@ Val cg_results(CG *cg, LLVMValueRef r, Type *sig)
 	else
 		for (int i = 0; i < n; i++) v.v[i] = LLVMBuildExtractValue(cg->b, r, i, "");
 	return v;
-}
-
-/* ------------------------------------------------------------ interfaces */
-
-static bool pointer_shaped(Type *t)
-{
-	Type *u = type_under(t);
-	switch (u->kind) {
-	case TY_POINTER: case TY_CHAN: case TY_MAP: case TY_FUNC: case TY_UNSAFEPTR: return true;
-	default: return false;
-	}
-}
-
-/* v (concrete) -> interface value {type descriptor, data} */
-Val cg_to_iface(CG *cg, Val v, Type *to)
-{
-	if (type_under(to)->nmethods > 0) cg_unsupported(cg, NULL, "non-empty interfaces");
-	Val r = cg_mkval(cg, 2, to);
-	r.v[0] = cg_typedesc(cg, v.t);
-	if (pointer_shaped(v.t)) {
-		r.v[1] = v.v[0];
-	} else {
-		LLVMValueRef box = cg_new(cg, v.t);
-		cg_store(cg, box, v);
-		r.v[1] = box;
-	}
-	return r;
 }
 
 /* ------------------------------------------------------------ arguments */
@@ -132,13 +104,42 @@ static Val call_direct(CG *cg, Node *n, Obj *fn, Val *recv)
 	return cg_results(cg, r, fn->type);
 }
 
+/* x.m(...) for interface x: itab->fun[i](data, args...), i = m's index in
+ * the interface's sorted method set; a nil interface panics (nil deref) */
+static Val call_iface(CG *cg, Node *n, Node *sel, Val xv, Type *it)
+{
+	Obj *m = sel->selector.info->obj;
+	Type *sig = m->type;
+	Type *isig = type_new(TY_FUNC);
+	*isig = *sig;
+	Field *rf = arena_alloc(&perm, sizeof(Field));
+	rf->type = types_basic[TY_UNSAFEPTR];
+	isig->recv = rf;
+	isig->cg = NULL;
+	LLVMValueRef fn = cg_iface_method_fn(cg, xv, it, m, sel->pos);
+	Args a = {0};
+	LLVMValueRef out = NULL;
+	LLVMTypeRef rt = NULL;
+	if (cg_sret(cg, sig)) {
+		rt = cg_result_type(cg, sig);
+		out = cg_alloca(cg, rt, "results");
+		push_val(cg, &a, cg_val1(cg, out, NULL));
+	}
+	push_val(cg, &a, cg_val1(cg, xv.v[1], NULL));
+	call_args(cg, n, sig, &a);
+	cg_set_pos(cg, n->pos);
+	LLVMValueRef r = cg_call(cg, cg_fntype(cg, isig, false), fn, a.v, a.n, n->pos);
+	if (out) r = LLVMBuildLoad2(cg->b, rt, out, "");
+	return cg_results(cg, r, sig);
+}
+
 /* the receiver value of x.m() for method m (value or pointer receiver) */
 static Val method_recv(CG *cg, Node *sel, Obj *m)
 {
 	Selection *s = sel->selector.info;
 	Node *x = sel->selector.x;
-	Type *rt = m->type->recv->type;
-	bool wantptr = type_under(rt)->kind == TY_POINTER && rt->kind != TY_NAMED;
+	Type *rt = m->type->recv ? m->type->recv->type : NULL; /* NULL: promoted interface method */
+	bool wantptr = rt && type_under(rt)->kind == TY_POINTER && rt->kind != TY_NAMED;
 	Type *xt = x->tv.type;
 	bool isptr = type_under(xt)->kind == TY_POINTER;
 	if (s->npath > 0) {
@@ -224,6 +225,20 @@ Val cg_call_expr(CG *cg, Node *n)
 	if (fun->kind == N_SELECTOR && fun->selector.info) {
 		Selection *s = fun->selector.info;
 		if (s->kind == SEL_PKG && s->obj->kind == OBJ_FUNC) return call_direct(cg, n, s->obj, NULL);
+		if (s->kind == SEL_IFACE && s->npath == 0) {
+			Node *x = fun->selector.x;
+			return call_iface(cg, n, fun, cg_expr(cg, x), x->tv.type);
+		}
+		if ((s->kind == SEL_METHOD || s->kind == SEL_IFACE) && !s->obj->type->recv) {
+			/* promoted from an embedded interface field: the field's value */
+			Val iv = method_recv(cg, fun, s->obj);
+			Type *it = fun->selector.x->tv.type;
+			for (int i = 0; i < s->npath; i++) {
+				if (type_under(it)->kind == TY_POINTER) it = type_under(it)->elem;
+				it = type_under(it)->fields[s->path[i]].type;
+			}
+			return call_iface(cg, n, fun, iv, it);
+		}
 		if (s->kind == SEL_METHOD) {
 			Val r = method_recv(cg, fun, s->obj);
 			r.t = s->obj->type->recv->type;
@@ -314,8 +329,7 @@ Val cg_builtin(CG *cg, Node *n, Builtin b)
 	case BI_PANIC: {
 		Val v = cg_expr_to(cg, args->v[0], type_any);
 		cg_set_pos(cg, n->pos);
-		LLVMValueRef a[2] = {v.v[0], v.v[1]};
-		cg_rt_panic_call(cg, "runtime.gopanic", a, 2);
+		cg_gopanic(cg, v, n->pos);
 		/* code after panic is unreachable: continue in a fresh (dead) block */
 		cg_position(cg, cg_block(cg, "afterpanic"));
 		return novalue(cg);

@@ -357,7 +357,6 @@ Val cg_convert(CG *cg, Val v, Type *to)
 		return v;
 	}
 	if (tu->kind == TY_INTERFACE) {
-		extern Val cg_to_iface(CG *, Val, Type *);
 		return cg_to_iface(cg, v, to);
 	}
 	LLVMTypeRef tt;
@@ -429,7 +428,9 @@ Val cg_expr_to(CG *cg, Node *n, Type *t)
 	}
 	Val v = cg_expr(cg, n);
 	if (n->tv.type && n->tv.type->kind == TY_UNTYPED_NIL) return cg_zero(cg, t);
-	if (type_under(t)->kind == TY_INTERFACE && type_under(v.t)->kind != TY_INTERFACE) return cg_convert(cg, v, t);
+	if (type_under(t)->kind == TY_INTERFACE &&
+	    (type_under(v.t)->kind != TY_INTERFACE || !type_identical(type_under(v.t), type_under(t))))
+		return cg_convert(cg, v, t);
 	v.t = t;
 	return v;
 }
@@ -469,7 +470,7 @@ Val cg_compare_vals(CG *cg, Op op, Val x, Val y, Type *ot, Pos pos)
 		r = LLVMBuildAnd(cg->b, re, im, "");
 		if (op == OP_NEQ) r = LLVMBuildNot(cg->b, r, "");
 	} else if (u->kind == TY_STRUCT || u->kind == TY_ARRAY || u->kind == TY_INTERFACE) {
-		if (u->kind == TY_INTERFACE) cg_unsupported(cg, NULL, "interface comparison");
+		if (u->kind == TY_INTERFACE) return cg_iface_eq(cg, op, x, y, ot, pos);
 		/* elementwise */
 		r = LLVMConstInt(cg->i1, 1, 0);
 		if (u->kind == TY_STRUCT) {
@@ -662,7 +663,7 @@ static Val binary_expr(CG *cg, Node *n)
 		if (type_is_untyped(ot)) ot = type_default(ot);
 		if (type_is_interface(x->tv.type) != type_is_interface(y->tv.type) && x->tv.type->kind != TY_UNTYPED_NIL &&
 		    y->tv.type->kind != TY_UNTYPED_NIL)
-			cg_unsupported(cg, n, "comparing interface and non-interface values");
+			ot = type_is_interface(x->tv.type) ? x->tv.type : y->tv.type; /* the concrete operand is converted */
 		Val a = cg_expr_to(cg, x, ot), b = cg_expr_to(cg, y, ot);
 		return cg_compare_vals(cg, op, a, b, ot, n->pos);
 	}
@@ -872,6 +873,7 @@ Val cg_expr(CG *cg, Node *n)
 	case N_SELECTOR: return selector_expr(cg, n);
 	case N_INDEX: return index_expr(cg, n);
 	case N_COMPOSITELIT: return complit(cg, n);
+	case N_TYPEASSERT: return cg_typeassert(cg, n);
 	default:
 		cg_unsupported(cg, n, "this expression");
 	}

@@ -257,6 +257,8 @@ static void add_prologue(CG *cg, LLVMValueRef fn, int rec)
 	LLVMBasicBlockRef old = LLVMGetEntryBasicBlock(fn);
 	LLVMBasicBlockRef entry = LLVMInsertBasicBlockInContext(cg->ctx, old, "ss.entry");
 	LLVMPositionBuilderAtEnd(cg->b, entry);
+	/* moved allocas take the builder's location: not a stale one of another function */
+	LLVMSetCurrentDebugLocation2(cg->b, NULL);
 	for (LLVMValueRef in = LLVMGetFirstInstruction(old), next; in; in = next) {
 		next = LLVMGetNextInstruction(in);
 		if (LLVMGetInstructionOpcode(in) != LLVMAlloca) continue;

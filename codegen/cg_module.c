@@ -263,6 +263,7 @@ int cg_package(Package *pkg, const CgOptions *opt)
 	extern void cg_pending_closures(CG *);
 	cg_pending_closures(cg);
 	emit_package_init(cg);
+	cg_typedesc_finish(cg);
 	LLVMDIBuilderFinalize(cg->di);
 	if (opt->ll_before) LLVMPrintModuleToFile(cg->mod, opt->ll_before, NULL);
 	verify(cg, "after codegen");

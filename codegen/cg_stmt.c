@@ -45,9 +45,11 @@ void cg_global_init(CG *cg, Node *spec)
 		}
 		return;
 	}
-	Val t = cg_expr(cg, vals->v[0]);
+	Val t;
 	Type *tt = vals->v[0]->tv.type;
-	if (!tt || tt->kind != TY_TUPLE) cg_unsupported(cg, spec, "comma-ok initialization");
+	if (cg_commaok(cg, vals->v[0], &t)) tt = t.t;
+	else if (!tt || tt->kind != TY_TUPLE) cg_unsupported(cg, spec, "comma-ok initialization");
+	else t = cg_expr(cg, vals->v[0]);
 	int k = 0;
 	for (int i = 0; i < names->n; i++) {
 		Obj *o = names->v[i]->ident.obj;
@@ -96,8 +98,10 @@ static void assign(CG *cg, Node *n)
 	} else {
 		Node *r = rhs->v[0];
 		Type *tt = r->tv.type;
-		if (!tt || tt->kind != TY_TUPLE) cg_unsupported(cg, n, "comma-ok assignment");
-		Val t = cg_expr(cg, r);
+		Val t;
+		if (cg_commaok(cg, r, &t)) tt = t.t;
+		else if (!tt || tt->kind != TY_TUPLE) cg_unsupported(cg, n, "comma-ok assignment");
+		else t = cg_expr(cg, r);
 		int k = 0;
 		for (int i = 0; i < nl; i++) {
 			int m = cg_nscalars(cg, tt->fields[i].type);
@@ -140,8 +144,10 @@ static void local_decl(CG *cg, Node *d)
 			for (int k = 0; k < names->n; k++) vs[k] = cg_expr_to(cg, vals->v[k], names->v[k]->ident.obj->type);
 		} else {
 			Type *tt = vals->v[0]->tv.type;
-			if (!tt || tt->kind != TY_TUPLE) cg_unsupported(cg, s, "comma-ok declaration");
-			Val t = cg_expr(cg, vals->v[0]);
+			Val t;
+			if (cg_commaok(cg, vals->v[0], &t)) tt = t.t;
+			else if (!tt || tt->kind != TY_TUPLE) cg_unsupported(cg, s, "comma-ok declaration");
+			else t = cg_expr(cg, vals->v[0]);
 			int off = 0;
 			for (int k = 0; k < names->n; k++) {
 				int m = cg_nscalars(cg, tt->fields[k].type);
@@ -155,7 +161,7 @@ static void local_decl(CG *cg, Node *d)
 
 /* ------------------------------------------------------------ control flow */
 
-static void push_target(CG *cg, Node *stmt, LLVMBasicBlockRef brk, LLVMBasicBlockRef cont)
+void cg_push_target(CG *cg, Node *stmt, LLVMBasicBlockRef brk, LLVMBasicBlockRef cont)
 {
 	Fn *f = cg->fn;
 	if (f->ntargets == f->captargets) {
@@ -286,7 +292,7 @@ static void for_stmt(CG *cg, Node *n)
 	if (n->forstmt.cond) LLVMBuildCondBr(cg->b, cg_cond(cg, n->forstmt.cond), body, done);
 	else LLVMBuildBr(cg->b, body);
 	cg_position(cg, body);
-	push_target(cg, n, done, post);
+	cg_push_target(cg, n, done, post);
 	cg_stmt_list(cg, &n->forstmt.body->block.stmts);
 	cg->fn->ntargets--;
 	if (!cg_terminated(cg)) LLVMBuildBr(cg->b, post);
@@ -332,7 +338,7 @@ static void switch_stmt(CG *cg, Node *n)
 		}
 	}
 	LLVMBuildBr(cg->b, def >= 0 ? bodies[def] : done);
-	push_target(cg, n, done, NULL);
+	cg_push_target(cg, n, done, NULL);
 	for (int i = 0; i < nc; i++) {
 		Node *cl = n->switchstmt.clauses.v[i];
 		cg_position(cg, bodies[i]);
@@ -402,7 +408,8 @@ void cg_stmt(CG *cg, Node *n)
 	case N_RANGE:
 		cg_unsupported(cg, n, "range loops");
 	case N_TYPESWITCH:
-		cg_unsupported(cg, n, "type switches");
+		cg_typeswitch(cg, n);
+		return;
 	case N_SELECT:
 		cg_unsupported(cg, n, "select statements");
 	case N_SENDSTMT:

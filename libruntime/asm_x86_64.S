@@ -37,6 +37,7 @@
 .endm
 
         RT_GOENTRY runtime.gopanic, rt_gopanic_c
+        RT_GOENTRY runtime.gopanicmsg, rt_gopanicmsg_c
         RT_GOENTRY runtime.panicdivide, rt_panicdivide_c
         RT_GOENTRY runtime.panicmem, rt_panicmem_c
         RT_GOENTRY runtime.panicshift, rt_panicshift_c
@@ -45,6 +46,9 @@
         RT_GOENTRY runtime.concatstring2, rt_concatstring2_c
         RT_GOENTRY runtime.intstring, rt_intstring_c
         RT_GOENTRY runtime.safepointSlow, rt_safepoint_slow_c
+        RT_GOENTRY runtime.getitab, rt_getitab_c
+        RT_GOENTRY runtime.efaceeq, rt_efaceeq_c
+        RT_GOENTRY runtime.panicdottypeE, rt_panicdottype_c
 
 /*
  * uint64_t rt_morestack(void *blk, void (*adapter)(void *), uint64_t est)

@@ -16,12 +16,13 @@
  * then exit with status 2, as gc does. rt_throw prints `fatal error: <msg>`
  * instead and is for broken invariants (never recoverable).
  *
- * Not yet: defer/recover (prototypes/defer-panic shows the design), error
- * and Stringer values (need method calls), type names for custom types
- * (need name offsets): such values print as `(?) 0x<data word>`, and named
- * basic types print as their underlying kind (gc: main.E(5)).
+ * Error and Stringer values print Error()/String(): codegen's panic helper
+ * calls the method and passes the text (runtime.gopanicmsg), since C cannot
+ * call Go here. Not yet: defer/recover (prototypes/defer-panic).
  */
 #include "rt.h"
+
+#include <stdbool.h>
 
 enum {
 	P_VALUE,        /* panic(v) */
@@ -30,6 +31,8 @@ enum {
 	P_SHIFT,
 	P_INDEX,
 	P_THROW,
+	P_ASSERT,       /* failed type assertion (runtime.TypeAssertionError) */
+	P_UNCOMP,       /* comparing uncomparable type */
 };
 
 typedef struct {
@@ -38,11 +41,16 @@ typedef struct {
 	void *data;
 	intptr_t x, len;        /* P_INDEX */
 	const char *msg;        /* P_THROW */
+	const GoType *have, *want, *iface;      /* P_ASSERT (t: P_UNCOMP) */
+	const uint8_t *missing; /* P_ASSERT: name of the missing method */
+	GoString text;          /* P_VALUE: Error()/String() of the value, if any */
 } Panic;
 
 static __thread int dying __attribute__((tls_model("initial-exec")));
 
-/* Prints an interface value the way gc's printpanicval does. */
+/* Prints an interface value the way gc's printpanicval does: predeclared
+ * basic types by value, other basic kinds as T(v) (printanycustomtype),
+ * anything else as (T) 0xaddr. */
 static void print_value(const GoType *t, void *data)
 {
 	if (!t) {
@@ -50,7 +58,24 @@ static void print_value(const GoType *t, void *data)
 		return;
 	}
 	const void *v = (t->kind & GO_KIND_DIRECT_IFACE) ? (const void *)&data : data;
-	switch (t->kind & GO_KIND_MASK) {
+	GoString ts = rt_typestring(t);
+	bool custom = !(t->tflag & 4);
+	for (intptr_t i = 0; i < ts.n; i++) custom |= ts.p[i] == '.';
+	int k = t->kind & GO_KIND_MASK;
+	bool basic = (k >= GO_KIND_BOOL && k <= GO_KIND_COMPLEX128) || k == GO_KIND_STRING;
+	if (!basic) {
+		rt_print_cstr("(");
+		rt_printstring(ts.p, ts.n);
+		rt_print_cstr(") ");
+		rt_printpointer(data);
+		return;
+	}
+	if (custom) {
+		rt_printstring(ts.p, ts.n);
+		if (k == GO_KIND_STRING) rt_print_cstr("(\"");
+		else if (k != GO_KIND_COMPLEX64 && k != GO_KIND_COMPLEX128) rt_print_cstr("(");
+	}
+	switch (k) {
 	case GO_KIND_BOOL: rt_printbool(*(const int8_t *)v); break;
 	case GO_KIND_INT:
 	case GO_KIND_INT64: rt_printint(*(const int64_t *)v); break;
@@ -76,10 +101,39 @@ static void print_value(const GoType *t, void *data)
 		rt_printstring(s->p, s->n);
 		break;
 	}
-	default:
-		rt_print_cstr("(?) ");
-		rt_printpointer(data);
 	}
+	if (custom) {
+		if (k == GO_KIND_STRING) rt_print_cstr("\")");
+		else if (k != GO_KIND_COMPLEX64 && k != GO_KIND_COMPLEX128) rt_print_cstr(")");
+	}
+}
+
+/* runtime.TypeAssertionError.Error() */
+static void print_assert(const Panic *p)
+{
+	rt_print_cstr("panic: interface conversion: ");
+	if (p->missing) {
+		intptr_t n = 0;
+		int i = 1, shift = 0;
+		for (;; i++) {
+			n |= (intptr_t)(p->missing[i] & 0x7f) << shift;
+			shift += 7;
+			if (!(p->missing[i] & 0x80)) break;
+		}
+		rt_printtypestring(p->have);
+		rt_print_cstr(" is not ");
+		rt_printtypestring(p->want);
+		rt_print_cstr(": missing method ");
+		rt_printstring(p->missing + i + 1, n);
+		return;
+	}
+	if (p->iface) rt_printtypestring(p->iface);
+	else rt_print_cstr("interface");
+	rt_print_cstr(" is ");
+	if (p->have) rt_printtypestring(p->have);
+	else rt_print_cstr("nil");
+	rt_print_cstr(", not ");
+	rt_printtypestring(p->want);
 }
 
 static void die(void *arg)
@@ -98,7 +152,8 @@ static void die(void *arg)
 	switch (p->kind) {
 	case P_VALUE:
 		rt_print_cstr("panic: ");
-		print_value(p->t, p->data);
+		if (p->text.p) rt_printstring(p->text.p, p->text.n);
+		else print_value(p->t, p->data);
 		hidden = 1;
 		break;
 	case P_DIVIDE:
@@ -116,6 +171,13 @@ static void die(void *arg)
 		rt_printint(p->x);
 		rt_print_cstr("] with length ");
 		rt_printint(p->len);
+		break;
+	case P_ASSERT:
+		print_assert(p);
+		break;
+	case P_UNCOMP:
+		rt_print_cstr("panic: runtime error: comparing uncomparable type ");
+		rt_printtypestring(p->t);
 		break;
 	case P_THROW:
 		rt_print_cstr("fatal error: ");
@@ -144,6 +206,14 @@ void rt_gopanic_c(const GoType *t, void *data)
 	dopanic(&p);
 }
 
+/* panic(v) where v is an error or Stringer: text is v.Error() / v.String()
+ * (codegen's golc.gopanic helper called it on the goroutine) */
+void rt_gopanicmsg_c(const GoType *t, void *data, const uint8_t *p, intptr_t n)
+{
+	Panic pn = {.kind = P_VALUE, .t = t, .data = data, .text = {p ? p : (const uint8_t *)"", n}};
+	dopanic(&pn);
+}
+
 void rt_panicdivide_c(void)
 {
 	Panic p = {.kind = P_DIVIDE};
@@ -165,6 +235,23 @@ void rt_panicshift_c(void)
 void rt_panicindex_c(intptr_t x, intptr_t len)
 {
 	Panic p = {.kind = P_INDEX, .x = x, .len = len};
+	dopanic(&p);
+}
+
+void rt_panicassert_c(const GoType *have, const GoType *want, const GoType *iface, const uint8_t *missing)
+{
+	Panic p = {.kind = P_ASSERT, .have = have, .want = want, .iface = iface, .missing = missing};
+	dopanic(&p);
+}
+
+void rt_panicdottype_c(const GoType *have, const GoType *want, const GoType *iface)
+{
+	rt_panicassert_c(have, want, iface, NULL);
+}
+
+void rt_panicuncomparable_c(const GoType *t)
+{
+	Panic p = {.kind = P_UNCOMP, .t = t};
 	dopanic(&p);
 }
 

@@ -167,6 +167,9 @@ void rt_printnl(void) __asm__("runtime.printnl");
 
 /* panics: these never return. gopanic takes an interface{} value. */
 void rt_gopanic(const GoType *t, void *data) __asm__("runtime.gopanic") __attribute__((noreturn));
+/* panic(v) of an error/Stringer v: text = v.Error() / v.String() (printed) */
+void rt_gopanicmsg(const GoType *t, void *data, const uint8_t *p, intptr_t n) __asm__("runtime.gopanicmsg")
+	__attribute__((noreturn));
 void rt_panicdivide(void) __asm__("runtime.panicdivide") __attribute__((noreturn));
 void rt_panicmem(void) __asm__("runtime.panicmem") __attribute__((noreturn));
 void rt_panicshift(void) __asm__("runtime.panicshift") __attribute__((noreturn));
@@ -180,6 +183,16 @@ GoString rt_concatstring2(const uint8_t *a, intptr_t an, const uint8_t *b, intpt
 GoString rt_intstring(int64_t v) __asm__("runtime.intstring");
 void rt_printslice(void *p, intptr_t len, intptr_t cap) __asm__("runtime.printslice");
 void rt_printeface(const void *t, void *data) __asm__("runtime.printeface");
+
+/* interfaces (iface.c; RT_GOENTRY trampolines: they may panic). getitab
+ * returns the itab {inter, typ, hash, pad, fun[]} of (inter, t), NULL when
+ * canfail and t lacks a method (or t is nil), else panics like gc's
+ * TypeAssertionError. efaceeq compares two data words of dynamic type t
+ * (panics for uncomparable types). panicdottypeE: x.(T) failed. */
+void *rt_getitab(const GoType *inter, const GoType *t, int8_t canfail) __asm__("runtime.getitab");
+int8_t rt_efaceeq(const GoType *t, void *x, void *y) __asm__("runtime.efaceeq");
+void rt_panicdottypeE(const GoType *have, const GoType *want, const GoType *iface) __asm__("runtime.panicdottypeE")
+	__attribute__((noreturn));
 
 /* a loop back-edge poll found the stack guard poisoned (preemption / STW);
  * an RT_GOENTRY trampoline (stack.c) */

@@ -1,0 +1,223 @@
+/*
+ * iface.c: interface support: itabs built at run time (getitab), interface
+ * equality (efaceeq), failed type assertions, and reading type descriptors
+ * (names, method tables) emitted by codegen (codegen/cg_typedesc.c,
+ * ../shared/stdlib/REFLECT.md).
+ *
+ * Descriptors hold 32-bit offsets (nameOff/typeOff/textOff) relative to the
+ * rtype that contains them; they resolve as base + off (0 = none). Type
+ * identity is pointer identity (descriptors are comdat-deduplicated), so
+ * getitab matches a method by name bytes and by its mtyp pointer.
+ *
+ * getitab caches the itabs it builds in a small chained hash table (one
+ * goroutine for now: no lock; memory is never freed, like gc's itabs). The
+ * itab for a pair may differ from a static one codegen emitted, so codegen
+ * compares dynamic types, never itab pointers.
+ *
+ * These bodies run on goroutine segments (RT_GOENTRY trampolines): small
+ * frames, no libc; panics switch to the system stack in panic.c.
+ */
+#include "rt.h"
+
+#include <stdbool.h>
+
+/* ---------------------------------------------------------------- names */
+
+static const uint8_t *name_bytes(const uint8_t *n, intptr_t *len)
+{
+	intptr_t l = 0;
+	int shift = 0, i = 1;
+	for (;; i++) {
+		uint8_t b = n[i];
+		l |= (intptr_t)(b & 0x7f) << shift;
+		shift += 7;
+		if (!(b & 0x80)) break;
+	}
+	*len = l;
+	return n + i + 1;
+}
+
+static const void *resolve(const void *base, int32_t off) { return off ? (const uint8_t *)base + off : NULL; }
+
+GoString rt_typestring(const GoType *t)
+{
+	GoString s = {(const uint8_t *)"?", 1};
+	if (!t || !t->str) return s;
+	s.p = name_bytes(resolve(t, t->str), &s.n);
+	return s;
+}
+
+void rt_printtypestring(const GoType *t)
+{
+	GoString s = rt_typestring(t);
+	rt_printstring(s.p, s.n);
+}
+
+/* size of the kind-specific struct that precedes the uncommonType */
+static uintptr_t ext_size(const GoType *t)
+{
+	switch (t->kind & GO_KIND_MASK) {
+	case GO_KIND_POINTER: case GO_KIND_SLICE: case GO_KIND_FUNC: return 56;
+	case GO_KIND_ARRAY: return 72;
+	case GO_KIND_CHAN: return 64;
+	case GO_KIND_MAP: return 88;
+	case GO_KIND_INTERFACE: case GO_KIND_STRUCT: return 80;
+	default: return 48;
+	}
+}
+
+typedef struct { int32_t pkgpath; uint16_t mcount, xcount; uint32_t moff, pad; } Uncommon;
+typedef struct { int32_t name, mtyp, ifn, tfn; } Method;
+typedef struct { int32_t name, typ; } IMethod;
+typedef struct { const void *pkgpath; const IMethod *m; intptr_t len, cap; } IfaceExt;
+typedef struct { const uint8_t *name; const GoType *typ; uintptr_t off; } SField;
+typedef struct { const void *pkgpath; const SField *f; intptr_t len, cap; } StructExt;
+
+typedef struct Itab {
+	const GoType *inter;
+	const GoType *type;
+	uint32_t hash;
+	uint8_t pad[4];
+	void *fun[];
+} Itab;
+
+static const IfaceExt *iface_ext(const GoType *t) { return (const IfaceExt *)((const uint8_t *)t + 48); }
+
+static bool name_eq(const uint8_t *a, const uint8_t *b)
+{
+	intptr_t la, lb;
+	const uint8_t *pa = name_bytes(a, &la), *pb = name_bytes(b, &lb);
+	if (la != lb) return false;
+	for (intptr_t i = 0; i < la; i++)
+		if (pa[i] != pb[i]) return false;
+	return true;
+}
+
+/* ---------------------------------------------------------------- getitab */
+
+#define NBUCKETS 256
+typedef struct Entry { struct Entry *next; Itab *tab; } Entry;
+static Entry *cache[NBUCKETS];
+
+RT_NORETURN static void assert_fail(const GoType *have, const GoType *want, const GoType *iface, const uint8_t *missing)
+{
+	rt_panicassert_c(have, want, iface, missing);
+}
+
+/* the itab of (inter, t), or NULL (canfail) / a panic when t lacks a method */
+Itab *rt_getitab_c(const GoType *inter, const GoType *t, int8_t canfail)
+{
+	if (!t) {
+		if (canfail) return NULL;
+		assert_fail(NULL, inter, NULL, NULL);
+	}
+	uintptr_t h = (((uintptr_t)inter >> 3) ^ ((uintptr_t)t >> 3) * 31) % NBUCKETS;
+	for (Entry *e = cache[h]; e; e = e->next)
+		if (e->tab->inter == inter && e->tab->type == t) return e->tab;
+	const IfaceExt *ie = iface_ext(inter);
+	intptr_t ni = ie->len;
+	const Uncommon *u = (t->tflag & 1) ? (const Uncommon *)((const uint8_t *)t + ext_size(t)) : NULL;
+	const Method *ms = u ? (const Method *)((const uint8_t *)u + u->moff) : NULL;
+	int nm = u ? u->mcount : 0;
+	Itab *tab = rt_alloc(sizeof(Itab) + sizeof(void *) * (ni ? ni : 1), RT_ALLOC_NOSCAN);
+	int k = 0;
+	for (intptr_t i = 0; i < ni; i++) {
+		const uint8_t *iname = resolve(inter, ie->m[i].name);
+		const void *ityp = resolve(inter, ie->m[i].typ);
+		void *fn = NULL;
+		for (; k < nm; k++) {
+			const uint8_t *mname = resolve(t, ms[k].name);
+			if (name_eq(mname, iname)) {
+				if (resolve(t, ms[k].mtyp) == ityp) fn = (void *)resolve(t, ms[k].ifn);
+				k++;
+				break;
+			}
+		}
+		if (!fn) {
+			if (canfail) return NULL;
+			assert_fail(t, inter, NULL, iname);
+		}
+		tab->fun[i] = fn;
+	}
+	tab->inter = inter;
+	tab->type = t;
+	tab->hash = t->hash;
+	Entry *e = rt_alloc(sizeof(Entry), RT_ALLOC_NOSCAN);
+	e->tab = tab;
+	e->next = cache[h];
+	cache[h] = e;
+	return tab;
+}
+
+/* ---------------------------------------------------------------- equality */
+
+static bool equal_mem(const GoType *t, const void *p, const void *q);
+
+/* interface values {type or itab, data} with the dynamic types resolved */
+static bool efaceeq(const GoType *t, void *x, void *y)
+{
+	if (!t) return true;
+	if (!t->equal) rt_panicuncomparable_c(t);
+	if (t->kind & GO_KIND_DIRECT_IFACE) return x == y;
+	return equal_mem(t, x, y);
+}
+
+static bool equal_mem(const GoType *t, const void *p, const void *q)
+{
+	switch (t->kind & GO_KIND_MASK) {
+	case GO_KIND_FLOAT32: return *(const float *)p == *(const float *)q;
+	case GO_KIND_FLOAT64: return *(const double *)p == *(const double *)q;
+	case GO_KIND_COMPLEX64:
+		return ((const float *)p)[0] == ((const float *)q)[0] && ((const float *)p)[1] == ((const float *)q)[1];
+	case GO_KIND_COMPLEX128:
+		return ((const double *)p)[0] == ((const double *)q)[0] && ((const double *)p)[1] == ((const double *)q)[1];
+	case GO_KIND_STRING: {
+		const GoString *a = p, *b = q;
+		if (a->n != b->n) return false;
+		for (intptr_t i = 0; i < a->n; i++)
+			if (a->p[i] != b->p[i]) return false;
+		return true;
+	}
+	case GO_KIND_INTERFACE: {
+		void *const *a = p, *const *b = q;
+		const GoType *ta = a[0], *tb = b[0];
+		if (iface_ext(t)->len) {
+			ta = ta ? ((const Itab *)ta)->type : NULL;
+			tb = tb ? ((const Itab *)tb)->type : NULL;
+		}
+		if (ta != tb) return false;
+		return efaceeq(ta, a[1], b[1]);
+	}
+	case GO_KIND_ARRAY: {
+		const GoType *e = *(const GoType *const *)((const uint8_t *)t + 48);
+		uintptr_t n = *(const uintptr_t *)((const uint8_t *)t + 64);
+		for (uintptr_t i = 0; i < n; i++)
+			if (!equal_mem(e, (const uint8_t *)p + i * e->size, (const uint8_t *)q + i * e->size)) return false;
+		return true;
+	}
+	case GO_KIND_STRUCT: {
+		const StructExt *se = (const StructExt *)((const uint8_t *)t + 48);
+		for (intptr_t i = 0; i < se->len; i++) {
+			const SField *f = &se->f[i];
+			intptr_t nl;
+			const uint8_t *nb = name_bytes(f->name, &nl);
+			if (nl == 1 && nb[0] == '_') continue;
+			if (!equal_mem(f->typ, (const uint8_t *)p + f->off, (const uint8_t *)q + f->off)) return false;
+		}
+		return true;
+	}
+	default: {
+		const uint8_t *a = p, *b = q;
+		for (uintptr_t i = 0; i < t->size; i++)
+			if (a[i] != b[i]) return false;
+		return true;
+	}
+	}
+}
+
+/* x == y for interface values of the same dynamic type t */
+int8_t rt_efaceeq_c(const GoType *t, void *x, void *y) { return efaceeq(t, x, y); }
+
+/* t.equal's code pointer: never called from Go yet (reflect will) */
+void rt_golcequal(void) __asm__("runtime.golcequal");
+void rt_golcequal(void) { rt_throw("runtime.golcequal called"); }
