@@ -45,6 +45,15 @@ void cg_global_init(CG *cg, Node *spec)
 		}
 		return;
 	}
+	if (vals->v[0]->tv.mode == MODE_COMMAOK && names->n == 2) {
+		Val pair[2];
+		pair[0] = cg_commaok(cg, vals->v[0], &pair[1]);
+		for (int i = 0; i < 2; i++) {
+			Obj *o = names->v[i]->ident.obj;
+			if (o->name != intern_cstr("_")) cg_store(cg, cg_global(cg, o), cg_convert(cg, pair[i], o->type));
+		}
+		return;
+	}
 	Val t = cg_expr(cg, vals->v[0]);
 	Type *tt = vals->v[0]->tv.type;
 	if (!tt || tt->kind != TY_TUPLE) cg_unsupported(cg, spec, "comma-ok initialization");
@@ -96,6 +105,12 @@ static void assign(CG *cg, Node *n)
 	} else {
 		Node *r = rhs->v[0];
 		Type *tt = r->tv.type;
+		if (r->tv.mode == MODE_COMMAOK && nl == 2) {
+			vals[0] = cg_commaok(cg, r, &vals[1]);
+			for (int i = 0; i < 2; i++)
+				if (lt[i]) vals[i] = cg_convert(cg, vals[i], lt[i]);
+			goto store;
+		}
 		if (!tt || tt->kind != TY_TUPLE) cg_unsupported(cg, n, "comma-ok assignment");
 		Val t = cg_expr(cg, r);
 		int k = 0;
@@ -106,6 +121,7 @@ static void assign(CG *cg, Node *n)
 			k += m;
 		}
 	}
+store:
 	if (op == OP_DEFINE) {
 		for (int i = 0; i < nl; i++) {
 			Node *l = lhs->v[i];
@@ -138,6 +154,9 @@ static void local_decl(CG *cg, Node *d)
 		Val *vs = arena_alloc(cg->fnarena, sizeof(Val) * (names->n + 1));
 		if (vals->n == names->n) {
 			for (int k = 0; k < names->n; k++) vs[k] = cg_expr_to(cg, vals->v[k], names->v[k]->ident.obj->type);
+		} else if (vals->v[0]->tv.mode == MODE_COMMAOK && names->n == 2) {
+			vs[0] = cg_commaok(cg, vals->v[0], &vs[1]);
+			for (int k = 0; k < 2; k++) vs[k] = cg_convert(cg, vs[k], names->v[k]->ident.obj->type);
 		} else {
 			Type *tt = vals->v[0]->tv.type;
 			if (!tt || tt->kind != TY_TUPLE) cg_unsupported(cg, s, "comma-ok declaration");
@@ -155,7 +174,7 @@ static void local_decl(CG *cg, Node *d)
 
 /* ------------------------------------------------------------ control flow */
 
-static void push_target(CG *cg, Node *stmt, LLVMBasicBlockRef brk, LLVMBasicBlockRef cont)
+void cg_push_target(CG *cg, Node *stmt, LLVMBasicBlockRef brk, LLVMBasicBlockRef cont)
 {
 	Fn *f = cg->fn;
 	if (f->ntargets == f->captargets) {
@@ -286,7 +305,7 @@ static void for_stmt(CG *cg, Node *n)
 	if (n->forstmt.cond) LLVMBuildCondBr(cg->b, cg_cond(cg, n->forstmt.cond), body, done);
 	else LLVMBuildBr(cg->b, body);
 	cg_position(cg, body);
-	push_target(cg, n, done, post);
+	cg_push_target(cg, n, done, post);
 	cg_stmt_list(cg, &n->forstmt.body->block.stmts);
 	cg->fn->ntargets--;
 	if (!cg_terminated(cg)) LLVMBuildBr(cg->b, post);
@@ -332,7 +351,7 @@ static void switch_stmt(CG *cg, Node *n)
 		}
 	}
 	LLVMBuildBr(cg->b, def >= 0 ? bodies[def] : done);
-	push_target(cg, n, done, NULL);
+	cg_push_target(cg, n, done, NULL);
 	for (int i = 0; i < nc; i++) {
 		Node *cl = n->switchstmt.clauses.v[i];
 		cg_position(cg, bodies[i]);
@@ -400,7 +419,8 @@ void cg_stmt(CG *cg, Node *n)
 	case N_DEFERSTMT:
 		cg_unsupported(cg, n, "defer statements");
 	case N_RANGE:
-		cg_unsupported(cg, n, "range loops");
+		cg_range(cg, n);
+		return;
 	case N_TYPESWITCH:
 		cg_unsupported(cg, n, "type switches");
 	case N_SELECT:

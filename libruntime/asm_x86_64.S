@@ -45,6 +45,16 @@
         RT_GOENTRY runtime.concatstring2, rt_concatstring2_c
         RT_GOENTRY runtime.intstring, rt_intstring_c
         RT_GOENTRY runtime.safepointSlow, rt_safepoint_slow_c
+        RT_GOENTRY runtime.makeslice, rt_makeslice_c
+        RT_GOENTRY runtime.growslice, rt_growslice_c
+        RT_GOENTRY runtime.slicebytetostring, rt_slicebytetostring_c
+        RT_GOENTRY runtime.stringtoslicebyte, rt_stringtoslicebyte_c
+        RT_GOENTRY runtime.slicerunetostring, rt_slicerunetostring_c
+        RT_GOENTRY runtime.stringtoslicerune, rt_stringtoslicerune_c
+        RT_GOENTRY runtime.panicSlice, rt_panicslice_c
+        RT_GOENTRY runtime.makemap, rt_makemap_c
+        RT_GOENTRY runtime.mapassign, rt_mapassign_c
+        RT_GOENTRY runtime.mapiterinit, rt_mapiterinit_c
 
 /*
  * uint64_t rt_morestack(void *blk, void (*adapter)(void *), uint64_t est)

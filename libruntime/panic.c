@@ -30,6 +30,8 @@ enum {
 	P_SHIFT,
 	P_INDEX,
 	P_THROW,
+	P_ERROR,        /* runtime error / plain error with a fixed text */
+	P_SLICE,        /* slice bounds: code, x, y */
 };
 
 typedef struct {
@@ -37,7 +39,8 @@ typedef struct {
 	const GoType *t;        /* P_VALUE: the interface value */
 	void *data;
 	intptr_t x, len;        /* P_INDEX */
-	const char *msg;        /* P_THROW */
+	const char *msg;        /* P_THROW, P_ERROR */
+	int code;               /* P_SLICE: RT_SLICE_*; P_ERROR: 1 = "runtime error: " prefix */
 } Panic;
 
 static __thread int dying __attribute__((tls_model("initial-exec")));
@@ -117,6 +120,13 @@ static void die(void *arg)
 		rt_print_cstr("] with length ");
 		rt_printint(p->len);
 		break;
+	case P_ERROR:
+		rt_print_cstr(p->code ? "panic: runtime error: " : "panic: ");
+		rt_print_cstr(p->msg);
+		break;
+	case P_SLICE:
+		rt_print_slice_error(p->code, p->x, p->len);
+		break;
 	case P_THROW:
 		rt_print_cstr("fatal error: ");
 		rt_print_cstr(p->msg);
@@ -165,6 +175,18 @@ void rt_panicshift_c(void)
 void rt_panicindex_c(intptr_t x, intptr_t len)
 {
 	Panic p = {.kind = P_INDEX, .x = x, .len = len};
+	dopanic(&p);
+}
+
+void rt_panic_error(const char *msg, int rterr)
+{
+	Panic p = {.kind = P_ERROR, .msg = msg, .code = rterr};
+	dopanic(&p);
+}
+
+void rt_panicslice_c(intptr_t code, intptr_t x, intptr_t y)
+{
+	Panic p = {.kind = P_SLICE, .code = (int)code, .x = x, .len = y};
 	dopanic(&p);
 }
 

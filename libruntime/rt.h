@@ -211,6 +211,10 @@ RT_NORETURN void rt_panicdivide_c(void);
 RT_NORETURN void rt_panicmem_c(void);
 RT_NORETURN void rt_panicshift_c(void);
 RT_NORETURN void rt_panicindex_c(intptr_t x, intptr_t len);
+RT_NORETURN void rt_panic_error(const char *msg, int rterr);   /* rterr: "runtime error: " prefix */
+RT_NORETURN void rt_panicslice_c(intptr_t code, intptr_t x, intptr_t y);
+void rt_print_slice_error(int code, intptr_t x, intptr_t y);   /* slice.c */
+uint64_t rt_fastrand(void);                                    /* map.c */
 
 /* --------------------------------------------------------------- malloc.c */
 enum {
