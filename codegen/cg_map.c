@@ -42,6 +42,10 @@ static void key_alg(CG *cg, Node *at, Type *t, int64_t off, uint32_t **alg, int 
 		key_alg(cg, at, types_basic[TY_FLOAT64], off + 8, alg, n, cap);
 		return;
 	case TY_STRING: kind = GO_MAPALG_STRING; break;
+	case TY_INTERFACE:
+		if (u->nmethods) cg_unsupported(cg, at, "maps with non-empty interface keys");
+		kind = GO_MAPALG_IFACE;
+		break;
 	case TY_STRUCT:
 		types_layout(u);
 		for (int i = 0; i < u->nfields; i++)
@@ -112,10 +116,10 @@ static LLVMValueRef key_ptr(CG *cg, Val k, Type *kt)
 	return a;
 }
 
-static LLVMValueRef rt3(CG *cg, const char *name, LLVMValueRef md, LLVMValueRef m, LLVMValueRef kp, bool leaf)
+static LLVMValueRef rt3(CG *cg, const char *name, LLVMValueRef md, LLVMValueRef m, LLVMValueRef kp)
 {
 	LLVMValueRef a[3] = {md, m, kp};
-	return cg_rt_call(cg, name, leaf ? cg->gptr : cg->gptr, a, 3, leaf);
+	return cg_rt_call(cg, name, cg->gptr, a, 3, false);
 }
 
 Val cg_makemap(CG *cg, Node *n)
@@ -133,7 +137,7 @@ static void map_store(CG *cg, Type *mt, Val m, Val k, Val v)
 {
 	Type *u = type_under(mt);
 	LLVMValueRef kp = key_ptr(cg, k, u->key);
-	LLVMValueRef slot = rt3(cg, "runtime.mapassign", cg_mapdesc(cg, NULL, mt), m.v[0], kp, false);
+	LLVMValueRef slot = rt3(cg, "runtime.mapassign", cg_mapdesc(cg, NULL, mt), m.v[0], kp);
 	v.t = u->elem;
 	cg_store(cg, slot, v);
 }
@@ -160,7 +164,7 @@ static Val map_load(CG *cg, Type *mt, Val m, Val k, LLVMValueRef *okp)
 {
 	Type *u = type_under(mt);
 	LLVMValueRef kp = key_ptr(cg, k, u->key);
-	LLVMValueRef slot = rt3(cg, "runtime.mapaccess", cg_mapdesc(cg, NULL, mt), m.v[0], kp, true);
+	LLVMValueRef slot = rt3(cg, "runtime.mapaccess", cg_mapdesc(cg, NULL, mt), m.v[0], kp);
 	LLVMValueRef ok = LLVMBuildICmp(cg->b, LLVMIntNE, slot, LLVMConstPointerNull(cg->gptr), "");
 	LLVMBasicBlockRef from = LLVMGetInsertBlock(cg->b), ld = cg_block(cg, "map.found"), done = cg_block(cg, "map.done");
 	LLVMBuildCondBr(cg->b, ok, ld, done);
@@ -231,6 +235,6 @@ Val cg_delete(CG *cg, Node *n)
 	cg_set_pos(cg, n->pos);
 	LLVMValueRef kp = key_ptr(cg, k, type_under(mt)->key);
 	LLVMValueRef a[3] = {cg_mapdesc(cg, n, mt), m.v[0], kp};
-	cg_rt_call(cg, "runtime.mapdelete", cg->vd, a, 3, true);
+	cg_rt_call(cg, "runtime.mapdelete", cg->vd, a, 3, false);
 	return cg_mkval(cg, 0, NULL);
 }

@@ -126,7 +126,7 @@ static void range_map(CG *cg, Node *n, Type *mt)
 	LLVMBuildBr(cg->b, next);
 	cg_position(cg, next);
 	LLVMTypeRef rt = LLVMStructTypeInContext(cg->ctx, (LLVMTypeRef[]){cg->gptr, cg->gptr}, 2, 0);
-	LLVMValueRef r = cg_rt_call(cg, "runtime.mapiternext", rt, &it, 1, true);
+	LLVMValueRef r = cg_rt_call(cg, "runtime.mapiternext", rt, &it, 1, false);
 	LLVMValueRef kp = LLVMBuildExtractValue(cg->b, r, 0, ""), vp = LLVMBuildExtractValue(cg->b, r, 1, "");
 	LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntEQ, kp, LLVMConstPointerNull(cg->gptr), ""), done, bb);
 	cg_position(cg, bb);

@@ -51,6 +51,9 @@
         RT_GOENTRY runtime.makemap, rt_makemap_c
         RT_GOENTRY runtime.mapassign, rt_mapassign_c
         RT_GOENTRY runtime.mapiterinit, rt_mapiterinit_c
+        RT_GOENTRY runtime.mapaccess, rt_mapaccess_c
+        RT_GOENTRY runtime.mapdelete, rt_mapdelete_c
+        RT_GOENTRY runtime.mapiternext, rt_mapiternext_c
 
 /* uint64_t rt_morestack(void *blk, void (*adapter)(void *), uint64_t est)
  * On entry sp = f's SP, x30 = RA into f, x29 = f's FP. */

@@ -25,9 +25,11 @@
  *    current value is produced, as the Go spec allows. Entries added during
  *    the iteration may or may not be produced.
  *
- * Entry points: runtime.makemap, runtime.mapassign, runtime.mapiterinit
- * allocate (RT_GOENTRY; GOLC_GCSTRESS checks there); runtime.mapaccess,
- * runtime.mapdelete and runtime.mapiternext never allocate (leaf calls).
+ * Entry points (all RT_GOENTRY trampolines, called as statepoints):
+ * runtime.makemap, runtime.mapassign, runtime.mapiterinit allocate (and
+ * GOLC_GCSTRESS checks there); runtime.mapaccess, runtime.mapdelete and
+ * runtime.mapiternext never allocate but may panic while hashing an
+ * interface key, so the traceback needs g->sched too.
  * Rejected: gc's bucket layout (8-slot buckets, overflow chains, incremental
  * evacuation): more code for the same observable behaviour; incremental
  * growth can come back if pause times matter.
@@ -55,13 +57,9 @@ static const uint8_t hiter_mask[] = {0x0F};      /* m, ctrl, keys, vals */
 static const GoType rt_hmap_type = {sizeof(HMap), 7 * 8, 0, 0, 8, 8, GO_KIND_STRUCT, 0, hmap_mask, 0, 0};
 static const GoType rt_hiter_type = {sizeof(Iter), 4 * 8, 0, 0, 8, 8, GO_KIND_STRUCT, 0, hiter_mask, 0, 0};
 
-/* the leaf entry points (goabi.h lists them; the struct types live here) */
-void *rt_mapaccess(const GoMapDesc *md, HMap *m, const uint8_t *k) __asm__("runtime.mapaccess");
-void rt_mapdelete(const GoMapDesc *md, HMap *m, const uint8_t *k) __asm__("runtime.mapdelete");
 typedef struct {
 	void *k, *v;
 } KV;
-KV rt_mapiternext(Iter *it) __asm__("runtime.mapiternext");
 
 enum { EMPTY = 0, DELETED = 1, FULL = 0x80 };
 
@@ -94,6 +92,77 @@ static uint64_t mix(uint64_t h, uint64_t v)
 {
 	h = (h ^ v) * 0x9E3779B97F4A7C15ull;
 	return h ^ (h >> 29);
+}
+
+/*
+ * Interface keys {type, data}: the dynamic value hashes and compares by its
+ * kind (basic kinds, strings, pointers). Descriptors are unique per type
+ * (linkonce_odr), so equal types have equal descriptor pointers. Dynamic
+ * types that are not comparable panic as in gc; structs and arrays inside
+ * interfaces are not supported yet (their descriptors carry no fields) and
+ * panic the same way.
+ */
+static uint32_t iface_alg(const GoType *t)
+{
+	switch (t->kind & GO_KIND_MASK) {
+	case GO_KIND_BOOL: case GO_KIND_INT8: case GO_KIND_UINT8: return GO_MAPALG_MEM1;
+	case GO_KIND_INT16: case GO_KIND_UINT16: return GO_MAPALG_MEM2;
+	case GO_KIND_INT32: case GO_KIND_UINT32: return GO_MAPALG_MEM4;
+	case GO_KIND_INT: case GO_KIND_INT64: case GO_KIND_UINT: case GO_KIND_UINT64: case GO_KIND_UINTPTR:
+	case GO_KIND_POINTER: case GO_KIND_CHAN: case GO_KIND_UNSAFE_POINTER:
+		return GO_MAPALG_MEM8;
+	case GO_KIND_FLOAT32: return GO_MAPALG_F32;
+	case GO_KIND_FLOAT64: return GO_MAPALG_F64;
+	case GO_KIND_COMPLEX64: return 0x400 | GO_MAPALG_F32;   /* two parts, 4 bytes apart */
+	case GO_KIND_COMPLEX128: return 0x800 | GO_MAPALG_F64;
+	case GO_KIND_STRING: return GO_MAPALG_STRING;
+	default: rt_panic_error("hash of unhashable type", 1);
+	}
+}
+
+static const uint8_t *iface_data(const GoType *t, void *const *word)
+{
+	return (t->kind & GO_KIND_DIRECT_IFACE) ? (const uint8_t *)word : (const uint8_t *)*word;
+}
+
+static uint64_t hash(const GoMapDesc *md, const uint8_t *k, uint64_t seed);
+static int equal(const GoMapDesc *md, const uint8_t *a, const uint8_t *b);
+
+/* a one-scalar program for the dynamic value (complex: two) */
+static void iface_prog(const GoType *t, GoMapDesc *d, uint32_t *alg)
+{
+	uint32_t a = iface_alg(t);
+	d->alg = alg;
+	d->nalg = 1;
+	alg[0] = a & 0xFF;
+	if (a >> 8) {
+		alg[1] = (a >> 8) << 8 | (a & 0xFF);
+		d->nalg = 2;
+	}
+}
+
+static uint64_t hash_iface(const uint8_t *p, uint64_t h)
+{
+	const GoType *t = *(const GoType *const *)p;
+	if (!t)
+		return h * 31 + 7;
+	GoMapDesc d;
+	uint32_t alg[2];
+	iface_prog(t, &d, alg);
+	return hash(&d, iface_data(t, (void *const *)(p + 8)), h ^ t->hash);
+}
+
+static int equal_iface(const uint8_t *p, const uint8_t *q)
+{
+	const GoType *t = *(const GoType *const *)p, *u = *(const GoType *const *)q;
+	if (t != u)
+		return 0;
+	if (!t)
+		return 1;
+	GoMapDesc d;
+	uint32_t alg[2];
+	iface_prog(t, &d, alg);
+	return equal(&d, iface_data(t, (void *const *)(p + 8)), iface_data(t, (void *const *)(q + 8)));
 }
 
 static uint64_t hash(const GoMapDesc *md, const uint8_t *k, uint64_t seed)
@@ -134,6 +203,7 @@ static uint64_t hash(const GoMapDesc *md, const uint8_t *k, uint64_t seed)
 				h = mix(h, 0);
 			break;
 		}
+		case GO_MAPALG_IFACE: h = hash_iface(p, h); break;
 		default:
 			rt_panic_error("hash of unhashable type", 1);
 		}
@@ -159,6 +229,7 @@ static int equal(const GoMapDesc *md, const uint8_t *a, const uint8_t *b)
 		}
 		case GO_MAPALG_F32: if (*(const float *)p != *(const float *)q) return 0; break;
 		case GO_MAPALG_F64: if (*(const double *)p != *(const double *)q) return 0; break;
+		case GO_MAPALG_IFACE: if (!equal_iface(p, q)) return 0; break;
 		default: rt_panic_error("comparing uncomparable type", 1);
 		}
 	}
@@ -244,7 +315,7 @@ HMap *rt_makemap_c(const GoMapDesc *md, intptr_t hint)
 	return m;
 }
 
-void *rt_mapaccess(const GoMapDesc *md, HMap *m, const uint8_t *k)
+void *rt_mapaccess_c(const GoMapDesc *md, HMap *m, const uint8_t *k)
 {
 	if (!m || m->count == 0)
 		return 0;
@@ -273,7 +344,7 @@ void *rt_mapassign_c(const GoMapDesc *md, HMap *m, const uint8_t *k)
 	return m->vals + j * md->elemsize;
 }
 
-void rt_mapdelete(const GoMapDesc *md, HMap *m, const uint8_t *k)
+void rt_mapdelete_c(const GoMapDesc *md, HMap *m, const uint8_t *k)
 {
 	if (!m || m->count == 0)
 		return;
@@ -310,7 +381,7 @@ Iter *rt_mapiterinit_c(const GoMapDesc *md, HMap *m)
 }
 
 /* the next entry {key ptr, value ptr}; {NULL, NULL} at the end */
-KV rt_mapiternext(Iter *it)
+KV rt_mapiternext_c(Iter *it)
 {
 	if (!it)
 		return (KV){0, 0};

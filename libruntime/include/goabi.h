@@ -207,10 +207,10 @@ enum {
 };
 
 /* runtime.makemap(md, hint) -> map, runtime.mapassign(md, m, key*) -> value
- * slot, runtime.mapiterinit(md, m) -> iterator: allocate (RT_GOENTRY);
- * runtime.mapaccess(md, m, key*) -> value slot or NULL, runtime.mapdelete,
- * runtime.mapiternext(it) -> {key*, value*} (NULL at the end): leaf calls.
- * runtime.decoderune(p, n, k) -> {rune, next k} (leaf). */
+ * slot, runtime.mapiterinit(md, m) -> iterator allocate; runtime.mapaccess(md,
+ * m, key*) -> value slot or NULL, runtime.mapdelete, runtime.mapiternext(it)
+ * -> {key*, value*} (NULL at the end) may panic (interface keys): all are
+ * RT_GOENTRY statepoints. runtime.decoderune(p, n, k) -> {rune, next k}: leaf. */
 
 /* a loop back-edge poll found the stack guard poisoned (preemption / STW);
  * an RT_GOENTRY trampoline (stack.c) */
