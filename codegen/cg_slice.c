@@ -276,6 +276,8 @@ bool cg_convert_slice(CG *cg, Val v, Type *to, Val *out)
 			LLVMValueRef a2[2] = {v.v[0], v.v[1]};
 			len = cg_rt_call(cg, "runtime.countrunes", cg->i64, a2, 2, true);
 		}
+		/* gc converts a constant string into an exactly sized array */
+		if (LLVMIsConstant(v.v[0]) && LLVMIsConstant(v.v[1])) c = len;
 		*out = mkslice(cg, p, len, c, to);
 		return true;
 	}
