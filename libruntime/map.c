@@ -300,8 +300,7 @@ HMap *rt_makemap_c(const GoMapDesc *md, intptr_t hint)
 {
 	if (RT_UNLIKELY(rt_gcstress))
 		rt_gcstress_check(rt_curg);
-	if (hint < 0)
-		rt_panic_error("makemap: size out of range", 1);
+	/* gc treats a negative (or huge) hint as no hint */
 	HMap *m = rt_alloc(sizeof(HMap), 0);
 	(void)rt_hmap_type;
 	m->md = md;
