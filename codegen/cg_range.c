@@ -61,7 +61,16 @@ static void range_index(CG *cg, Node *n, Type *xt)
 	} else {
 		len = i64c(cg, xt->len);
 		et = xt->elem;
-		if (wantv) {
+		if (wantv && x->tv.mode == MODE_VAR) {
+			/* copy an array variable memory to memory (no flattening) */
+			LVal lv = cg_lval(cg, x);
+			if (lv.kind == LV_MEM) {
+				LLVMValueRef src = cg_gptr(cg, lv.addr);
+				base = cg_new(cg, x->tv.type);
+				cg_memmove(cg, base, src, i64c(cg, type_size(x->tv.type)));
+			}
+		}
+		if (wantv && !base) {
 			Val a = cg_expr(cg, x);
 			base = cg_new(cg, x->tv.type);
 			a.t = x->tv.type;
