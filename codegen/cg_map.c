@@ -6,8 +6,9 @@
  * A map is an HMap pointer (libruntime/map.c; nil is NULL). Every operation
  * passes the map's descriptor (`mapdesc:<type>`, goabi.h GoMapDesc: key and
  * value type descriptors and sizes, and the key's hashing program) and the
- * key in memory: an entry-block alloca for pointer-free keys, a fresh heap
- * cell otherwise (no GC pointer may sit in an alloca across a call). The
+ * key: string keys as {p, n} to the _faststr entry points, others in memory:
+ * an entry-block alloca for pointer-free keys, a fresh heap cell otherwise
+ * (no GC pointer may sit in an alloca across a call). The
  * runtime returns the address of the value slot; values are loaded and
  * stored with cg_load/cg_store right there, before any other call.
  */
@@ -116,10 +117,19 @@ static LLVMValueRef key_ptr(CG *cg, Val k, Type *kt)
 	return a;
 }
 
-static LLVMValueRef rt3(CG *cg, const char *name, LLVMValueRef md, LLVMValueRef m, LLVMValueRef kp)
+/* runtime.<name>(md, m, key): string keys go as scalars to <name>_faststr */
+static LLVMValueRef rt3(CG *cg, const char *name, LLVMTypeRef ret, Type *mt, Val m, Val k)
 {
-	LLVMValueRef a[3] = {md, m, kp};
-	return cg_rt_call(cg, name, cg->gptr, a, 3, false);
+	Type *kt = type_under(mt)->key;
+	LLVMValueRef md = cg_mapdesc(cg, NULL, mt);
+	if (type_is_string(type_under(kt))) {
+		char fast[64];
+		snprintf(fast, sizeof fast, "%s_faststr", name);
+		LLVMValueRef a[4] = {md, m.v[0], k.v[0], k.v[1]};
+		return cg_rt_call(cg, fast, ret, a, 4, false);
+	}
+	LLVMValueRef a[3] = {md, m.v[0], key_ptr(cg, k, kt)};
+	return cg_rt_call(cg, name, ret, a, 3, false);
 }
 
 Val cg_makemap(CG *cg, Node *n)
@@ -136,8 +146,7 @@ Val cg_makemap(CG *cg, Node *n)
 static void map_store(CG *cg, Type *mt, Val m, Val k, Val v)
 {
 	Type *u = type_under(mt);
-	LLVMValueRef kp = key_ptr(cg, k, u->key);
-	LLVMValueRef slot = rt3(cg, "runtime.mapassign", cg_mapdesc(cg, NULL, mt), m.v[0], kp);
+	LLVMValueRef slot = rt3(cg, "runtime.mapassign", cg->gptr, mt, m, k);
 	v.t = u->elem;
 	cg_store(cg, slot, v);
 }
@@ -163,8 +172,7 @@ Val cg_map_lit(CG *cg, Node *n)
 static Val map_load(CG *cg, Type *mt, Val m, Val k, LLVMValueRef *okp)
 {
 	Type *u = type_under(mt);
-	LLVMValueRef kp = key_ptr(cg, k, u->key);
-	LLVMValueRef slot = rt3(cg, "runtime.mapaccess", cg_mapdesc(cg, NULL, mt), m.v[0], kp);
+	LLVMValueRef slot = rt3(cg, "runtime.mapaccess", cg->gptr, mt, m, k);
 	LLVMValueRef ok = LLVMBuildICmp(cg->b, LLVMIntNE, slot, LLVMConstPointerNull(cg->gptr), "");
 	LLVMBasicBlockRef from = LLVMGetInsertBlock(cg->b), ld = cg_block(cg, "map.found"), done = cg_block(cg, "map.done");
 	LLVMBuildCondBr(cg->b, ok, ld, done);
@@ -233,8 +241,7 @@ Val cg_delete(CG *cg, Node *n)
 	Val m = cg_expr(cg, mn);
 	Val k = cg_expr_to(cg, n->call.args.v[1], type_under(mt)->key);
 	cg_set_pos(cg, n->pos);
-	LLVMValueRef kp = key_ptr(cg, k, type_under(mt)->key);
-	LLVMValueRef a[3] = {cg_mapdesc(cg, n, mt), m.v[0], kp};
-	cg_rt_call(cg, "runtime.mapdelete", cg->vd, a, 3, false);
+	cg_mapdesc(cg, n, mt); /* diagnoses unsupported key types at the call */
+	rt3(cg, "runtime.mapdelete", cg->vd, mt, m, k);
 	return cg_mkval(cg, 0, NULL);
 }

@@ -58,6 +58,9 @@
         RT_GOENTRY runtime.mapaccess, rt_mapaccess_c
         RT_GOENTRY runtime.mapdelete, rt_mapdelete_c
         RT_GOENTRY runtime.mapiternext, rt_mapiternext_c
+        RT_GOENTRY runtime.mapaccess_faststr, rt_mapaccess_faststr_c
+        RT_GOENTRY runtime.mapassign_faststr, rt_mapassign_faststr_c
+        RT_GOENTRY runtime.mapdelete_faststr, rt_mapdelete_faststr_c
 
 /*
  * uint64_t rt_morestack(void *blk, void (*adapter)(void *), uint64_t est)

@@ -400,3 +400,22 @@ KV rt_mapiternext_c(Iter *it)
 	}
 	return (KV){0, 0};
 }
+
+/* string keys passed as {p, n} scalars: no key cell for the most common case */
+void *rt_mapaccess_faststr_c(const GoMapDesc *md, HMap *m, const uint8_t *p, intptr_t n)
+{
+	GoString k = {p, n};
+	return rt_mapaccess_c(md, m, (const uint8_t *)&k);
+}
+
+void *rt_mapassign_faststr_c(const GoMapDesc *md, HMap *m, const uint8_t *p, intptr_t n)
+{
+	GoString k = {p, n};
+	return rt_mapassign_c(md, m, (const uint8_t *)&k);
+}
+
+void rt_mapdelete_faststr_c(const GoMapDesc *md, HMap *m, const uint8_t *p, intptr_t n)
+{
+	GoString k = {p, n};
+	rt_mapdelete_c(md, m, (const uint8_t *)&k);
+}

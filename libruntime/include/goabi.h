@@ -210,7 +210,8 @@ enum {
  * slot, runtime.mapiterinit(md, m) -> iterator allocate; runtime.mapaccess(md,
  * m, key*) -> value slot or NULL, runtime.mapdelete, runtime.mapiternext(it)
  * -> {key*, value*} (NULL at the end) may panic (interface keys): all are
- * RT_GOENTRY statepoints. runtime.decoderune(p, n, k) -> {rune, next k}: leaf. */
+ * RT_GOENTRY statepoints; the _faststr variants take a string key as {p, n}.
+ * runtime.decoderune(p, n, k) -> {rune, next k}: leaf. */
 
 /* a loop back-edge poll found the stack guard poisoned (preemption / STW);
  * an RT_GOENTRY trampoline (stack.c) */

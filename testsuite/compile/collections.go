@@ -38,7 +38,7 @@ func main() {
 // CHECK-LABEL: define {{.*}}@main.sub(
 // CHECK: gc.statepoint{{.*}}@runtime.panicSlice
 // CHECK-LABEL: define {{.*}}@main.get(
-// CHECK: gc.statepoint{{.*}}@runtime.mapaccess{{.*}}@"mapdesc:map[string]int"
+// CHECK: gc.statepoint{{.*}}@runtime.mapaccess_faststr{{.*}}@"mapdesc:map[string]int"
 // CHECK-LABEL: define {{.*}}@main.cp(
 // CHECK: call void @runtime.memmove({{.*}}) #[[LEAF:[0-9]+]]
 // CHECK-LABEL: define {{.*}}@main.runes(
