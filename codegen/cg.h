@@ -175,7 +175,7 @@ void cg_typedesc_finish(CG *cg);
 /* cg_iface.c */
 LLVMValueRef cg_iface_dyntype(CG *cg, Val v, Type *it);
 Val cg_typeassert(CG *cg, Node *n);
-bool cg_commaok(CG *cg, Node *n, Val *out);
+bool cg_assert_commaok(CG *cg, Node *n, Val *out);
 LLVMValueRef cg_iface_is(CG *cg, LLVMValueRef typ, Type *t, Pos pos);
 Val cg_iface_as(CG *cg, Val x, LLVMValueRef typ, Type *t, Pos pos);
 Val cg_iface_eq(CG *cg, Op op, Val x, Val y, Type *t, Pos pos);
@@ -230,6 +230,33 @@ void cg_func_begin(CG *cg, Fn *f, Pos pos);
 void cg_func_end(CG *cg, Fn *f);
 void cg_pending_closures(CG *cg);
 Val cg_extract(CG *cg, Val v, int from, int count, Type *t);
+
+/* cg_slice.c */
+Val cg_make(CG *cg, Node *n);
+Val cg_slice_lit(CG *cg, Node *n);
+Val cg_append(CG *cg, Node *n);
+Val cg_copy(CG *cg, Node *n);
+Val cg_slice_expr(CG *cg, Node *n);
+bool cg_convert_slice(CG *cg, Val v, Type *to, Val *out);
+Val cg_lencap(CG *cg, Node *n, bool iscap);
+Val cg_int_arg(CG *cg, Node *n);
+LLVMValueRef cg_gptr(CG *cg, LLVMValueRef p);
+void cg_memmove(CG *cg, LLVMValueRef dst, LLVMValueRef src, LLVMValueRef nbytes);
+
+/* cg_map.c */
+Val cg_makemap(CG *cg, Node *n);
+Val cg_map_lit(CG *cg, Node *n);
+LVal cg_map_lval(CG *cg, Node *n);
+Val cg_map_lval_load(CG *cg, LVal *lv);
+void cg_map_lval_store(CG *cg, LVal *lv, Val v);
+Val cg_map_index(CG *cg, Node *n);
+Val cg_commaok(CG *cg, Node *r, Val *ok);
+Val cg_delete(CG *cg, Node *n);
+LLVMValueRef cg_mapdesc(CG *cg, Node *at, Type *mt);
+
+/* cg_range.c */
+void cg_range(CG *cg, Node *n);
+void cg_push_target(CG *cg, Node *stmt, LLVMBasicBlockRef brk, LLVMBasicBlockRef cont);
 
 /* cg_call.c */
 Val cg_call_expr(CG *cg, Node *n);

@@ -346,8 +346,16 @@ Val cg_builtin(CG *cg, Node *n, Builtin b)
 			Val s = cg_expr(cg, x);
 			return cg_val1(cg, s.v[b == BI_LEN ? 1 : 2], types_basic[TY_INT]);
 		}
-		cg_unsupported(cg, n, "len/cap of this type");
+		return cg_lencap(cg, n, b == BI_CAP);
 	}
+	case BI_MAKE:
+		return cg_make(cg, n);
+	case BI_APPEND:
+		return cg_append(cg, n);
+	case BI_COPY:
+		return cg_copy(cg, n);
+	case BI_DELETE:
+		return cg_delete(cg, n);
 	case BI_NEW: {
 		Type *t = type_under(n->tv.type)->elem;
 		return cg_val1(cg, cg_new(cg, t), n->tv.type);

@@ -265,6 +265,7 @@ LVal cg_lval(CG *cg, Node *n)
 	}
 	case N_INDEX: {
 		Type *xt = type_under(u->index.x->tv.type);
+		if (xt->kind == TY_MAP) return cg_map_lval(cg, n);
 		if (xt->kind == TY_SLICE) {
 			Val s = cg_expr(cg, u->index.x);
 			Val i = index_val(cg, u->index.index.v[0]);
@@ -319,6 +320,8 @@ Val cg_lval_load(CG *cg, LVal *lv)
 	}
 	case LV_MEM:
 		return cg_load(cg, lv->addr, lv->t);
+	case LV_MAPINDEX:
+		return cg_map_lval_load(cg, lv);
 	default:
 		cg_fatal("load from blank or map lvalue");
 	}
@@ -335,6 +338,9 @@ void cg_lval_store(CG *cg, LVal *lv, Val v)
 	case LV_MEM:
 		v.t = lv->t;
 		cg_store(cg, lv->addr, v);
+		return;
+	case LV_MAPINDEX:
+		cg_map_lval_store(cg, lv, v);
 		return;
 	default:
 		cg_fatal("store to map lvalue");
@@ -415,6 +421,8 @@ Val cg_convert(CG *cg, Val v, Type *to)
 		s.v[1] = LLVMBuildExtractValue(cg->b, r, 1, "");
 		return s;
 	}
+	Val sv;
+	if (cg_convert_slice(cg, v, to, &sv)) return sv;
 	cg_unsupported(cg, NULL, "this conversion");
 }
 
@@ -760,6 +768,8 @@ static Val complit(CG *cg, Node *n)
 		}
 		return v;
 	}
+	if (u->kind == TY_SLICE) return cg_slice_lit(cg, n);
+	if (u->kind == TY_MAP) return cg_map_lit(cg, n);
 	cg_unsupported(cg, n, "this composite literal");
 }
 
@@ -831,6 +841,7 @@ static Val index_expr(CG *cg, Node *n)
 		LVal lv = cg_lval(cg, n);
 		return cg_lval_load(cg, &lv);
 	}
+	if (xt->kind == TY_MAP) return cg_map_index(cg, n);
 	if (xt->kind == TY_ARRAY || xt->kind == TY_POINTER) {
 		Node *in = n->index.index.v[0];
 		if (xt->kind == TY_POINTER || x->tv.mode == MODE_VAR) {
@@ -874,6 +885,7 @@ Val cg_expr(CG *cg, Node *n)
 	case N_INDEX: return index_expr(cg, n);
 	case N_COMPOSITELIT: return complit(cg, n);
 	case N_TYPEASSERT: return cg_typeassert(cg, n);
+	case N_SLICE: return cg_slice_expr(cg, n);
 	default:
 		cg_unsupported(cg, n, "this expression");
 	}

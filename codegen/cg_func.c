@@ -257,17 +257,16 @@ static void add_prologue(CG *cg, LLVMValueRef fn, int rec)
 	LLVMBasicBlockRef old = LLVMGetEntryBasicBlock(fn);
 	LLVMBasicBlockRef entry = LLVMInsertBasicBlockInContext(cg->ctx, old, "ss.entry");
 	LLVMPositionBuilderAtEnd(cg->b, entry);
-	/* moved allocas take the builder's location: not a stale one of another function */
-	LLVMSetCurrentDebugLocation2(cg->b, NULL);
+	FuncRec *r = &cg->funcs[rec];
+	LLVMMetadataRef loc = r->sp ? LLVMDIBuilderCreateDebugLocation(cg->ctx, r->line, 1, r->sp, NULL) : NULL;
+	/* moved allocas take the builder's location: this function's, not the last one built */
+	LLVMSetCurrentDebugLocation2(cg->b, loc);
 	for (LLVMValueRef in = LLVMGetFirstInstruction(old), next; in; in = next) {
 		next = LLVMGetNextInstruction(in);
 		if (LLVMGetInstructionOpcode(in) != LLVMAlloca) continue;
 		LLVMInstructionRemoveFromParent(in);
 		LLVMInsertIntoBuilder(cg->b, in);
 	}
-	FuncRec *r = &cg->funcs[rec];
-	LLVMMetadataRef loc = r->sp ? LLVMDIBuilderCreateDebugLocation(cg->ctx, r->line, 1, r->sp, NULL) : NULL;
-	LLVMSetCurrentDebugLocation2(cg->b, loc);
 	LLVMTypeRef fty = LLVMGlobalGetValueType(fn);
 	LLVMTypeRef bt = blk_type(cg, fty);
 	LLVMValueRef blk = LLVMBuildAlloca(cg->b, bt, "ss.blk");

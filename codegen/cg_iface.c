@@ -168,7 +168,7 @@ Val cg_typeassert(CG *cg, Node *n)
 }
 
 /* v, ok := x.(T): a tuple value (T, bool), or false if n is not a type assertion */
-bool cg_commaok(CG *cg, Node *n, Val *out)
+bool cg_assert_commaok(CG *cg, Node *n, Val *out)
 {
 	n = ast_unparen(n);
 	if (n->kind != N_TYPEASSERT) return false;

@@ -45,11 +45,18 @@ void cg_global_init(CG *cg, Node *spec)
 		}
 		return;
 	}
-	Val t;
+	if (vals->v[0]->tv.mode == MODE_COMMAOK && names->n == 2) {
+		Val pair[2];
+		pair[0] = cg_commaok(cg, vals->v[0], &pair[1]);
+		for (int i = 0; i < 2; i++) {
+			Obj *o = names->v[i]->ident.obj;
+			if (o->name != intern_cstr("_")) cg_store(cg, cg_global(cg, o), cg_convert(cg, pair[i], o->type));
+		}
+		return;
+	}
 	Type *tt = vals->v[0]->tv.type;
-	if (cg_commaok(cg, vals->v[0], &t)) tt = t.t;
-	else if (!tt || tt->kind != TY_TUPLE) cg_unsupported(cg, spec, "comma-ok initialization");
-	else t = cg_expr(cg, vals->v[0]);
+	if (!tt || tt->kind != TY_TUPLE) cg_unsupported(cg, spec, "comma-ok initialization");
+	Val t = cg_expr(cg, vals->v[0]);
 	int k = 0;
 	for (int i = 0; i < names->n; i++) {
 		Obj *o = names->v[i]->ident.obj;
@@ -98,10 +105,14 @@ static void assign(CG *cg, Node *n)
 	} else {
 		Node *r = rhs->v[0];
 		Type *tt = r->tv.type;
-		Val t;
-		if (cg_commaok(cg, r, &t)) tt = t.t;
-		else if (!tt || tt->kind != TY_TUPLE) cg_unsupported(cg, n, "comma-ok assignment");
-		else t = cg_expr(cg, r);
+		if (r->tv.mode == MODE_COMMAOK && nl == 2) {
+			vals[0] = cg_commaok(cg, r, &vals[1]);
+			for (int i = 0; i < 2; i++)
+				if (lt[i]) vals[i] = cg_convert(cg, vals[i], lt[i]);
+			goto store;
+		}
+		if (!tt || tt->kind != TY_TUPLE) cg_unsupported(cg, n, "comma-ok assignment");
+		Val t = cg_expr(cg, r);
 		int k = 0;
 		for (int i = 0; i < nl; i++) {
 			int m = cg_nscalars(cg, tt->fields[i].type);
@@ -110,6 +121,7 @@ static void assign(CG *cg, Node *n)
 			k += m;
 		}
 	}
+store:
 	if (op == OP_DEFINE) {
 		for (int i = 0; i < nl; i++) {
 			Node *l = lhs->v[i];
@@ -142,12 +154,13 @@ static void local_decl(CG *cg, Node *d)
 		Val *vs = arena_alloc(cg->fnarena, sizeof(Val) * (names->n + 1));
 		if (vals->n == names->n) {
 			for (int k = 0; k < names->n; k++) vs[k] = cg_expr_to(cg, vals->v[k], names->v[k]->ident.obj->type);
+		} else if (vals->v[0]->tv.mode == MODE_COMMAOK && names->n == 2) {
+			vs[0] = cg_commaok(cg, vals->v[0], &vs[1]);
+			for (int k = 0; k < 2; k++) vs[k] = cg_convert(cg, vs[k], names->v[k]->ident.obj->type);
 		} else {
 			Type *tt = vals->v[0]->tv.type;
-			Val t;
-			if (cg_commaok(cg, vals->v[0], &t)) tt = t.t;
-			else if (!tt || tt->kind != TY_TUPLE) cg_unsupported(cg, s, "comma-ok declaration");
-			else t = cg_expr(cg, vals->v[0]);
+			if (!tt || tt->kind != TY_TUPLE) cg_unsupported(cg, s, "comma-ok declaration");
+			Val t = cg_expr(cg, vals->v[0]);
 			int off = 0;
 			for (int k = 0; k < names->n; k++) {
 				int m = cg_nscalars(cg, tt->fields[k].type);
@@ -406,7 +419,8 @@ void cg_stmt(CG *cg, Node *n)
 	case N_DEFERSTMT:
 		cg_unsupported(cg, n, "defer statements");
 	case N_RANGE:
-		cg_unsupported(cg, n, "range loops");
+		cg_range(cg, n);
+		return;
 	case N_TYPESWITCH:
 		cg_typeswitch(cg, n);
 		return;

@@ -49,6 +49,22 @@
         RT_GOENTRY runtime.getitab, rt_getitab_c
         RT_GOENTRY runtime.efaceeq, rt_efaceeq_c
         RT_GOENTRY runtime.panicdottypeE, rt_panicdottype_c
+        RT_GOENTRY runtime.makeslice, rt_makeslice_c
+        RT_GOENTRY runtime.growslice, rt_growslice_c
+        RT_GOENTRY runtime.slicebytetostring, rt_slicebytetostring_c
+        RT_GOENTRY runtime.stringtoslicebyte, rt_stringtoslicebyte_c
+        RT_GOENTRY runtime.slicerunetostring, rt_slicerunetostring_c
+        RT_GOENTRY runtime.stringtoslicerune, rt_stringtoslicerune_c
+        RT_GOENTRY runtime.panicSlice, rt_panicslice_c
+        RT_GOENTRY runtime.makemap, rt_makemap_c
+        RT_GOENTRY runtime.mapassign, rt_mapassign_c
+        RT_GOENTRY runtime.mapiterinit, rt_mapiterinit_c
+        RT_GOENTRY runtime.mapaccess, rt_mapaccess_c
+        RT_GOENTRY runtime.mapdelete, rt_mapdelete_c
+        RT_GOENTRY runtime.mapiternext, rt_mapiternext_c
+        RT_GOENTRY runtime.mapaccess_faststr, rt_mapaccess_faststr_c
+        RT_GOENTRY runtime.mapassign_faststr, rt_mapassign_faststr_c
+        RT_GOENTRY runtime.mapdelete_faststr, rt_mapdelete_faststr_c
 
 /*
  * uint64_t rt_morestack(void *blk, void (*adapter)(void *), uint64_t est)

@@ -33,6 +33,8 @@ enum {
 	P_THROW,
 	P_ASSERT,       /* failed type assertion (runtime.TypeAssertionError) */
 	P_UNCOMP,       /* comparing uncomparable type */
+	P_ERROR,        /* runtime error / plain error with a fixed text */
+	P_SLICE,        /* slice bounds: code, x, y */
 };
 
 typedef struct {
@@ -40,10 +42,11 @@ typedef struct {
 	const GoType *t;        /* P_VALUE: the interface value */
 	void *data;
 	intptr_t x, len;        /* P_INDEX */
-	const char *msg;        /* P_THROW */
 	const GoType *have, *want, *iface;      /* P_ASSERT (t: P_UNCOMP) */
 	const uint8_t *missing; /* P_ASSERT: name of the missing method */
 	GoString text;          /* P_VALUE: Error()/String() of the value, if any */
+	const char *msg;        /* P_THROW, P_ERROR */
+	int code;               /* P_SLICE: RT_SLICE_*; P_ERROR: 1 = "runtime error: " prefix */
 } Panic;
 
 static __thread int dying __attribute__((tls_model("initial-exec")));
@@ -179,6 +182,13 @@ static void die(void *arg)
 		rt_print_cstr("panic: runtime error: comparing uncomparable type ");
 		rt_printtypestring(p->t);
 		break;
+	case P_ERROR:
+		rt_print_cstr(p->code ? "panic: runtime error: " : "panic: ");
+		rt_print_cstr(p->msg);
+		break;
+	case P_SLICE:
+		rt_print_slice_error(p->code, p->x, p->len);
+		break;
 	case P_THROW:
 		rt_print_cstr("fatal error: ");
 		rt_print_cstr(p->msg);
@@ -252,6 +262,18 @@ void rt_panicdottype_c(const GoType *have, const GoType *want, const GoType *ifa
 void rt_panicuncomparable_c(const GoType *t)
 {
 	Panic p = {.kind = P_UNCOMP, .t = t};
+	dopanic(&p);
+}
+
+void rt_panic_error(const char *msg, int rterr)
+{
+	Panic p = {.kind = P_ERROR, .msg = msg, .code = rterr};
+	dopanic(&p);
+}
+
+void rt_panicslice_c(intptr_t code, intptr_t x, intptr_t y)
+{
+	Panic p = {.kind = P_SLICE, .code = (int)code, .x = x, .len = y};
 	dopanic(&p);
 }
 

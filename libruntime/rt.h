@@ -221,6 +221,10 @@ GoString rt_typestring(const GoType *t);
 void rt_printtypestring(const GoType *t);
 struct Itab *rt_getitab_c(const GoType *inter, const GoType *t, int8_t canfail);
 int8_t rt_efaceeq_c(const GoType *t, void *x, void *y);
+RT_NORETURN void rt_panic_error(const char *msg, int rterr);   /* rterr: "runtime error: " prefix */
+RT_NORETURN void rt_panicslice_c(intptr_t code, intptr_t x, intptr_t y);
+void rt_print_slice_error(int code, intptr_t x, intptr_t y);   /* slice.c */
+uint64_t rt_fastrand(void);                                    /* map.c */
 
 /* --------------------------------------------------------------- malloc.c */
 enum {

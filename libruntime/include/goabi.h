@@ -193,6 +193,37 @@ void *rt_getitab(const GoType *inter, const GoType *t, int8_t canfail) __asm__("
 int8_t rt_efaceeq(const GoType *t, void *x, void *y) __asm__("runtime.efaceeq");
 void rt_panicdottypeE(const GoType *have, const GoType *want, const GoType *iface) __asm__("runtime.panicdottypeE")
 	__attribute__((noreturn));
+/* slices (slice.c): allocation and growth (RT_GOENTRY), conversions, and
+ * slice-bounds panics: code = RT_SLICE_* | RT_SLICE_SIGNED (x is signed) */
+enum {
+	RT_SLICE_ALEN, RT_SLICE_ACAP, RT_SLICE_B,               /* s[:x] > len / cap, s[x:y] */
+	RT_SLICE3_ALEN, RT_SLICE3_ACAP, RT_SLICE3_B, RT_SLICE3_C, /* s[::x], s[:x:y], s[x:y:] */
+	RT_SLICE_SIGNED = 16,
+};
+void *rt_makeslice(const GoType *et, intptr_t len, intptr_t cap) __asm__("runtime.makeslice");
+void rt_memmove(uint8_t *d, const uint8_t *s, uintptr_t n) __asm__("runtime.memmove");
+intptr_t rt_countrunes(const uint8_t *p, intptr_t n) __asm__("runtime.countrunes");
+void rt_panicslice(intptr_t code, intptr_t x, intptr_t y) __asm__("runtime.panicSlice") __attribute__((noreturn));
+
+/* maps (map.c): see the design comment there; GoMapDesc is emitted by codegen */
+typedef struct GoMapDesc {
+	const GoType *key, *elem;
+	uint64_t keysize, elemsize;
+	uint32_t nalg;          /* key hashing/equality program: nalg entries */
+	uint32_t pad;
+	const uint32_t *alg;    /* entry: offset << 8 | GO_MAPALG_* */
+} GoMapDesc;
+enum {
+	GO_MAPALG_MEM1 = 1, GO_MAPALG_MEM2, GO_MAPALG_MEM4, GO_MAPALG_MEM8,
+	GO_MAPALG_STRING, GO_MAPALG_F32, GO_MAPALG_F64, GO_MAPALG_IFACE,
+};
+
+/* runtime.makemap(md, hint) -> map, runtime.mapassign(md, m, key*) -> value
+ * slot, runtime.mapiterinit(md, m) -> iterator allocate; runtime.mapaccess(md,
+ * m, key*) -> value slot or NULL, runtime.mapdelete, runtime.mapiternext(it)
+ * -> {key*, value*} (NULL at the end) may panic (interface keys): all are
+ * RT_GOENTRY statepoints; the _faststr variants take a string key as {p, n}.
+ * runtime.decoderune(p, n, k) -> {rune, next k}: leaf. */
 
 /* a loop back-edge poll found the stack guard poisoned (preemption / STW);
  * an RT_GOENTRY trampoline (stack.c) */
