@@ -208,6 +208,11 @@ void cg_func_end(CG *cg, Fn *f);
 void cg_pending_closures(CG *cg);
 Val cg_extract(CG *cg, Val v, int from, int count, Type *t);
 
+/* cg_funcval.c */
+Val cg_func_value(CG *cg, Obj *fn, Type *t);
+Val cg_funclit(CG *cg, Node *n);
+LLVMValueRef cg_call_funcval(CG *cg, Type *sig, LLVMValueRef fv, LLVMValueRef *args, int n, Pos pos);
+
 /* cg_call.c */
 Val cg_call_expr(CG *cg, Node *n);
 Val cg_builtin(CG *cg, Node *n, Builtin b);

@@ -132,6 +132,27 @@ static Val call_direct(CG *cg, Node *n, Obj *fn, Val *recv)
 	return cg_results(cg, r, fn->type);
 }
 
+/* f(args) for a func value f (cg_funcval.c): [sret], context, args */
+static Val call_value(CG *cg, Node *n)
+{
+	Type *sig = type_under(n->call.fun->tv.type);
+	if (sig->kind != TY_FUNC) cg_unsupported(cg, n, "this call");
+	Val fv = cg_expr(cg, n->call.fun);
+	Args a = {0};
+	LLVMValueRef out = NULL;
+	LLVMTypeRef rt = NULL;
+	if (cg_sret(cg, sig)) {
+		rt = cg_result_type(cg, sig);
+		out = cg_alloca(cg, rt, "results");
+		push_val(cg, &a, cg_val1(cg, out, NULL));
+	}
+	call_args(cg, n, sig, &a);
+	push_val(cg, &a, fv); /* the context (last) */
+	LLVMValueRef r = cg_call_funcval(cg, sig, fv.v[0], a.v, a.n, n->pos);
+	if (out) r = LLVMBuildLoad2(cg->b, rt, out, "");
+	return cg_results(cg, r, sig);
+}
+
 /* the receiver value of x.m() for method m (value or pointer receiver) */
 static Val method_recv(CG *cg, Node *sel, Obj *m)
 {
@@ -230,7 +251,7 @@ Val cg_call_expr(CG *cg, Node *n)
 			return call_direct(cg, n, s->obj, &r);
 		}
 	}
-	cg_unsupported(cg, n, "calls of function values");
+	return call_value(cg, n);
 }
 
 /* ------------------------------------------------------------ builtins */

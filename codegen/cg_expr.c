@@ -778,7 +778,7 @@ static Val ident_expr(CG *cg, Node *n)
 	case OBJ_NIL:
 		return cg_zero(cg, n->tv.type);
 	case OBJ_FUNC:
-		cg_unsupported(cg, n, "function values");
+		return cg_func_value(cg, o, n->tv.type);
 	default:
 		cg_fatal("identifier %s of kind %d", n->ident.name, o->kind);
 	}
@@ -872,6 +872,7 @@ Val cg_expr(CG *cg, Node *n)
 	case N_SELECTOR: return selector_expr(cg, n);
 	case N_INDEX: return index_expr(cg, n);
 	case N_COMPOSITELIT: return complit(cg, n);
+	case N_FUNCLIT: return cg_funclit(cg, n);
 	default:
 		cg_unsupported(cg, n, "this expression");
 	}

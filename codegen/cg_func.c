@@ -171,10 +171,12 @@ static void sig_key(CG *cg, LLVMTypeRef t, char *out, size_t cap)
 	LLVMDisposeMessage(s);
 }
 
-/* void adapter(blk*): blk->result = blk->fn(blk->args...) */
-static LLVMValueRef get_adapter(CG *cg, LLVMTypeRef fty)
+/* void adapter(blk*): blk->result = blk->fn(blk->args...); nest: 1 + the
+ * index of a closure-context (`nest`) parameter, or 0 */
+static LLVMValueRef get_adapter(CG *cg, LLVMTypeRef fty, unsigned nest)
 {
 	char name[512] = "golc.adapt.";
+	if (nest) snprintf(name, sizeof name, "golc.adapt.nest%u.", nest);
 	sig_key(cg, fty, name, sizeof name);
 	LLVMValueRef f = LLVMGetNamedFunction(cg->mod, name);
 	if (f) return f;
@@ -204,6 +206,7 @@ static LLVMValueRef get_adapter(CG *cg, LLVMTypeRef fty)
 	for (unsigned i = 0; i < n; i++)
 		args[i] = LLVMBuildLoad2(cg->b, ps[i], LLVMBuildStructGEP2(cg->b, bt, blk, i + 1, ""), "a");
 	LLVMValueRef r = cg_call(cg, fty, fn, args, n, pos);
+	if (nest) LLVMAddCallSiteAttribute(r, nest, cg_enumattr(cg, "nest"));
 	if (LLVMGetTypeKind(LLVMGetReturnType(fty)) != LLVMVoidTypeKind)
 		LLVMBuildStore(cg->b, r, LLVMBuildStructGEP2(cg->b, bt, blk, n + 1, ""));
 	LLVMBuildRetVoid(cg->b);
@@ -257,15 +260,16 @@ static void add_prologue(CG *cg, LLVMValueRef fn, int rec)
 	LLVMBasicBlockRef old = LLVMGetEntryBasicBlock(fn);
 	LLVMBasicBlockRef entry = LLVMInsertBasicBlockInContext(cg->ctx, old, "ss.entry");
 	LLVMPositionBuilderAtEnd(cg->b, entry);
+	/* (the builder stamps its location on inserted instructions: set it first) */
+	FuncRec *r = &cg->funcs[rec];
+	LLVMMetadataRef loc = r->sp ? LLVMDIBuilderCreateDebugLocation(cg->ctx, r->line, 1, r->sp, NULL) : NULL;
+	LLVMSetCurrentDebugLocation2(cg->b, loc);
 	for (LLVMValueRef in = LLVMGetFirstInstruction(old), next; in; in = next) {
 		next = LLVMGetNextInstruction(in);
 		if (LLVMGetInstructionOpcode(in) != LLVMAlloca) continue;
 		LLVMInstructionRemoveFromParent(in);
 		LLVMInsertIntoBuilder(cg->b, in);
 	}
-	FuncRec *r = &cg->funcs[rec];
-	LLVMMetadataRef loc = r->sp ? LLVMDIBuilderCreateDebugLocation(cg->ctx, r->line, 1, r->sp, NULL) : NULL;
-	LLVMSetCurrentDebugLocation2(cg->b, loc);
 	LLVMTypeRef fty = LLVMGlobalGetValueType(fn);
 	LLVMTypeRef bt = blk_type(cg, fty);
 	LLVMValueRef blk = LLVMBuildAlloca(cg->b, bt, "ss.blk");
@@ -293,7 +297,10 @@ static void add_prologue(CG *cg, LLVMValueRef fn, int rec)
 	unsigned n = LLVMCountParams(fn);
 	for (unsigned i = 0; i < n; i++)
 		LLVMBuildStore(cg->b, LLVMGetParam(fn, i), LLVMBuildStructGEP2(cg->b, bt, blk, i + 1, ""));
-	LLVMValueRef adapter = get_adapter(cg, fty);
+	unsigned nest = 0, nestkind = LLVMGetEnumAttributeKindForName("nest", 4);
+	for (unsigned i = 0; i < n; i++)
+		if (LLVMGetEnumAttributeAtIndex(fn, i + 1, nestkind)) nest = i + 1;
+	LLVMValueRef adapter = get_adapter(cg, fty, nest);
 	LLVMPositionBuilderAtEnd(cg->b, more);
 	LLVMSetCurrentDebugLocation2(cg->b, loc);
 	LLVMValueRef ms = cg_rt_fn(cg, "rt_morestack", cg->i64, (LLVMTypeRef[]){cg->ptr, cg->ptr, cg->i64}, 3, false);
@@ -375,5 +382,4 @@ void cg_func(CG *cg, Obj *fn, Node *decl)
 	cg->fn = NULL;
 }
 
-/* function literals are not lowered yet (issue #4): reported at compile time */
-void cg_pending_closures(CG *cg) { (void)cg; }
+

@@ -199,9 +199,8 @@ int cg_package(Package *pkg, const CgOptions *opt)
 		Obj *fn = pkg->funcs[i];
 		if (fn->decl && fn->decl->kind == N_FUNCDECL) cg_func(cg, fn, fn->decl);
 	}
-	extern void cg_pending_closures(CG *);
-	cg_pending_closures(cg);
 	emit_package_init(cg);
+	cg_pending_closures(cg); /* after main.init: package initializers have closures too */
 	LLVMDIBuilderFinalize(cg->di);
 	if (opt->ll_before) LLVMPrintModuleToFile(cg->mod, opt->ll_before, NULL);
 	verify(cg, "after codegen");
