@@ -111,6 +111,15 @@ static void call_args(CG *cg, Node *call, Type *sig, Args *a)
 	}
 }
 
+/* the flattened arguments of call against sig (cg_defer.c) */
+int cg_call_args_flat(CG *cg, Node *call, Type *sig, LLVMValueRef **out)
+{
+	Args a = {0};
+	call_args(cg, call, sig, &a);
+	*out = a.v;
+	return a.n;
+}
+
 /* ------------------------------------------------------------ calls */
 
 static Val call_direct(CG *cg, Node *n, Obj *fn, Val *recv)
@@ -227,6 +236,13 @@ static Val method_recv(CG *cg, Node *sel, Obj *m)
 	return cg_expr(cg, x);
 }
 
+Val cg_method_recv(CG *cg, Node *sel, Obj *m)
+{
+	Val r = method_recv(cg, sel, m);
+	r.t = m->type->recv->type;
+	return r;
+}
+
 Val cg_call_expr(CG *cg, Node *n)
 {
 	Node *fun = ast_unparen(n->call.fun);
@@ -308,6 +324,18 @@ static void print_value(CG *cg, Val v, Type *t)
 
 static Val novalue(CG *cg) { return cg_mkval(cg, 0, NULL); }
 
+/* print/println of evaluated values under the print lock (gc's order) */
+void cg_print_vals(CG *cg, Val *vals, int n, bool ln)
+{
+	cg_rt_call(cg, "runtime.printlock", cg->vd, NULL, 0, true);
+	for (int i = 0; i < n; i++) {
+		if (ln && i > 0) cg_rt_call(cg, "runtime.printsp", cg->vd, NULL, 0, true);
+		print_value(cg, vals[i], vals[i].t);
+	}
+	if (ln) cg_rt_call(cg, "runtime.printnl", cg->vd, NULL, 0, true);
+	cg_rt_call(cg, "runtime.printunlock", cg->vd, NULL, 0, true);
+}
+
 Val cg_builtin(CG *cg, Node *n, Builtin b)
 {
 	NodeList *args = &n->call.args;
@@ -355,6 +383,8 @@ Val cg_builtin(CG *cg, Node *n, Builtin b)
 		}
 		cg_unsupported(cg, n, "len/cap of this type");
 	}
+	case BI_RECOVER:
+		return cg_recover(cg, n);
 	case BI_NEW: {
 		Type *t = type_under(n->tv.type)->elem;
 		return cg_val1(cg, cg_new(cg, t), n->tv.type);

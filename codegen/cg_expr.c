@@ -650,6 +650,12 @@ LLVMValueRef cg_cond(CG *cg, Node *n)
 	return v.v[0];
 }
 
+static bool is_nil(Node *n)
+{
+	n = ast_unparen(n);
+	return n->tv.type->kind == TY_UNTYPED_NIL || (n->kind == N_IDENT && n->ident.obj && n->ident.obj->kind == OBJ_NIL);
+}
+
 static Val binary_expr(CG *cg, Node *n)
 {
 	Op op = n->binary.op;
@@ -664,6 +670,12 @@ static Val binary_expr(CG *cg, Node *n)
 		    y->tv.type->kind != TY_UNTYPED_NIL)
 			cg_unsupported(cg, n, "comparing interface and non-interface values");
 		Val a = cg_expr_to(cg, x, ot), b = cg_expr_to(cg, y, ot);
+		if (type_is_interface(ot) && (is_nil(x) || is_nil(y))) {
+			/* i == nil: the type word alone */
+			LLVMValueRef w = is_nil(x) ? b.v[0] : a.v[0];
+			LLVMValueRef c = LLVMBuildICmp(cg->b, op == OP_EQL ? LLVMIntEQ : LLVMIntNE, w, LLVMConstNull(LLVMTypeOf(w)), "");
+			return cg_val1(cg, c, types_basic[TY_BOOL]);
+		}
 		return cg_compare_vals(cg, op, a, b, ot, n->pos);
 	}
 	if (op == OP_SHL || op == OP_SHR) {

@@ -366,6 +366,7 @@ void cg_func(CG *cg, Obj *fn, Node *decl)
 	for (int i = 0; i < sig->nfields; i++) bind_param(cg, &f, &sig->fields[i], &k);
 	/* results are variables too (zero at entry; named ones are visible) */
 	f.resloc = arena_alloc(cg->fnarena, sizeof(Local *) * (sig->nresults + 1));
+	bool hasdefer = cg_defer_needed(decl->funcdecl.body);
 	for (int i = 0; i < sig->nresults; i++) {
 		Obj *o = sig->results[i].obj;
 		if (!o || o->name == intern_cstr("_")) {
@@ -373,10 +374,13 @@ void cg_func(CG *cg, Obj *fn, Node *decl)
 			o->type = sig->results[i].type;
 			sig->results[i].obj = o;
 		}
+		if (hasdefer) o->addrtaken = true; /* a heap cell: see cg_defer.c */
 		cg_declare_local(cg, o, NULL);
 		f.resloc[i] = o->cg;
 	}
+	if (hasdefer) cg_defer_begin(cg);
 	cg_stmt_list(cg, &decl->funcdecl.body->block.stmts);
+	cg_defer_end(cg);
 	cg_func_end(cg, &f);
 	/* locals' storage belongs to this function only */
 	cg->fn = NULL;

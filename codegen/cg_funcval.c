@@ -308,6 +308,7 @@ static void emit_closure(CG *cg, Closure *c)
 		}
 	}
 	f.resloc = arena_alloc(cg->fnarena, sizeof(Local *) * (sig->nresults + 1));
+	bool hasdefer = cg_defer_needed(lit->funclit.body);
 	for (int i = 0; i < sig->nresults; i++) {
 		Obj *o = sig->results[i].obj;
 		if (!o || o->name == intern_cstr("_")) {
@@ -316,10 +317,13 @@ static void emit_closure(CG *cg, Closure *c)
 			sig->results[i].obj = o;
 		}
 		o->cg = NULL;
+		if (hasdefer) o->addrtaken = true; /* a heap cell: see cg_defer.c */
 		cg_declare_local(cg, o, NULL);
 		f.resloc[i] = o->cg;
 	}
+	if (hasdefer) cg_defer_begin(cg);
 	cg_stmt_list(cg, &lit->funclit.body->block.stmts);
+	cg_defer_end(cg);
 	cg_func_end(cg, &f);
 	cg->fn = NULL;
 }

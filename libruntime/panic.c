@@ -16,8 +16,11 @@
  * then exit with status 2, as gc does. rt_throw prints `fatal error: <msg>`
  * instead and is for broken invariants (never recoverable).
  *
- * Not yet: defer/recover (prototypes/defer-panic shows the design), error
- * and Stringer values (need method calls), type names for custom types
+ * Panics (not throws) first run the deferred calls (defer.c); a recovery
+ * never comes back here. The message is the chain of panics in progress
+ * (`panic: a [recovered]` / `\tpanic: b`), as gc prints it.
+ *
+ * Not yet: error and Stringer values (need method calls), type names for custom types
  * (need name offsets): such values print as `(?) 0x<data word>`, and named
  * basic types print as their underlying kind (gc: main.E(5)).
  */
@@ -31,14 +34,6 @@ enum {
 	P_INDEX,
 	P_THROW,
 };
-
-typedef struct {
-	int kind;               /* P_* */
-	const GoType *t;        /* P_VALUE: the interface value */
-	void *data;
-	intptr_t x, len;        /* P_INDEX */
-	const char *msg;        /* P_THROW */
-} Panic;
 
 static __thread int dying __attribute__((tls_model("initial-exec")));
 
@@ -82,6 +77,60 @@ static void print_value(const GoType *t, void *data)
 	}
 }
 
+/* the text after "panic: " (without the newline) */
+static void print_desc(const Panic *p)
+{
+	switch (p->kind) {
+	case P_VALUE:
+		print_value(p->t, p->data);
+		break;
+	case P_DIVIDE:
+		rt_print_cstr("runtime error: integer divide by zero");
+		break;
+	case P_MEM:
+		rt_print_cstr("runtime error: invalid memory address or nil pointer dereference");
+		break;
+	case P_SHIFT:
+		rt_print_cstr("runtime error: negative shift amount");
+		break;
+	case P_INDEX:
+		rt_print_cstr("runtime error: index out of range [");
+		rt_printint(p->x);
+		rt_print_cstr("] with length ");
+		rt_printint(p->len);
+		break;
+	}
+}
+
+static void print_chain(const Panic *p)
+{
+	if (p->link) {
+		print_chain(p->link);
+		rt_print_cstr("\t");
+	}
+	rt_print_cstr("panic: ");
+	print_desc(p);
+	if (p->recovered)
+		rt_print_cstr(" [recovered]");
+	rt_print_cstr("\n");
+}
+
+/* recover()'s value. Runtime errors are not error values yet (that needs
+ * methods): they come back as their message, a string. */
+GoEface rt_panic_value(Panic *p)
+{
+	static const GoType strtype = {.size = 16, .ptrdata = 8, .align = 8, .fieldalign = 8, .kind = GO_KIND_STRING};
+	static GoString msgs[] = {
+		[P_DIVIDE] = {(const uint8_t *)"runtime error: integer divide by zero", 37},
+		[P_MEM] = {(const uint8_t *)"runtime error: invalid memory address or nil pointer dereference", 64},
+		[P_SHIFT] = {(const uint8_t *)"runtime error: negative shift amount", 36},
+		[P_INDEX] = {(const uint8_t *)"runtime error: index out of range", 33},
+	};
+	if (p->kind == P_VALUE)
+		return (GoEface){p->t, p->data};
+	return (GoEface){&strtype, &msgs[p->kind]};
+}
+
 static void die(void *arg)
 {
 	const Panic *p = arg;
@@ -94,36 +143,19 @@ static void die(void *arg)
 		rt_os_exit(2);
 	}
 	rt_printlock();
-	int hidden = 2;         /* gc walks runtime.goPanicIndex + gopanic (hidden) */
-	switch (p->kind) {
-	case P_VALUE:
-		rt_print_cstr("panic: ");
-		print_value(p->t, p->data);
-		hidden = 1;
-		break;
-	case P_DIVIDE:
-		rt_print_cstr("panic: runtime error: integer divide by zero");
-		break;
-	case P_MEM:
-		rt_print_cstr("panic: runtime error: invalid memory address or nil pointer dereference\n"
-			      "[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x0]");
-		break;
-	case P_SHIFT:
-		rt_print_cstr("panic: runtime error: negative shift amount");
-		break;
-	case P_INDEX:
-		rt_print_cstr("panic: runtime error: index out of range [");
-		rt_printint(p->x);
-		rt_print_cstr("] with length ");
-		rt_printint(p->len);
-		break;
-	case P_THROW:
+	int hidden = p->kind == P_VALUE ? 1 : 2; /* gc walks runtime.goPanicIndex + gopanic (hidden) */
+	if (p->kind == P_THROW) {
 		rt_print_cstr("fatal error: ");
 		rt_print_cstr(p->msg);
 		hidden = 0;
-		break;
+	} else {
+		/* the chain of panics in progress, oldest first (gc's printpanics) */
+		print_chain(p);
+		if (p->kind == P_MEM)
+			rt_print_cstr("[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x0]");
 	}
-	rt_print_cstr("\n");
+	if (p->kind == P_THROW || p->kind == P_MEM)
+		rt_print_cstr("\n");
 	if (g && g->sched.sp) {
 		rt_print_cstr("\n");
 		rt_traceback(g, hidden);
@@ -132,8 +164,21 @@ static void die(void *arg)
 	rt_os_exit(2);
 }
 
+/* A panic: run the deferred calls (rt_run_defers returns only if none
+ * recovered), then print and exit. Runs on the goroutine stack below the
+ * panicking frame (g->sched, set by the RT_GOENTRY trampoline). */
 static RT_NORETURN void dopanic(Panic *p)
 {
+	G *g = rt_curg;
+	if (p->kind != P_THROW && g && g->sched.sp) {
+		p->site = (PanicSite){g->sched.fp, g->sched.ra, g->sched.sp, g->seg};
+		p->link = g->panic;
+		g->panic = p;
+		if (g->defer)
+			rt_run_defers(p);
+		/* deferred calls entered the runtime: trace from the panic again */
+		g->sched = (Gobuf){p->site.sp, p->site.ra, p->site.fp};
+	}
 	rt_systemstack(die, p);
 	__builtin_unreachable();
 }
