@@ -211,6 +211,8 @@ Val cg_extract(CG *cg, Val v, int from, int count, Type *t);
 /* cg_funcval.c */
 Val cg_func_value(CG *cg, Obj *fn, Type *t);
 Val cg_funclit(CG *cg, Node *n);
+Val cg_method_value(CG *cg, Node *n);
+Val cg_method_expr(CG *cg, Node *n);
 LLVMValueRef cg_call_funcval(CG *cg, Type *sig, LLVMValueRef fv, LLVMValueRef *args, int n, Pos pos);
 
 /* cg_defer.c */

@@ -824,6 +824,8 @@ static Val selector_expr(CG *cg, Node *n)
 		LVal lv = cg_lval(cg, n);
 		return cg_lval_load(cg, &lv);
 	}
+	if (s && s->kind == SEL_METHOD) return cg_method_value(cg, n);
+	if (s && s->kind == SEL_METHODEXPR) return cg_method_expr(cg, n);
 	cg_unsupported(cg, n, "method values");
 }
 

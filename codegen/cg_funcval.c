@@ -192,7 +192,6 @@ static LLVMValueRef funcval_global(CG *cg, LLVMValueRef fn)
 /* a top-level function used as a value */
 Val cg_func_value(CG *cg, Obj *fn, Type *t)
 {
-	if (fn->type && fn->type->recv) cg_unsupported(cg, NULL, "method expressions");
 	return cg_val1(cg, funcval_global(cg, cg_func_decl(cg, fn)), t);
 }
 
@@ -271,6 +270,100 @@ LLVMValueRef cg_call_funcval(CG *cg, Type *sig, LLVMValueRef fv, LLVMValueRef *a
 	LLVMValueRef c = cg_call(cg, fty, code, args, n, pos);
 	LLVMAddCallSiteAttribute(c, ci + 1, cg_enumattr(cg, "nest"));
 	return c;
+}
+
+/* ------------------------------------------------------------ methods */
+
+/* struct {F uintptr; R <recv>} */
+static Type *bound_type(Type *rt)
+{
+	Type *st = type_new(TY_STRUCT);
+	st->nfields = 2;
+	st->fields = arena_alloc(&perm, sizeof(Field) * 2);
+	memset(st->fields, 0, sizeof(Field) * 2);
+	st->fields[0].name = intern_cstr("F");
+	st->fields[0].type = types_basic[TY_UINTPTR];
+	st->fields[1].name = intern_cstr("R");
+	st->fields[1].type = rt;
+	types_layout(st);
+	return st;
+}
+
+/* <method>-fm (gc's name): the code of a method value; the funcval holds the
+ * bound receiver. A wrapper (hidden in tracebacks). */
+static LLVMValueRef method_fm(CG *cg, Obj *m, Type *sig, Type *bt, Pos pos)
+{
+	LLVMValueRef mf = cg_func_decl(cg, m);
+	char name[600];
+	snprintf(name, sizeof name, "%s-fm", LLVMGetValueName(mf));
+	LLVMValueRef f = LLVMGetNamedFunction(cg->mod, name);
+	if (f) return f;
+	f = LLVMAddFunction(cg->mod, name, cg_fntype(cg, sig, true));
+	unsigned ci = ctx_index(cg, sig);
+	LLVMSetLinkage(f, LLVMInternalLinkage);
+	LLVMSetGC(f, "statepoint-example");
+	LLVMAddAttributeAtIndex(f, LLVMAttributeFunctionIndex, cg_strattr(cg, "frame-pointer", "all"));
+	LLVMAddAttributeAtIndex(f, LLVMAttributeFunctionIndex, cg_strattr(cg, "disable-tail-calls", "true"));
+	LLVMAddAttributeAtIndex(f, ci + 1, cg_enumattr(cg, "nest"));
+	Fn *saved = cg->fn;
+	LLVMBasicBlockRef savedbb = LLVMGetInsertBlock(cg->b);
+	LLVMMetadataRef savedloc = LLVMGetCurrentDebugLocation2(cg->b);
+	Pos savedpos = cg->pos;
+	const char *pname = arena_strndup(&perm, name, strlen(name));
+	Fn wf = {.fn = f, .fnty = LLVMGlobalGetValueType(f), .sig = sig};
+	wf.rec = cg_func_rec(cg, pname, pname, pos, GO_FUNC_WRAPPER);
+	LLVMMetadataRef sp = cg_subprogram(cg, &cg->funcs[wf.rec], pos, f);
+	cg->fn = &wf;
+	wf.entry = wf.body = LLVMAppendBasicBlockInContext(cg->ctx, f, "entry");
+	LLVMPositionBuilderAtEnd(cg->b, wf.entry);
+	cg_set_pos(cg, pos);
+	Val env = cg_load(cg, LLVMGetParam(f, ci), bt);
+	unsigned np = LLVMCountParams(f);
+	LLVMValueRef *args = arena_alloc(cg->fnarena, sizeof(LLVMValueRef) * (np + env.n + 1));
+	int k = 0;
+	bool sret = cg_sret(cg, sig);
+	if (sret) args[k++] = LLVMGetParam(f, 0);
+	for (int i = 1; i < env.n; i++) args[k++] = env.v[i];
+	for (unsigned i = sret ? 1 : 0; i < ci; i++) args[k++] = LLVMGetParam(f, i);
+	LLVMValueRef r = cg_call(cg, LLVMGlobalGetValueType(mf), mf, args, k, pos);
+	if (LLVMGetTypeKind(LLVMGetReturnType(wf.fnty)) == LLVMVoidTypeKind) LLVMBuildRetVoid(cg->b);
+	else LLVMBuildRet(cg->b, r);
+	LLVMDIBuilderFinalizeSubprogram(cg->di, sp);
+	cg->fn = saved;
+	cg->pos = savedpos;
+	LLVMPositionBuilderAtEnd(cg->b, savedbb);
+	LLVMSetCurrentDebugLocation2(cg->b, savedloc);
+	return f;
+}
+
+/* x.M as a value: the receiver is evaluated (and copied) now */
+Val cg_method_value(CG *cg, Node *n)
+{
+	Selection *s = n->selector.info;
+	Obj *m = s->obj;
+	Type *rt = m->type->recv->type;
+	Val recv = cg_method_recv(cg, n, m);
+	Type *bt = bound_type(rt);
+	LLVMValueRef code = method_fm(cg, m, type_under(n->tv.type), bt, n->pos);
+	LLVMValueRef env = cg_new(cg, bt);
+	Val v = cg_mkval(cg, 1 + recv.n, bt);
+	v.v[0] = LLVMBuildPtrToInt(cg->b, code, cg->i64, "");
+	for (int i = 0; i < recv.n; i++) v.v[1 + i] = recv.v[i];
+	cg_store(cg, env, v);
+	return cg_val1(cg, env, n->tv.type);
+}
+
+/* T.M / (*T).M: the method itself takes the receiver as its first argument */
+Val cg_method_expr(CG *cg, Node *n)
+{
+	Selection *s = n->selector.info;
+	Obj *m = s->obj;
+	if (!m->type->recv) cg_unsupported(cg, n, "interface method expressions");
+	Type *rt = m->type->recv->type;
+	bool wantptr = type_under(rt)->kind == TY_POINTER && rt->kind != TY_NAMED;
+	bool isptr = type_under(n->selector.x->tv.type)->kind == TY_POINTER;
+	if (s->npath > 0 || wantptr != isptr) cg_unsupported(cg, n, "this method expression");
+	return cg_val1(cg, funcval_global(cg, cg_func_decl(cg, m)), n->tv.type);
 }
 
 /* ------------------------------------------------------------ bodies */
