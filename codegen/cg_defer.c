@@ -252,7 +252,8 @@ static LLVMValueRef make_thunk(CG *cg, int kind, Type *et, Type *sig, Obj *m, Po
 	Pos savedpos = cg->pos;
 	const char *pname = arena_strndup(&perm, name, strlen(name));
 	Fn tf = {.fn = f, .fnty = LLVMGlobalGetValueType(f), .sig = sig};
-	tf.rec = cg_func_rec(cg, pname, pname, pos, GO_FUNC_WRAPPER);
+	/* a results buffer in the frame may be big: then it needs the check */
+	tf.rec = cg_func_rec(cg, pname, pname, pos, GO_FUNC_WRAPPER | (sig && cg_sret(cg, sig) ? GO_FUNC_CHECKED : 0));
 	LLVMMetadataRef sp = cg_subprogram(cg, &cg->funcs[tf.rec], pos, f);
 	cg->fn = &tf;
 	tf.entry = LLVMAppendBasicBlockInContext(cg->ctx, f, "entry");

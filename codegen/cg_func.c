@@ -324,7 +324,7 @@ void cg_insert_prologues(CG *cg)
 {
 	for (int i = 0; i < cg->nfuncs; i++) {
 		FuncRec *r = &cg->funcs[i];
-		if (r->flags & GO_FUNC_WRAPPER) continue;
+		if ((r->flags & GO_FUNC_WRAPPER) && !(r->flags & GO_FUNC_CHECKED)) continue;
 		LLVMValueRef fn = LLVMGetNamedFunction(cg->mod, r->llname);
 		if (!fn || LLVMIsDeclaration(fn) || !makes_calls(fn)) continue;
 		add_prologue(cg, fn, i);

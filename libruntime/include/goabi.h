@@ -115,6 +115,7 @@ enum {
 	GO_FUNC_WRAPPER = 1,    /* adapter / trampoline: hidden in tracebacks */
 	GO_FUNC_BIGFRAME = 2,   /* checked with est = frame (trampoline + body) */
 	GO_FUNC_NOARGS = 4,     /* no parameters or receiver: traceback prints name() */
+	GO_FUNC_CHECKED = 8,    /* a wrapper that still gets the split-stack check (big frame) */
 };
 
 typedef struct GoFuncInfo {
