@@ -257,8 +257,25 @@ LLVMValueRef cg_mapdesc(CG *cg, Node *at, Type *mt);
 /* cg_range.c */
 void cg_range(CG *cg, Node *n);
 void cg_push_target(CG *cg, Node *stmt, LLVMBasicBlockRef brk, LLVMBasicBlockRef cont);
+/* cg_funcval.c */
+Val cg_func_value(CG *cg, Obj *fn, Type *t);
+Val cg_funclit(CG *cg, Node *n);
+Val cg_method_value(CG *cg, Node *n);
+Val cg_method_expr(CG *cg, Node *n);
+LLVMValueRef cg_call_funcval(CG *cg, Type *sig, LLVMValueRef fv, LLVMValueRef *args, int n, Pos pos);
+
+/* cg_defer.c */
+bool cg_defer_needed(Node *body);
+void cg_defer_begin(CG *cg);
+bool cg_defer_return(CG *cg, Val *vals);
+void cg_defer_end(CG *cg);
+void cg_defer_stmt(CG *cg, Node *n);
+Val cg_recover(CG *cg, Node *n);
 
 /* cg_call.c */
+int cg_call_args_flat(CG *cg, Node *call, Type *sig, LLVMValueRef **out);
+Val cg_method_recv(CG *cg, Node *sel, Obj *m);
+void cg_print_vals(CG *cg, Val *vals, int n, bool ln);
 Val cg_call_expr(CG *cg, Node *n);
 Val cg_builtin(CG *cg, Node *n, Builtin b);
 Val cg_results(CG *cg, LLVMValueRef r, Type *sig);

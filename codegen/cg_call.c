@@ -83,6 +83,15 @@ static void call_args(CG *cg, Node *call, Type *sig, Args *a)
 	}
 }
 
+/* the flattened arguments of call against sig (cg_defer.c) */
+int cg_call_args_flat(CG *cg, Node *call, Type *sig, LLVMValueRef **out)
+{
+	Args a = {0};
+	call_args(cg, call, sig, &a);
+	*out = a.v;
+	return a.n;
+}
+
 /* ------------------------------------------------------------ calls */
 
 static Val call_direct(CG *cg, Node *n, Obj *fn, Val *recv)
@@ -129,6 +138,27 @@ static Val call_iface(CG *cg, Node *n, Node *sel, Val xv, Type *it)
 	call_args(cg, n, sig, &a);
 	cg_set_pos(cg, n->pos);
 	LLVMValueRef r = cg_call(cg, cg_fntype(cg, isig, false), fn, a.v, a.n, n->pos);
+	if (out) r = LLVMBuildLoad2(cg->b, rt, out, "");
+	return cg_results(cg, r, sig);
+}
+
+/* f(args) for a func value f (cg_funcval.c): [sret], context, args */
+static Val call_value(CG *cg, Node *n)
+{
+	Type *sig = type_under(n->call.fun->tv.type);
+	if (sig->kind != TY_FUNC) cg_unsupported(cg, n, "this call");
+	Val fv = cg_expr(cg, n->call.fun);
+	Args a = {0};
+	LLVMValueRef out = NULL;
+	LLVMTypeRef rt = NULL;
+	if (cg_sret(cg, sig)) {
+		rt = cg_result_type(cg, sig);
+		out = cg_alloca(cg, rt, "results");
+		push_val(cg, &a, cg_val1(cg, out, NULL));
+	}
+	call_args(cg, n, sig, &a);
+	push_val(cg, &a, fv); /* the context (last) */
+	LLVMValueRef r = cg_call_funcval(cg, sig, fv.v[0], a.v, a.n, n->pos);
 	if (out) r = LLVMBuildLoad2(cg->b, rt, out, "");
 	return cg_results(cg, r, sig);
 }
@@ -207,6 +237,13 @@ static Val method_recv(CG *cg, Node *sel, Obj *m)
 	return cg_expr(cg, x);
 }
 
+Val cg_method_recv(CG *cg, Node *sel, Obj *m)
+{
+	Val r = method_recv(cg, sel, m);
+	r.t = m->type->recv->type;
+	return r;
+}
+
 Val cg_call_expr(CG *cg, Node *n)
 {
 	Node *fun = ast_unparen(n->call.fun);
@@ -245,7 +282,7 @@ Val cg_call_expr(CG *cg, Node *n)
 			return call_direct(cg, n, s->obj, &r);
 		}
 	}
-	cg_unsupported(cg, n, "calls of function values");
+	return call_value(cg, n);
 }
 
 /* ------------------------------------------------------------ builtins */
@@ -302,6 +339,18 @@ static void print_value(CG *cg, Val v, Type *t)
 
 static Val novalue(CG *cg) { return cg_mkval(cg, 0, NULL); }
 
+/* print/println of evaluated values under the print lock (gc's order) */
+void cg_print_vals(CG *cg, Val *vals, int n, bool ln)
+{
+	cg_rt_call(cg, "runtime.printlock", cg->vd, NULL, 0, true);
+	for (int i = 0; i < n; i++) {
+		if (ln && i > 0) cg_rt_call(cg, "runtime.printsp", cg->vd, NULL, 0, true);
+		print_value(cg, vals[i], vals[i].t);
+	}
+	if (ln) cg_rt_call(cg, "runtime.printnl", cg->vd, NULL, 0, true);
+	cg_rt_call(cg, "runtime.printunlock", cg->vd, NULL, 0, true);
+}
+
 Val cg_builtin(CG *cg, Node *n, Builtin b)
 {
 	NodeList *args = &n->call.args;
@@ -356,6 +405,8 @@ Val cg_builtin(CG *cg, Node *n, Builtin b)
 		return cg_copy(cg, n);
 	case BI_DELETE:
 		return cg_delete(cg, n);
+	case BI_RECOVER:
+		return cg_recover(cg, n);
 	case BI_NEW: {
 		Type *t = type_under(n->tv.type)->elem;
 		return cg_val1(cg, cg_new(cg, t), n->tv.type);

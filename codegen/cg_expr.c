@@ -659,6 +659,12 @@ LLVMValueRef cg_cond(CG *cg, Node *n)
 	return v.v[0];
 }
 
+static bool is_nil(Node *n)
+{
+	n = ast_unparen(n);
+	return n->tv.type->kind == TY_UNTYPED_NIL || (n->kind == N_IDENT && n->ident.obj && n->ident.obj->kind == OBJ_NIL);
+}
+
 static Val binary_expr(CG *cg, Node *n)
 {
 	Op op = n->binary.op;
@@ -673,6 +679,12 @@ static Val binary_expr(CG *cg, Node *n)
 		    y->tv.type->kind != TY_UNTYPED_NIL)
 			ot = type_is_interface(x->tv.type) ? x->tv.type : y->tv.type; /* the concrete operand is converted */
 		Val a = cg_expr_to(cg, x, ot), b = cg_expr_to(cg, y, ot);
+		if (type_is_interface(ot) && (is_nil(x) || is_nil(y))) {
+			/* i == nil: the type word alone */
+			LLVMValueRef w = is_nil(x) ? b.v[0] : a.v[0];
+			LLVMValueRef c = LLVMBuildICmp(cg->b, op == OP_EQL ? LLVMIntEQ : LLVMIntNE, w, LLVMConstNull(LLVMTypeOf(w)), "");
+			return cg_val1(cg, c, types_basic[TY_BOOL]);
+		}
 		return cg_compare_vals(cg, op, a, b, ot, n->pos);
 	}
 	if (op == OP_SHL || op == OP_SHR) {
@@ -789,7 +801,7 @@ static Val ident_expr(CG *cg, Node *n)
 	case OBJ_NIL:
 		return cg_zero(cg, n->tv.type);
 	case OBJ_FUNC:
-		cg_unsupported(cg, n, "function values");
+		return cg_func_value(cg, o, n->tv.type);
 	default:
 		cg_fatal("identifier %s of kind %d", n->ident.name, o->kind);
 	}
@@ -823,6 +835,8 @@ static Val selector_expr(CG *cg, Node *n)
 		LVal lv = cg_lval(cg, n);
 		return cg_lval_load(cg, &lv);
 	}
+	if (s && s->kind == SEL_METHOD) return cg_method_value(cg, n);
+	if (s && s->kind == SEL_METHODEXPR) return cg_method_expr(cg, n);
 	cg_unsupported(cg, n, "method values");
 }
 
@@ -886,6 +900,7 @@ Val cg_expr(CG *cg, Node *n)
 	case N_COMPOSITELIT: return complit(cg, n);
 	case N_TYPEASSERT: return cg_typeassert(cg, n);
 	case N_SLICE: return cg_slice_expr(cg, n);
+	case N_FUNCLIT: return cg_funclit(cg, n);
 	default:
 		cg_unsupported(cg, n, "this expression");
 	}

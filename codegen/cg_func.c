@@ -171,10 +171,12 @@ static void sig_key(CG *cg, LLVMTypeRef t, char *out, size_t cap)
 	LLVMDisposeMessage(s);
 }
 
-/* void adapter(blk*): blk->result = blk->fn(blk->args...) */
-static LLVMValueRef get_adapter(CG *cg, LLVMTypeRef fty)
+/* void adapter(blk*): blk->result = blk->fn(blk->args...); nest: 1 + the
+ * index of a closure-context (`nest`) parameter, or 0 */
+static LLVMValueRef get_adapter(CG *cg, LLVMTypeRef fty, unsigned nest)
 {
 	char name[512] = "golc.adapt.";
+	if (nest) snprintf(name, sizeof name, "golc.adapt.nest%u.", nest);
 	sig_key(cg, fty, name, sizeof name);
 	LLVMValueRef f = LLVMGetNamedFunction(cg->mod, name);
 	if (f) return f;
@@ -204,6 +206,7 @@ static LLVMValueRef get_adapter(CG *cg, LLVMTypeRef fty)
 	for (unsigned i = 0; i < n; i++)
 		args[i] = LLVMBuildLoad2(cg->b, ps[i], LLVMBuildStructGEP2(cg->b, bt, blk, i + 1, ""), "a");
 	LLVMValueRef r = cg_call(cg, fty, fn, args, n, pos);
+	if (nest) LLVMAddCallSiteAttribute(r, nest, cg_enumattr(cg, "nest"));
 	if (LLVMGetTypeKind(LLVMGetReturnType(fty)) != LLVMVoidTypeKind)
 		LLVMBuildStore(cg->b, r, LLVMBuildStructGEP2(cg->b, bt, blk, n + 1, ""));
 	LLVMBuildRetVoid(cg->b);
@@ -257,9 +260,9 @@ static void add_prologue(CG *cg, LLVMValueRef fn, int rec)
 	LLVMBasicBlockRef old = LLVMGetEntryBasicBlock(fn);
 	LLVMBasicBlockRef entry = LLVMInsertBasicBlockInContext(cg->ctx, old, "ss.entry");
 	LLVMPositionBuilderAtEnd(cg->b, entry);
+	/* (the builder stamps its location on inserted instructions: set it first) */
 	FuncRec *r = &cg->funcs[rec];
 	LLVMMetadataRef loc = r->sp ? LLVMDIBuilderCreateDebugLocation(cg->ctx, r->line, 1, r->sp, NULL) : NULL;
-	/* moved allocas take the builder's location: this function's, not the last one built */
 	LLVMSetCurrentDebugLocation2(cg->b, loc);
 	for (LLVMValueRef in = LLVMGetFirstInstruction(old), next; in; in = next) {
 		next = LLVMGetNextInstruction(in);
@@ -294,7 +297,10 @@ static void add_prologue(CG *cg, LLVMValueRef fn, int rec)
 	unsigned n = LLVMCountParams(fn);
 	for (unsigned i = 0; i < n; i++)
 		LLVMBuildStore(cg->b, LLVMGetParam(fn, i), LLVMBuildStructGEP2(cg->b, bt, blk, i + 1, ""));
-	LLVMValueRef adapter = get_adapter(cg, fty);
+	unsigned nest = 0, nestkind = LLVMGetEnumAttributeKindForName("nest", 4);
+	for (unsigned i = 0; i < n; i++)
+		if (LLVMGetEnumAttributeAtIndex(fn, i + 1, nestkind)) nest = i + 1;
+	LLVMValueRef adapter = get_adapter(cg, fty, nest);
 	LLVMPositionBuilderAtEnd(cg->b, more);
 	LLVMSetCurrentDebugLocation2(cg->b, loc);
 	LLVMValueRef ms = cg_rt_fn(cg, "rt_morestack", cg->i64, (LLVMTypeRef[]){cg->ptr, cg->ptr, cg->i64}, 3, false);
@@ -318,7 +324,7 @@ void cg_insert_prologues(CG *cg)
 {
 	for (int i = 0; i < cg->nfuncs; i++) {
 		FuncRec *r = &cg->funcs[i];
-		if (r->flags & GO_FUNC_WRAPPER) continue;
+		if ((r->flags & GO_FUNC_WRAPPER) && !(r->flags & GO_FUNC_CHECKED)) continue;
 		LLVMValueRef fn = LLVMGetNamedFunction(cg->mod, r->llname);
 		if (!fn || LLVMIsDeclaration(fn) || !makes_calls(fn)) continue;
 		add_prologue(cg, fn, i);
@@ -360,6 +366,7 @@ void cg_func(CG *cg, Obj *fn, Node *decl)
 	for (int i = 0; i < sig->nfields; i++) bind_param(cg, &f, &sig->fields[i], &k);
 	/* results are variables too (zero at entry; named ones are visible) */
 	f.resloc = arena_alloc(cg->fnarena, sizeof(Local *) * (sig->nresults + 1));
+	bool hasdefer = cg_defer_needed(decl->funcdecl.body);
 	for (int i = 0; i < sig->nresults; i++) {
 		Obj *o = sig->results[i].obj;
 		if (!o || o->name == intern_cstr("_")) {
@@ -367,14 +374,16 @@ void cg_func(CG *cg, Obj *fn, Node *decl)
 			o->type = sig->results[i].type;
 			sig->results[i].obj = o;
 		}
+		if (hasdefer) o->addrtaken = true; /* a heap cell: see cg_defer.c */
 		cg_declare_local(cg, o, NULL);
 		f.resloc[i] = o->cg;
 	}
+	if (hasdefer) cg_defer_begin(cg);
 	cg_stmt_list(cg, &decl->funcdecl.body->block.stmts);
+	cg_defer_end(cg);
 	cg_func_end(cg, &f);
 	/* locals' storage belongs to this function only */
 	cg->fn = NULL;
 }
 
-/* function literals are not lowered yet (issue #4): reported at compile time */
-void cg_pending_closures(CG *cg) { (void)cg; }
+

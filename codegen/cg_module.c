@@ -193,7 +193,10 @@ static void emit_package_init(CG *cg)
  * program rather than let a big frame write below a segment. (The prototype's
  * trampoline for big frames is issue #4.)
  */
-#define MAX_FRAME (RT_STACK_SLACK / 2)
+/* A frame is allocated before its check runs: if SP was just above the guard
+ * at entry, the frame reaches up to its size below the guard, within the
+ * slack; C code called after a passed check starts above the guard. */
+#define MAX_FRAME (RT_STACK_SLACK - 256)
 
 static bool has_statepoint(LLVMValueRef fn)
 {
@@ -260,10 +263,9 @@ int cg_package(Package *pkg, const CgOptions *opt)
 		Obj *fn = pkg->funcs[i];
 		if (fn->decl && fn->decl->kind == N_FUNCDECL) cg_func(cg, fn, fn->decl);
 	}
-	extern void cg_pending_closures(CG *);
-	cg_pending_closures(cg);
 	emit_package_init(cg);
-	cg_typedesc_finish(cg);
+	cg_pending_closures(cg); /* after main.init: package initializers have closures too */
+	cg_typedesc_finish(cg);  /* last: closures may need descriptors too */
 	LLVMDIBuilderFinalize(cg->di);
 	if (opt->ll_before) LLVMPrintModuleToFile(cg->mod, opt->ll_before, NULL);
 	verify(cg, "after codegen");

@@ -253,6 +253,7 @@ static void ret(CG *cg, Node *n)
 		}
 	}
 	cg_set_pos(cg, n->pos);
+	if (cg_defer_return(cg, vals)) return; /* results, then the deferred calls */
 	LLVMTypeRef rt = LLVMGetReturnType(f->fnty);
 	if (cg_sret(cg, sig)) {
 		/* results through the caller's memory (cg_sret), stored just before returning */
@@ -417,7 +418,8 @@ void cg_stmt(CG *cg, Node *n)
 	case N_GOSTMT:
 		cg_unsupported(cg, n, "go statements");
 	case N_DEFERSTMT:
-		cg_unsupported(cg, n, "defer statements");
+		cg_defer_stmt(cg, n);
+		return;
 	case N_RANGE:
 		cg_range(cg, n);
 		return;

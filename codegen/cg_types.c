@@ -179,8 +179,10 @@ bool cg_sret(CG *cg, Type *sig)
 	return n > 2;
 }
 
-/* params: [results pointer], [closure context], receiver (if any), then
- * parameters, flattened */
+/* params: [results pointer], receiver (if any), parameters (flattened), then
+ * [closure context] (`nest`, last: a top-level function called through a
+ * func value receives one extra trailing argument, which it ignores and
+ * which positional inlining drops; cg_funcval.c) */
 LLVMTypeRef cg_fntype(CG *cg, Type *sig, bool closure)
 {
 	bool sret = cg_sret(cg, sig);
@@ -190,7 +192,6 @@ LLVMTypeRef cg_fntype(CG *cg, Type *sig, bool closure)
 	LLVMTypeRef *ps = arena_alloc(cg->fnarena, sizeof(LLVMTypeRef) * (n + 1));
 	int k = 0;
 	if (sret) ps[k++] = cg->ptr;
-	if (closure) ps[k++] = cg->gptr;
 	if (sig->recv) {
 		cg_scalars(cg, sig->recv->type, ps + k, NULL);
 		k += cg_nscalars(cg, sig->recv->type);
@@ -199,5 +200,6 @@ LLVMTypeRef cg_fntype(CG *cg, Type *sig, bool closure)
 		cg_scalars(cg, sig->fields[i].type, ps + k, NULL);
 		k += cg_nscalars(cg, sig->fields[i].type);
 	}
+	if (closure) ps[k++] = cg->gptr;
 	return LLVMFunctionType(sret ? cg->vd : cg_result_type(cg, sig), ps, n, 0);
 }

@@ -257,6 +257,16 @@ void check_selector(Checker *c, Node *n)
 	}
 	n->tv.mode = MODE_VALUE;
 	n->tv.type = o->type;
+	if (o->type && o->type->recv) {
+		/* the method value x.m: the signature without the receiver */
+		Type *mt = o->type, *f = type_new(TY_FUNC);
+		f->fields = mt->fields;
+		f->nfields = mt->nfields;
+		f->results = mt->results;
+		f->nresults = mt->nresults;
+		f->variadic = mt->variadic;
+		n->tv.type = f;
+	}
 }
 
 /* ------------------------------------------------------------ conversions */

@@ -61,6 +61,7 @@
         RT_GOENTRY runtime.mapaccess_faststr, rt_mapaccess_faststr_c
         RT_GOENTRY runtime.mapassign_faststr, rt_mapassign_faststr_c
         RT_GOENTRY runtime.mapdelete_faststr, rt_mapdelete_faststr_c
+        RT_GOENTRY runtime.gorecover, rt_gorecover_c
 
 /* uint64_t rt_morestack(void *blk, void (*adapter)(void *), uint64_t est)
  * On entry sp = f's SP, x30 = RA into f, x29 = f's FP. */
@@ -170,6 +171,77 @@ rt_systemstack:
         ldp     x29, x30, [sp], #32
         ret
         .size   rt_systemstack, .-rt_systemstack
+
+/* defer/panic (see asm_x86_64.S). int rt_setjmp(uintptr_t ctx[21]):
+ * pc(x30), sp, x29, x19..x28, d8..d15 */
+        .globl  rt_setjmp
+        .type   rt_setjmp,%function
+        .p2align 4
+rt_setjmp:
+        mov     x16, sp
+        stp     x30, x16, [x0, #0]
+        stp     x29, x19, [x0, #16]
+        stp     x20, x21, [x0, #32]
+        stp     x22, x23, [x0, #48]
+        stp     x24, x25, [x0, #64]
+        stp     x26, x27, [x0, #80]
+        str     x28, [x0, #96]
+        stp     d8, d9, [x0, #104]
+        stp     d10, d11, [x0, #120]
+        stp     d12, d13, [x0, #136]
+        stp     d14, d15, [x0, #152]
+        mov     w0, #0
+        ret
+        .size   rt_setjmp, .-rt_setjmp
+
+/* noreturn void rt_resume(uintptr_t *ctx, Seg *target) */
+        .globl  rt_resume
+        .type   rt_resume,%function
+        .p2align 4
+rt_resume:
+        mov     x19, x0
+        TLSADDR x10, x11, rt_g0sp
+        ldr     x10, [x10]
+        mov     sp, x10                         /* leave the goroutine stack: it may be freed */
+        TLSADDR x10, x11, rt_onsys
+        mov     w11, #1
+        str     w11, [x10]
+        mov     x0, x1
+        bl      rt_unwind_segs
+        TLSADDR x10, x11, rt_onsys
+        str     wzr, [x10]
+        mov     x9, x19
+        ldp     x30, x16, [x9, #0]
+        ldp     x29, x19, [x9, #16]
+        ldp     x20, x21, [x9, #32]
+        ldp     x22, x23, [x9, #48]
+        ldp     x24, x25, [x9, #64]
+        ldp     x26, x27, [x9, #80]
+        ldr     x28, [x9, #96]
+        ldp     d8, d9, [x9, #104]
+        ldp     d10, d11, [x9, #120]
+        ldp     d12, d13, [x9, #136]
+        ldp     d14, d15, [x9, #152]
+        mov     sp, x16
+        mov     w0, #1
+        br      x30
+        .size   rt_resume, .-rt_resume
+
+/* void rt_calldefer(GoDefer *e, PanicSite *site): e->code(nest = e), FP = site */
+        .globl  rt_calldefer
+        .type   rt_calldefer,%function
+        .p2align 4
+rt_calldefer:
+        stp     x29, x30, [sp, #-16]!
+        mov     x29, x1
+        mov     x18, x0                         /* LLVM `nest` */
+        ldr     x9, [x0]
+        blr     x9
+        .globl  rt_defercall_ret
+rt_defercall_ret:
+        ldp     x29, x30, [sp], #16
+        ret
+        .size   rt_calldefer, .-rt_calldefer
 
 /* long rt_syscall6(long nr, long a..f): raw system call, returns -errno */
         .globl  rt_syscall6

@@ -65,6 +65,7 @@
         RT_GOENTRY runtime.mapaccess_faststr, rt_mapaccess_faststr_c
         RT_GOENTRY runtime.mapassign_faststr, rt_mapassign_faststr_c
         RT_GOENTRY runtime.mapdelete_faststr, rt_mapdelete_faststr_c
+        RT_GOENTRY runtime.gorecover, rt_gorecover_c
 
 /*
  * uint64_t rt_morestack(void *blk, void (*adapter)(void *), uint64_t est)
@@ -187,6 +188,74 @@ rt_systemstack:
         popq    %rbp
         ret
         .size   rt_systemstack, .-rt_systemstack
+
+/*
+ * defer/panic (defer.c, prototypes/defer-panic).
+ * int rt_setjmp(uintptr_t ctx[8]): returns_twice; saves the resume pc (our
+ * return address), the SP after returning, rbp and the callee-saved registers.
+ */
+        .globl  rt_setjmp
+        .type   rt_setjmp,@function
+        .p2align 4
+rt_setjmp:
+        movq    (%rsp), %rax
+        leaq    8(%rsp), %rcx
+        movq    %rax, 0(%rdi)
+        movq    %rcx, 8(%rdi)
+        movq    %rbp, 16(%rdi)
+        movq    %rbx, 24(%rdi)
+        movq    %r12, 32(%rdi)
+        movq    %r13, 40(%rdi)
+        movq    %r14, 48(%rdi)
+        movq    %r15, 56(%rdi)
+        xorl    %eax, %eax
+        ret
+        .size   rt_setjmp, .-rt_setjmp
+
+/* noreturn void rt_resume(uintptr_t *ctx, Seg *target): on the system stack,
+ * free the segments newer than target (rt_unwind_segs), then make ctx's
+ * rt_setjmp return 1. */
+        .globl  rt_resume
+        .type   rt_resume,@function
+        .p2align 4
+rt_resume:
+        movq    %rdi, %rbx                      /* reloaded from ctx below anyway */
+        TLSREG  %r11, rt_g0sp
+        movq    %fs:(%r11), %rsp                /* leave the goroutine stack: it may be freed */
+        TLSREG  %r11, rt_onsys
+        movl    $1, %fs:(%r11)
+        movq    %rsi, %rdi
+        call    rt_unwind_segs
+        TLSREG  %r11, rt_onsys
+        movl    $0, %fs:(%r11)
+        movq    %rbx, %rdx
+        movq    8(%rdx), %rsp
+        movq    16(%rdx), %rbp
+        movq    24(%rdx), %rbx
+        movq    32(%rdx), %r12
+        movq    40(%rdx), %r13
+        movq    48(%rdx), %r14
+        movq    56(%rdx), %r15
+        movl    $1, %eax
+        jmpq    *(%rdx)
+        .size   rt_resume, .-rt_resume
+
+/* void rt_calldefer(GoDefer *e, PanicSite *site): e->code(nest = e) with FP =
+ * site, a frame record {panicking FP, RA}: FP chains and the walker go on
+ * from the deferred call to the panicking frame (RA rt_defercall_ret). */
+        .globl  rt_calldefer
+        .type   rt_calldefer,@function
+        .p2align 4
+rt_calldefer:
+        pushq   %rbp
+        movq    %rsi, %rbp
+        movq    %rdi, %r10                      /* LLVM `nest` */
+        call    *(%rdi)
+        .globl  rt_defercall_ret
+rt_defercall_ret:
+        popq    %rbp
+        ret
+        .size   rt_calldefer, .-rt_calldefer
 
 /* long rt_syscall6(long nr, long a..f): raw system call, returns -errno */
         .globl  rt_syscall6

@@ -16,9 +16,13 @@
  * then exit with status 2, as gc does. rt_throw prints `fatal error: <msg>`
  * instead and is for broken invariants (never recoverable).
  *
+ * Panics (not throws) first run the deferred calls (defer.c); a recovery
+ * never comes back here. The message is the chain of panics in progress
+ * (`panic: a [recovered]` / `\tpanic: b`), as gc prints it.
+ *
  * Error and Stringer values print Error()/String(): codegen's panic helper
  * calls the method and passes the text (runtime.gopanicmsg), since C cannot
- * call Go here. Not yet: defer/recover (prototypes/defer-panic).
+ * call Go here; other values print as gc's printpanicval / printanycustomtype.
  */
 #include "rt.h"
 
@@ -36,18 +40,6 @@ enum {
 	P_ERROR,        /* runtime error / plain error with a fixed text */
 	P_SLICE,        /* slice bounds: code, x, y */
 };
-
-typedef struct {
-	int kind;               /* P_* */
-	const GoType *t;        /* P_VALUE: the interface value */
-	void *data;
-	intptr_t x, len;        /* P_INDEX */
-	const GoType *have, *want, *iface;      /* P_ASSERT (t: P_UNCOMP) */
-	const uint8_t *missing; /* P_ASSERT: name of the missing method */
-	GoString text;          /* P_VALUE: Error()/String() of the value, if any */
-	const char *msg;        /* P_THROW, P_ERROR */
-	int code;               /* P_SLICE: RT_SLICE_*; P_ERROR: 1 = "runtime error: " prefix */
-} Panic;
 
 static __thread int dying __attribute__((tls_model("initial-exec")));
 
@@ -114,7 +106,7 @@ static void print_value(const GoType *t, void *data)
 /* runtime.TypeAssertionError.Error() */
 static void print_assert(const Panic *p)
 {
-	rt_print_cstr("panic: interface conversion: ");
+	rt_print_cstr("interface conversion: ");
 	if (p->missing) {
 		intptr_t n = 0;
 		int i = 1, shift = 0;
@@ -139,6 +131,78 @@ static void print_assert(const Panic *p)
 	rt_printtypestring(p->want);
 }
 
+/* the text after "panic: " (without the newline) */
+static void print_desc(const Panic *p)
+{
+	switch (p->kind) {
+	case P_VALUE:
+		if (p->text.p) rt_printstring(p->text.p, p->text.n);
+		else print_value(p->t, p->data);
+		break;
+	case P_ASSERT:
+		print_assert(p);
+		break;
+	case P_UNCOMP:
+		rt_print_cstr("runtime error: comparing uncomparable type ");
+		rt_printtypestring(p->t);
+		break;
+	case P_ERROR:
+		if (p->code) rt_print_cstr("runtime error: ");
+		rt_print_cstr(p->msg);
+		break;
+	case P_SLICE:
+		rt_print_slice_error(p->code, p->x, p->len);
+		break;
+	case P_DIVIDE:
+		rt_print_cstr("runtime error: integer divide by zero");
+		break;
+	case P_MEM:
+		rt_print_cstr("runtime error: invalid memory address or nil pointer dereference");
+		break;
+	case P_SHIFT:
+		rt_print_cstr("runtime error: negative shift amount");
+		break;
+	case P_INDEX:
+		rt_print_cstr("runtime error: index out of range [");
+		rt_printint(p->x);
+		rt_print_cstr("] with length ");
+		rt_printint(p->len);
+		break;
+	}
+}
+
+static void print_chain(const Panic *p)
+{
+	if (p->link) {
+		print_chain(p->link);
+		rt_print_cstr("\t");
+	}
+	rt_print_cstr("panic: ");
+	print_desc(p);
+	if (p->recovered)
+		rt_print_cstr(" [recovered]");
+	rt_print_cstr("\n");
+}
+
+/* recover()'s value. Runtime errors are not error values yet (that needs
+ * methods): they come back as their message, a string. */
+GoEface rt_panic_value(Panic *p)
+{
+	static const GoType strtype = {.size = 16, .ptrdata = 8, .align = 8, .fieldalign = 8, .kind = GO_KIND_STRING};
+	static GoString msgs[] = {
+		[P_DIVIDE] = {(const uint8_t *)"runtime error: integer divide by zero", 37},
+		[P_MEM] = {(const uint8_t *)"runtime error: invalid memory address or nil pointer dereference", 64},
+		[P_SHIFT] = {(const uint8_t *)"runtime error: negative shift amount", 36},
+		[P_INDEX] = {(const uint8_t *)"runtime error: index out of range", 33},
+	};
+	static GoString generic = {(const uint8_t *)"runtime error", 13};
+	if (p->kind == P_VALUE)
+		return (GoEface){p->t, p->data};
+	if (p->kind < (int)(sizeof msgs / sizeof msgs[0]) && msgs[p->kind].p)
+		return (GoEface){&strtype, &msgs[p->kind]};
+	return (GoEface){&strtype, &generic};
+}
+
 static void die(void *arg)
 {
 	const Panic *p = arg;
@@ -151,51 +215,19 @@ static void die(void *arg)
 		rt_os_exit(2);
 	}
 	rt_printlock();
-	int hidden = 2;         /* gc walks runtime.goPanicIndex + gopanic (hidden) */
-	switch (p->kind) {
-	case P_VALUE:
-		rt_print_cstr("panic: ");
-		if (p->text.p) rt_printstring(p->text.p, p->text.n);
-		else print_value(p->t, p->data);
-		hidden = 1;
-		break;
-	case P_DIVIDE:
-		rt_print_cstr("panic: runtime error: integer divide by zero");
-		break;
-	case P_MEM:
-		rt_print_cstr("panic: runtime error: invalid memory address or nil pointer dereference\n"
-			      "[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x0]");
-		break;
-	case P_SHIFT:
-		rt_print_cstr("panic: runtime error: negative shift amount");
-		break;
-	case P_INDEX:
-		rt_print_cstr("panic: runtime error: index out of range [");
-		rt_printint(p->x);
-		rt_print_cstr("] with length ");
-		rt_printint(p->len);
-		break;
-	case P_ASSERT:
-		print_assert(p);
-		break;
-	case P_UNCOMP:
-		rt_print_cstr("panic: runtime error: comparing uncomparable type ");
-		rt_printtypestring(p->t);
-		break;
-	case P_ERROR:
-		rt_print_cstr(p->code ? "panic: runtime error: " : "panic: ");
-		rt_print_cstr(p->msg);
-		break;
-	case P_SLICE:
-		rt_print_slice_error(p->code, p->x, p->len);
-		break;
-	case P_THROW:
+	int hidden = p->kind == P_VALUE ? 1 : 2; /* gc walks runtime.goPanicIndex + gopanic (hidden) */
+	if (p->kind == P_THROW) {
 		rt_print_cstr("fatal error: ");
 		rt_print_cstr(p->msg);
 		hidden = 0;
-		break;
+	} else {
+		/* the chain of panics in progress, oldest first (gc's printpanics) */
+		print_chain(p);
+		if (p->kind == P_MEM)
+			rt_print_cstr("[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x0]");
 	}
-	rt_print_cstr("\n");
+	if (p->kind == P_THROW || p->kind == P_MEM)
+		rt_print_cstr("\n");
 	if (g && g->sched.sp) {
 		rt_print_cstr("\n");
 		rt_traceback(g, hidden);
@@ -204,8 +236,21 @@ static void die(void *arg)
 	rt_os_exit(2);
 }
 
+/* A panic: run the deferred calls (rt_run_defers returns only if none
+ * recovered), then print and exit. Runs on the goroutine stack below the
+ * panicking frame (g->sched, set by the RT_GOENTRY trampoline). */
 static RT_NORETURN void dopanic(Panic *p)
 {
+	G *g = rt_curg;
+	if (p->kind != P_THROW && g && g->sched.sp) {
+		p->site = (PanicSite){g->sched.fp, g->sched.ra, g->sched.sp, g->seg};
+		p->link = g->panic;
+		g->panic = p;
+		if (g->defer)
+			rt_run_defers(p);
+		/* deferred calls entered the runtime: trace from the panic again */
+		g->sched = (Gobuf){p->site.sp, p->site.ra, p->site.fp};
+	}
 	rt_systemstack(die, p);
 	__builtin_unreachable();
 }
@@ -214,14 +259,6 @@ void rt_gopanic_c(const GoType *t, void *data)
 {
 	Panic p = {.kind = P_VALUE, .t = t, .data = data};
 	dopanic(&p);
-}
-
-/* panic(v) where v is an error or Stringer: text is v.Error() / v.String()
- * (codegen's golc.gopanic helper called it on the goroutine) */
-void rt_gopanicmsg_c(const GoType *t, void *data, const uint8_t *p, intptr_t n)
-{
-	Panic pn = {.kind = P_VALUE, .t = t, .data = data, .text = {p ? p : (const uint8_t *)"", n}};
-	dopanic(&pn);
 }
 
 void rt_panicdivide_c(void)
@@ -246,6 +283,14 @@ void rt_panicindex_c(intptr_t x, intptr_t len)
 {
 	Panic p = {.kind = P_INDEX, .x = x, .len = len};
 	dopanic(&p);
+}
+
+/* panic(v) where v is an error or Stringer: text is v.Error() / v.String()
+ * (codegen's golc.gopanic helper called it on the goroutine) */
+void rt_gopanicmsg_c(const GoType *t, void *data, const uint8_t *p, intptr_t n)
+{
+	Panic pn = {.kind = P_VALUE, .t = t, .data = data, .text = {p ? p : (const uint8_t *)"", n}};
+	dopanic(&pn);
 }
 
 void rt_panicassert_c(const GoType *have, const GoType *want, const GoType *iface, const uint8_t *missing)

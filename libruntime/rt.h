@@ -93,6 +93,8 @@ struct G {
 	size_t stacksize;               /* bytes in segments from seg0 to seg */
 	volatile int preempt;           /* a preemption request is pending */
 	int64_t goid;
+	GoDeferRec *defer;              /* +72 GO_G_DEFER: innermost defer record */
+	struct Panic *panic;            /* innermost panic in progress (defer.c) */
 };
 
 #define RT_STACK_MIN 8192               /* first and smallest segment */
@@ -178,6 +180,8 @@ struct Frame {
 	uintptr_t ra;
 	const Seg *seg;         /* segment holding this frame */
 	int nseg;               /* segments entered so far (1 on the first) */
+	int hops;               /* deferred-call -> panicking-frame hops so far */
+	const struct PanicSite *hopsite;  /* the last hop's panic site */
 };
 enum {
 	RT_WALK_OK = 0,
@@ -202,6 +206,42 @@ void rt_print_bytes(const void *p, size_t n);
 void rt_print_cstr(const char *s);
 void rt_print_flush(void);
 int rt_format_float(char *buf, double v);       /* gc's printfloat; returns length */
+
+/* ---------------------------------------------------------------- defer.c */
+/* Where a panic started: the panicking Go frame (g->sched at the runtime
+ * entry) and its segment. Starts with a frame record {fp, ra}: deferred calls
+ * run by a panic get FP = &site, so FP chains and the walker continue from a
+ * deferred call into the panicking frame (RA = rt_defercall_ret). */
+typedef struct PanicSite {
+	uintptr_t fp, ra, sp;
+	Seg *seg;
+} PanicSite;
+
+typedef struct Panic {
+	int kind;               /* P_* (panic.c) */
+	const GoType *t;        /* P_VALUE: the interface value */
+	void *data;
+	intptr_t x, len;        /* P_INDEX */
+	const char *msg;        /* P_THROW, P_ERROR */
+	int code;               /* P_SLICE: RT_SLICE_*; P_ERROR: 1 = "runtime error: " prefix */
+	const GoType *have, *want, *iface;      /* P_ASSERT (t: P_UNCOMP) */
+	const uint8_t *missing; /* P_ASSERT: name of the missing method */
+	GoString text;          /* P_VALUE: Error()/String() of the value, if any */
+	PanicSite site;
+	struct Panic *link;     /* older panic still in progress */
+	GoDeferRec *rec;        /* record whose deferred call this panic runs */
+	int recovered, aborted;
+} Panic;
+
+void rt_run_defers(Panic *p);           /* returns only if nothing recovered */
+GoEface rt_gorecover_c(void);
+void rt_unwind_segs(Seg *target);       /* rt_resume, system stack */
+GoEface rt_panic_value(Panic *p);       /* panic.c: what recover() returns */
+/* asm_*.S */
+extern char rt_defercall_ret[];
+int rt_setjmp(uintptr_t *ctx) __attribute__((returns_twice));
+RT_NORETURN void rt_resume(uintptr_t *ctx, Seg *target);
+void rt_calldefer(GoDefer *e, PanicSite *site);
 
 /* ---------------------------------------------------------------- panic.c */
 RT_NORETURN void rt_throw(const char *msg);

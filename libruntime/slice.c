@@ -244,7 +244,7 @@ void rt_print_slice_error(int code, intptr_t x, intptr_t y)
 					  "] with capacity ", ":", ":"};
 	static const char *const post[] = {"", "", "]", "", "", "]", ":]"};
 	static const char *const negpost[] = {"]", "]", ":]", "]", "]", ":]", "::]"};
-	rt_print_cstr("panic: runtime error: slice bounds out of range ");
+	rt_print_cstr("runtime error: slice bounds out of range ");
 	rt_print_cstr(pre[kind]);
 	if (sig && x < 0) {
 		rt_printint(x);

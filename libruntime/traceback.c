@@ -16,6 +16,10 @@
  * continues at {old_sp, fr_ra, fr_fp} on the previous segment (the frame
  * stuck in its prologue's rt_morestack call, a GO_SITE_MORESTACK site).
  *
+ * Deferred calls run by a panic return to rt_defercall_ret with FP = the
+ * panic's PanicSite (defer.c): the walk continues at the panicking frame
+ * (the runtime's C frames in between hold no Go pointers).
+ *
  * End: an RA with no record on the first segment is the C code that started
  * the goroutine (rt_gostart_asm's callee). Anywhere else it is an error.
  *
@@ -77,6 +81,17 @@ int rt_walk_stack(G *g, FrameVisitor fn, void *arg)
 			f.fp = s->fr_fp;
 			seg = s->prev;
 			nseg++;
+			continue;
+		}
+		if (f.ra == (uintptr_t)rt_defercall_ret) {
+			/* a deferred call run by a panic: on to the panicking frame */
+			const PanicSite *ps = (const PanicSite *)f.fp;
+			f.sp = ps->sp;
+			f.ra = ps->ra;
+			f.fp = ps->fp;
+			seg = ps->seg;
+			f.hops++;
+			f.hopsite = ps;
 			continue;
 		}
 		const StackRecord *r = rt_stackmap_lookup(f.ra);

@@ -56,6 +56,44 @@
  */
 uint64_t rt_morestack(void *blk, void (*adapter)(void *), uint64_t est);
 
+/* ------------------------------------------------------ defer records */
+/*
+ * A function containing `defer` (codegen/cg_defer.c) keeps one record per
+ * activation in its frame, linked on g->defer (G offset GO_G_DEFER):
+ *   +0  link   older record
+ *   +8  head   newest pending deferred call (a GoDefer on the heap), or NULL
+ *   +16 ctx    rt_setjmp context (GO_DEFER_CTX_WORDS words)
+ * A deferred call is a funcval with a link: {code, link, operands...}; it is
+ * called as code(nest = the GoDefer) (a "deferwrap" thunk that calls the
+ * deferred function with the saved operands). Normal returns pop and call
+ * the list in generated code; a panic pops and calls it in rt_run_defers.
+ * The records hold GC pointers (head) outside stack maps: the collector
+ * must scan every record on g->defer (and the panic values on g->panic).
+ */
+#define GO_G_DEFER 72
+#define GO_DEFER_CTX 16
+#if defined(__aarch64__)
+#define GO_DEFER_CTX_WORDS 21   /* pc(x30), sp, x29, x19..x28, d8..d15 */
+#else
+#define GO_DEFER_CTX_WORDS 8    /* pc, sp, rbp, rbx, r12..r15 */
+#endif
+
+typedef struct GoDefer {
+	void *code;             /* thunk: void(nest GoDefer *) */
+	struct GoDefer *link;   /* older deferred call of the same record */
+} GoDefer;
+
+typedef struct GoDeferRec {
+	struct GoDeferRec *link;
+	GoDefer *head;
+	uintptr_t ctx[GO_DEFER_CTX_WORDS];
+} GoDeferRec;
+
+typedef struct GoEface {
+	const struct GoType *t;
+	void *data;
+} GoEface;
+
 /* ----------------------------------------------- module descriptors (tables) */
 /*
  * Every object file (one Go package) emits one GoModule and a pointer to it in
@@ -77,6 +115,7 @@ enum {
 	GO_FUNC_WRAPPER = 1,    /* adapter / trampoline: hidden in tracebacks */
 	GO_FUNC_BIGFRAME = 2,   /* checked with est = frame (trampoline + body) */
 	GO_FUNC_NOARGS = 4,     /* no parameters or receiver: traceback prints name() */
+	GO_FUNC_CHECKED = 8,    /* a wrapper that still gets the split-stack check (big frame) */
 };
 
 typedef struct GoFuncInfo {
@@ -224,6 +263,9 @@ enum {
  * -> {key*, value*} (NULL at the end) may panic (interface keys): all are
  * RT_GOENTRY statepoints; the _faststr variants take a string key as {p, n}.
  * runtime.decoderune(p, n, k) -> {rune, next k}: leaf. */
+/* recover(): the current panic's value if called directly by a deferred
+ * call the panic runs (an RT_GOENTRY trampoline); else nil */
+GoEface rt_gorecover(void) __asm__("runtime.gorecover");
 
 /* a loop back-edge poll found the stack guard poisoned (preemption / STW);
  * an RT_GOENTRY trampoline (stack.c) */
