@@ -892,6 +892,7 @@ static void check_index(Checker *c, Node *n)
 		invalid(n);
 		return;
 	}
+	if (check_generic_index(c, n)) return;
 	if (n->index.index.n != 1) {
 		check_errorf(c, n->pos, "generic instantiation not supported yet");
 		invalid(n);
