@@ -65,6 +65,7 @@ static void search(Type *t, Package *pkg, const char *name, int depth, int *path
 		}
 	}
 	Type *u = type_under(named);
+	if (u->kind == TY_TYPEPARAM && u->constraint) u = type_under(u->constraint);   /* methods of the constraint */
 	if (u->kind == TY_INTERFACE) {
 		for (int i = 0; i < u->nmethods; i++) {
 			if (same_name(u->methods[i], pkg, name)) {

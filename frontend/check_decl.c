@@ -465,6 +465,7 @@ void check_package_files(Checker *c)
 		}
 	}
 	for (int i = 0; i < nmethods; i++) attach_method(c, methods[i]);
+	check_generic_methods_ready(p);
 	/* everything else, in source order */
 	for (int i = 0; i < p->nfiles; i++) {
 		Node *f = p->files[i];

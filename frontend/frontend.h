@@ -311,6 +311,7 @@ void load_push_main(const char *path);
 void check_generic_type(Checker *c, Obj *o);
 Scope *check_recv_tparams(Checker *c, Node *recv, Scope *parent);
 bool check_generic_index(Checker *c, Node *n);
+void check_generic_methods_ready(Package *pkg);
 
 /* check_expr.c */
 void check_mark_addrtaken(Node *x);
