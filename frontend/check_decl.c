@@ -506,6 +506,7 @@ void check_package_files(Checker *c)
 			c->scope = saved;
 		}
 	}
+	if (!diag_count()) check_init_order(c);
 	/* unused imports */
 	for (int i = 0; i < p->nfiles; i++) {
 		Scope *fs = fscopes[i];

@@ -307,6 +307,9 @@ Package *load_files(const char *path, const char **files, int n, bool is_dep);
 int load_dir_files(const char *dir, const char ***out);
 void load_push_main(const char *path);
 
+/* check_init.c */
+void check_init_order(Checker *c);  /* Package.initassigns in the spec's order */
+
 /* check_generic.c */
 void check_generic_type(Checker *c, Obj *o);
 Scope *check_recv_tparams(Checker *c, Node *recv, Scope *parent);
