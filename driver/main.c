@@ -3,7 +3,7 @@
  *
  *   golc build [-o out] [-O0|-O1|-O2] [-emit-llvm] [-e] [-target triple] files.go... | dir
  *   golc run [build flags] files.go... [args]
- *   golc typecheck [-e] files.go... | dir
+ *   golc typecheck [-e] files.go... | dir | importpath
  *   golc version | env
  *
  * The pipeline for one package is visible in compile():
@@ -38,6 +38,7 @@ typedef struct Options {
 	const char **files;
 	int nfiles;
 	const char *keep;       /* GOLC_KEEP: keep the object file here */
+	const char *importpath; /* typecheck: an import path instead of files */
 } Options;
 
 static void usage(void)
@@ -45,7 +46,7 @@ static void usage(void)
 	fprintf(stderr,
 	        "usage: golc build [-o out] [-O0|-O1|-O2] [-emit-llvm] [-e] [-target triple] files.go... | dir\n"
 	        "       golc run [build flags] files.go... [arguments...]\n"
-	        "       golc typecheck [-e] files.go... | dir\n"
+	        "       golc typecheck [-e] files.go... | dir | importpath\n"
 	        "       golc version\n"
 	        "       golc env\n");
 	exit(2);
@@ -100,7 +101,7 @@ static void add_dir(Options *o, const char *dir, const char ***list, int *n)
 }
 
 /* parse flags; returns the index of the first non-flag, non-file argument for `run` */
-static int parse_args(Options *o, int argc, char **argv, bool run)
+static int parse_args(Options *o, int argc, char **argv, bool run, bool typecheck)
 {
 	o->optlevel = 2;
 	o->goarch = getenv("GOARCH");
@@ -129,6 +130,10 @@ static int parse_args(Options *o, int argc, char **argv, bool run)
 		if (has_suffix(argv[i], ".go")) {
 			files = realloc(files, sizeof(char *) * (n + 1));
 			files[n++] = argv[i];
+		} else if (typecheck && argv[i][0] != '.' && argv[i][0] != '/' && n == 0 && i + 1 == argc) {
+			o->importpath = argv[i];
+			i++;
+			break;
 		} else if (!run && stat(argv[i], &st) == 0 && S_ISDIR(st.st_mode)) {
 			add_dir(o, argv[i], &files, &n);
 		} else if (!run) {
@@ -138,7 +143,7 @@ static int parse_args(Options *o, int argc, char **argv, bool run)
 			break;
 		}
 	}
-	if (n == 0) {
+	if (n == 0 && !o->importpath) {
 		fprintf(stderr, "golc: no Go files listed\n");
 		exit(1);
 	}
@@ -160,20 +165,9 @@ static int parse_args(Options *o, int argc, char **argv, bool run)
 static Package *frontend(Options *o)
 {
 	diag_set_all(o->all_errors);
-	Node **files = calloc(o->nfiles + 1, sizeof(Node *));
-	for (int i = 0; i < o->nfiles; i++) {
-		int32_t f = srcfile_load(o->files[i]);
-		if (f < 0) {
-			fprintf(stderr, "golc: open %s: %s\n", o->files[i], strerror(errno));
-			exit(1);
-		}
-		files[i] = parse_file(f);
-	}
-	if (diag_count()) {
-		diag_flush();
-		exit(1);
-	}
-	Package *p = check_package("main", files, o->nfiles);
+	load_init(GOLC_GOROOT, GOLC_SOURCE_DIR "/libruntime/go", o->goarch);
+	load_push_main("command-line-arguments");
+	Package *p = load_files("main", o->files, o->nfiles, false);
 	if (diag_count()) {
 		diag_flush();
 		exit(1);
@@ -225,7 +219,7 @@ static int compile(Options *o, const char *out)
 static int cmd_build(int argc, char **argv)
 {
 	Options o = {0};
-	parse_args(&o, argc, argv, false);
+	parse_args(&o, argc, argv, false, false);
 	const char *out = o.out;
 	if (!out && !o.emit_llvm) out = default_output(o.files[0]);
 	if (o.emit_llvm && out && !strcmp(out, "-")) out = NULL;
@@ -235,7 +229,7 @@ static int cmd_build(int argc, char **argv)
 static int cmd_run(int argc, char **argv)
 {
 	Options o = {0};
-	int first = parse_args(&o, argc, argv, true);
+	int first = parse_args(&o, argc, argv, true, false);
 	char tmpdir[] = "/tmp/golc-run-XXXXXX";
 	if (!mkdtemp(tmpdir)) {
 		perror("golc: mkdtemp");
@@ -269,7 +263,12 @@ static int cmd_run(int argc, char **argv)
 static int cmd_typecheck(int argc, char **argv)
 {
 	Options o = {0};
-	parse_args(&o, argc, argv, false);
+	parse_args(&o, argc, argv, false, true);
+	if (o.importpath) {
+		diag_set_all(o.all_errors);
+		load_init(GOLC_GOROOT, GOLC_SOURCE_DIR "/libruntime/go", o.goarch);
+		return load_import(o.importpath, (Pos){0}) ? 0 : (diag_flush(), 1);
+	}
 	frontend(&o);
 	return 0;
 }

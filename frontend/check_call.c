@@ -65,6 +65,7 @@ static void search(Type *t, Package *pkg, const char *name, int depth, int *path
 		}
 	}
 	Type *u = type_under(named);
+	if (u->kind == TY_TYPEPARAM && u->constraint) u = type_under(u->constraint);   /* methods of the constraint */
 	if (u->kind == TY_INTERFACE) {
 		for (int i = 0; i < u->nmethods; i++) {
 			if (same_name(u->methods[i], pkg, name)) {
@@ -152,8 +153,8 @@ void check_selector(Checker *c, Node *n)
 			Package *p = po->imported;
 			Obj *o = p ? scope_lookup_local(p->scope, name) : NULL;
 			if (!o || (!exported(name) && !p->is_unsafe)) {
-				if (o) check_errorf(c, sel->pos, "name %s not exported by package %s", name, p->name);
-				else check_errorf(c, sel->pos, "undefined: %s.%s", x->ident.name, name);
+				/* gc only sees exported objects in export data: "undefined" either way */
+				check_errorf(c, sel->pos, "undefined: %s.%s", x->ident.name, name);
 				invalid(n);
 				return;
 			}

@@ -286,8 +286,12 @@ static void resolve_type(Checker *c, Obj *o)
 {
 	Node *s = o->decl;
 	if (s->typespec.tparams.n) {
-		check_errorf(c, s->pos, "generic types are not supported yet");
-		o->type = types_basic[TY_INVALID];
+		if (s->typespec.alias) {
+			check_errorf(c, s->pos, "generic type cannot be alias");
+			o->type = types_basic[TY_INVALID];
+			return;
+		}
+		check_generic_type(c, o);
 		return;
 	}
 	if (s->typespec.alias) {
@@ -354,10 +358,11 @@ static Type *recv_base(Checker *c, Node *recv)
 static void resolve_func(Checker *c, Obj *o)
 {
 	Node *d = o->decl;
-	Scope *s = scope_new(o->filescope, d);
+	Scope *outer = d->funcdecl.recv ? check_recv_tparams(c, d->funcdecl.recv, o->filescope) : o->filescope;
+	Scope *s = scope_new(outer, d);
 	s->is_func = true;
 	Scope *saved = c->scope;
-	c->scope = o->filescope;
+	c->scope = outer;
 	o->type = check_signature(c, d->funcdecl.type, d->funcdecl.recv, s);
 	c->scope = saved;
 	if (!d->funcdecl.body && !(d->funcdecl.pragma & PRAGMA_LINKNAME)) {
@@ -460,6 +465,7 @@ void check_package_files(Checker *c)
 		}
 	}
 	for (int i = 0; i < nmethods; i++) attach_method(c, methods[i]);
+	check_generic_methods_ready(p);
 	/* everything else, in source order */
 	for (int i = 0; i < p->nfiles; i++) {
 		Node *f = p->files[i];
@@ -500,6 +506,7 @@ void check_package_files(Checker *c)
 			c->scope = saved;
 		}
 	}
+	if (!diag_count()) check_init_order(c);
 	/* unused imports */
 	for (int i = 0; i < p->nfiles; i++) {
 		Scope *fs = fscopes[i];
@@ -510,7 +517,7 @@ void check_package_files(Checker *c)
 			size_t n;
 			const char *path = const_unquote(spec->importspec.path->lit.raw, spec->importspec.path->lit.len, &n);
 			if (spec->importspec.name)
-				check_errorf(c, spec->importspec.path->pos, "imported and not used: \"%s\" as %s", path, o->name);
+				check_errorf(c, spec->importspec.name->pos, "imported and not used: \"%s\" as %s", path, o->name);
 			else
 				check_errorf(c, spec->importspec.path->pos, "imported and not used: \"%s\"", path);
 		}

@@ -12,6 +12,8 @@
 
 #include <string.h>
 
+static bool chan_assignable(Type *x, Type *y);
+
 void check_errorf(Checker *c, Pos pos, const char *fmt, ...)
 {
 	va_list ap;
@@ -664,7 +666,8 @@ static void check_binary(Checker *c, Node *n, Type *hint)
 			} else {
 				(xnil ? x : y)->tv.type = other;
 			}
-		} else if (!type_identical(xt, yt) && !(type_is_interface(xt) || type_is_interface(yt))) {
+		} else if (!type_identical(xt, yt) && !(type_is_interface(xt) || type_is_interface(yt)) &&
+		           !chan_assignable(xt, yt) && !chan_assignable(yt, xt)) {
 			check_errorf(c, node_startpos(n), "invalid operation: %s (mismatched types %s and %s)", ast_string(n),
 			             type_string(xt, c->pkg), type_string(yt, c->pkg));
 			invalid(n);
@@ -892,6 +895,7 @@ static void check_index(Checker *c, Node *n)
 		invalid(n);
 		return;
 	}
+	if (check_generic_index(c, n)) return;
 	if (n->index.index.n != 1) {
 		check_errorf(c, n->pos, "generic instantiation not supported yet");
 		invalid(n);
@@ -1018,6 +1022,14 @@ static void check_slice(Checker *c, Node *n)
 
 /* ------------------------------------------------------------ composite literals */
 
+/* a bidirectional channel value of type x is assignable to y (spec "Assignability") */
+static bool chan_assignable(Type *x, Type *y)
+{
+	Type *xu = type_under(x), *yu = type_under(y);
+	return xu && yu && xu->kind == TY_CHAN && yu->kind == TY_CHAN && xu->dir == CHAN_BOTH &&
+	       type_identical(xu->elem, yu->elem) && (x->kind != TY_NAMED || y->kind != TY_NAMED);
+}
+
 static void check_complit(Checker *c, Node *n, Type *hint)
 {
 	Type *t;
@@ -1142,6 +1154,8 @@ static void check_complit(Checker *c, Node *n, Type *hint)
 	}
 	n->tv.mode = MODE_VALUE;
 	n->tv.type = t;
+	/* an elided &T{...} has type *T */
+	if (!n->complit.type && hint && type_under(hint)->kind == TY_POINTER && type_under(hint)->elem == t) n->tv.type = hint;
 }
 
 /* ------------------------------------------------------------ dispatch */

@@ -70,6 +70,13 @@ static void add_to_scope(Checker *c, Obj *o)
 /* ------------------------------------------------------------ assignments */
 
 /* check an assignment target; returns its type (NULL for the blank identifier) */
+/* x op= y and x++ use x (types2 evaluates x as an operand) */
+static void mark_used(Node *x)
+{
+	Node *ux = ast_unparen(x);
+	if (ux->kind == N_IDENT && ux->ident.obj && ux->ident.obj->kind == OBJ_VAR) ux->ident.obj->used = true;
+}
+
 static Type *check_lhs(Checker *c, Node *x)
 {
 	Node *ux = ast_unparen(x);
@@ -168,6 +175,7 @@ static void check_assign(Checker *c, Node *n)
 		/* x op= y */
 		Node *x = lhs->v[0], *y = rhs->v[0];
 		Type *t = check_lhs(c, x);
+		mark_used(x);
 		Node bin = {.kind = N_BINARY, .pos = n->pos};
 		bin.binary.op = n->assign.op;
 		bin.binary.x = x;
@@ -765,6 +773,7 @@ static void check_stmt(Checker *c, Node *n)
 	}
 	case N_INCDEC: {
 		Type *t = check_lhs(c, n->incdec.x);
+		mark_used(n->incdec.x);
 		if (t && t->kind != TY_INVALID && !type_is_numeric(t))
 			check_errorf(c, n->pos, "invalid operation: %s%s (non-numeric type %s)", ast_string(n->incdec.x),
 			             n->incdec.inc ? "++" : "--", type_string(t, c->pkg));

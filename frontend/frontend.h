@@ -292,6 +292,30 @@ extern Package *(*check_importer)(const char *path, Pos pos);
 Package *check_package(const char *path, Node **files, int nfiles);
 void check_named_underlying(Checker *c, Type *t, Type *u);
 
+/* build_tags.c */
+void build_set_goarch(const char *goarch);
+bool build_tag_ok(const char *tag, size_t n);
+bool build_eval_expr(const char *expr, bool *ok);   /* //go:build; *ok: syntax ok */
+bool build_eval_plus(const char **lines, int n);    /* // +build lines */
+bool build_match_name(const char *name);            /* _test, _GOOS, _GOARCH rules */
+
+/* load.c */
+void load_init(const char *goroot, const char *overlay, const char *goarch);
+Package *load_lookup(const char *path, Pos pos);    /* check_importer */
+Package *load_import(const char *path, Pos pos);    /* NULL after an error */
+Package *load_files(const char *path, const char **files, int n, bool is_dep);
+int load_dir_files(const char *dir, const char ***out);
+void load_push_main(const char *path);
+
+/* check_init.c */
+void check_init_order(Checker *c);  /* Package.initassigns in the spec's order */
+
+/* check_generic.c */
+void check_generic_type(Checker *c, Obj *o);
+Scope *check_recv_tparams(Checker *c, Node *recv, Scope *parent);
+bool check_generic_index(Checker *c, Node *n);
+void check_generic_methods_ready(Package *pkg);
+
 /* check_expr.c */
 void check_mark_addrtaken(Node *x);
 const char *check_values_string(Checker *c, NodeList *l);

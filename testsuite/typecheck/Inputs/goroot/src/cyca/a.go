@@ -1,0 +1,5 @@
+package cyca
+
+import "cycb"
+
+var X = cycb.Y

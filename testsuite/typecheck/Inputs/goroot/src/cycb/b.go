@@ -1,0 +1,5 @@
+package cycb
+
+import "cyca"
+
+var Y = cyca.X

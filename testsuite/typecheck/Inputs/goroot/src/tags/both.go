@@ -1,0 +1,6 @@
+//go:build linux
+// +build ignore
+
+package tags
+
+const C = 1

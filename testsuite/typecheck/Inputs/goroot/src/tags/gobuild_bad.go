@@ -1,0 +1,5 @@
+//go:build windows || cgo || goexperiment.regabi || !linux
+
+package tags
+
+const A = 2

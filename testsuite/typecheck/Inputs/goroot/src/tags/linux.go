@@ -1,0 +1,3 @@
+package tags
+
+const F = 1

@@ -1,0 +1,5 @@
+// +build !linux
+
+package tags
+
+const B = 2

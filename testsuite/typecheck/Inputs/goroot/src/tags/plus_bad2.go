@@ -1,0 +1,6 @@
+// +build linux
+// +build cgo
+
+package tags
+
+const B = 3

@@ -1,0 +1,5 @@
+// +build linux,!cgo darwin
+
+package tags
+
+const B = 1

@@ -1,0 +1,5 @@
+//go:build unix
+
+package tags
+
+const E = 1
