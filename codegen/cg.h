@@ -221,6 +221,7 @@ void cg_lval_store(CG *cg, LVal *lv, Val v);
 LLVMValueRef cg_nilcheck(CG *cg, LLVMValueRef p, Pos pos);
 Val cg_string_lit(CG *cg, const char *s, size_t n);
 Val cg_binary(CG *cg, Op op, Val x, Val y, Type *t, Pos pos);
+Val cg_shift(CG *cg, Op op, Val x, Val s, Type *t, Type *st, Pos pos);
 Val cg_compare_vals(CG *cg, Op op, Val x, Val y, Type *t, Pos pos);
 Val cg_to_iface(CG *cg, Val v, Type *to);
 LLVMValueRef cg_global(CG *cg, Obj *o);

@@ -541,7 +541,7 @@ static LLVMValueRef sdiv(CG *cg, Op op, LLVMValueRef x, LLVMValueRef y)
 	return phi;
 }
 
-static Val shift(CG *cg, Op op, Val x, Val s, Type *t, Type *st, Pos pos)
+Val cg_shift(CG *cg, Op op, Val x, Val s, Type *t, Type *st, Pos pos)
 {
 	LLVMTypeRef xt = LLVMTypeOf(x.v[0]);
 	LLVMValueRef cnt = s.v[0];
@@ -692,7 +692,7 @@ static Val binary_expr(CG *cg, Node *n)
 		Type *st = y->tv.type;
 		if (type_is_untyped(st)) st = types_basic[TY_UINT];
 		Val b = cg_expr_to(cg, y, st);
-		return shift(cg, op, a, b, n->tv.type, st, n->pos);
+		return cg_shift(cg, op, a, b, n->tv.type, st, n->pos);
 	}
 	Val a = cg_expr_to(cg, x, n->tv.type), b = cg_expr_to(cg, y, n->tv.type);
 	return cg_binary(cg, op, a, b, n->tv.type, n->pos);

@@ -351,9 +351,34 @@ static void bind_param(CG *cg, Fn *f, Field *fl, unsigned *k)
 	if (fl->obj && fl->name && fl->name != intern_cstr("_")) cg_declare_local(cg, fl->obj, &v);
 }
 
+/* does t mention a type parameter (generic code is not lowered yet)? */
+static bool has_typeparam(Type *t, int depth)
+{
+	if (!t || depth > 16) return false;
+	switch (t->kind) {
+	case TY_TYPEPARAM: return true;
+	case TY_NAMED:
+		/* an instance matters only if its layout depends on a type parameter */
+		return t->ntargs && has_typeparam(t->underlying, depth + 1);
+	case TY_POINTER: case TY_SLICE: case TY_ARRAY: case TY_CHAN:
+		return has_typeparam(t->elem, depth + 1);
+	case TY_MAP:
+		return has_typeparam(t->key, depth + 1) || has_typeparam(t->elem, depth + 1);
+	case TY_STRUCT: case TY_FUNC: case TY_TUPLE:
+		for (int i = 0; i < t->nfields; i++)
+			if (has_typeparam(t->fields[i].type, depth + 1)) return true;
+		for (int i = 0; t->kind == TY_FUNC && i < t->nresults; i++)
+			if (has_typeparam(t->results[i].type, depth + 1)) return true;
+		return t->kind == TY_FUNC && t->recv && has_typeparam(t->recv->type, depth + 1);
+	default:
+		return false;
+	}
+}
+
 void cg_func(CG *cg, Obj *fn, Node *decl)
 {
 	Type *sig = fn->type;
+	if (has_typeparam(sig, 0)) cg_unsupported(cg, decl->funcdecl.name, "generic types in function signatures");
 	Fn f = {.obj = fn, .sig = sig};
 	f.fn = cg_func_decl(cg, fn);
 	f.fnty = LLVMGlobalGetValueType(f.fn);

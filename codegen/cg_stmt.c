@@ -79,7 +79,10 @@ static void assign(CG *cg, Node *n)
 		Node *y = rhs->v[0];
 		Val r;
 		if (op == OP_SHL || op == OP_SHR) {
-			cg_unsupported(cg, n, "shift assignment");
+			Type *st = y->tv.type;
+			if (type_is_untyped(st)) st = types_basic[TY_UINT];
+			Val s = cg_expr_to(cg, y, st);
+			r = cg_shift(cg, op, x, s, lv.t, st, n->pos);
 		} else {
 			Val yv = cg_expr_to(cg, y, lv.t);
 			r = cg_binary(cg, op, x, yv, lv.t, n->pos);
