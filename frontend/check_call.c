@@ -783,8 +783,10 @@ bool check_builtin(Checker *c, Node *n, Builtin b)
 			const_complex(cv, &re, &im);
 			n->tv.mode = MODE_CONST;
 			n->tv.type = types_basic[TY_UNTYPED_FLOAT];
-			Const tmp = {.kind = CONST_FLOAT, .num = b == BI_REAL ? cv->num : cv->imag};
-			n->tv.val = const_to_float(&tmp);
+			Const *part = arena_alloc(&perm, sizeof *part); /* outlives this call */
+			part->kind = CONST_FLOAT;
+			part->num = b == BI_REAL ? cv->num : cv->imag;
+			n->tv.val = part;
 			return true;
 		}
 		TypeKind k = type_under(x->tv.type)->kind;
