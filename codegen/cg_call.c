@@ -407,6 +407,20 @@ Val cg_builtin(CG *cg, Node *n, Builtin b)
 		return cg_delete(cg, n);
 	case BI_RECOVER:
 		return cg_recover(cg, n);
+	case BI_COMPLEX: {
+		/* complex(re, im) with non-constant parts: float32 -> complex64, float64 -> complex128 */
+		Type *ft = type_under(n->tv.type)->kind == TY_COMPLEX64 ? types_basic[TY_FLOAT32] : types_basic[TY_FLOAT64];
+		Val re = cg_expr_to(cg, args->v[0], ft), im = cg_expr_to(cg, args->v[1], ft);
+		Val v = cg_mkval(cg, 2, n->tv.type);
+		v.v[0] = re.v[0];
+		v.v[1] = im.v[0];
+		return v;
+	}
+	case BI_REAL:
+	case BI_IMAG: {
+		Val c = cg_expr(cg, args->v[0]);
+		return cg_val1(cg, c.v[b == BI_REAL ? 0 : 1], n->tv.type);
+	}
 	case BI_NEW: {
 		Type *t = type_under(n->tv.type)->elem;
 		return cg_val1(cg, cg_new(cg, t), n->tv.type);

@@ -607,6 +607,18 @@ Val cg_binary(CG *cg, Op op, Val x, Val y, Type *t, Pos pos)
 			re = LLVMBuildFSub(cg->b, LLVMBuildFMul(cg->b, a, c, ""), LLVMBuildFMul(cg->b, b, d, ""), "");
 			im = LLVMBuildFAdd(cg->b, LLVMBuildFMul(cg->b, a, d, ""), LLVMBuildFMul(cg->b, b, c, ""), "");
 			break;
+		case OP_QUO: {
+			/* runtime.complex128div (Smith's method + C99 Annex G), in double precision */
+			bool c64 = u->kind == TY_COMPLEX64;
+			LLVMValueRef args[4] = {a, b, c, d};
+			for (int i = 0; c64 && i < 4; i++) args[i] = LLVMBuildFPExt(cg->b, args[i], cg->f64, "");
+			LLVMTypeRef rt = LLVMStructTypeInContext(cg->ctx, (LLVMTypeRef[]){cg->f64, cg->f64}, 2, 0);
+			LLVMValueRef q = cg_rt_call(cg, "runtime.complex128div", rt, args, 4, true);
+			re = LLVMBuildExtractValue(cg->b, q, 0, "");
+			im = LLVMBuildExtractValue(cg->b, q, 1, "");
+			if (c64) re = LLVMBuildFPTrunc(cg->b, re, cg->f32, ""), im = LLVMBuildFPTrunc(cg->b, im, cg->f32, "");
+			break;
+		}
 		default: cg_unsupported(cg, NULL, "complex division");
 		}
 		Val v = cg_mkval(cg, 2, t);

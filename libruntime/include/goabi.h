@@ -267,6 +267,12 @@ enum {
  * call the panic runs (an RT_GOENTRY trampoline); else nil */
 GoEface rt_gorecover(void) __asm__("runtime.gorecover");
 
+/* complex division x/y with Go's semantics (complex.c; leaf) */
+typedef struct GoComplex128 {
+	double re, im;
+} GoComplex128;
+GoComplex128 rt_complex128div(double a, double b, double c, double d) __asm__("runtime.complex128div");
+
 /* a loop back-edge poll found the stack guard poisoned (preemption / STW);
  * an RT_GOENTRY trampoline (stack.c) */
 void rt_safepoint_slow(void) __asm__("runtime.safepointSlow");
