@@ -188,6 +188,16 @@ void cg_gopanic(CG *cg, Val e, Pos pos);
 void cg_typeswitch(CG *cg, Node *n);
 
 /* cg_func.c */
+/* where the builder is in the function being emitted, kept while a helper
+ * function (adapter, wrapper, thunk) is emitted in the middle of it */
+typedef struct BuilderState {
+	Fn *fn;
+	LLVMBasicBlockRef bb;
+	LLVMMetadataRef loc;
+	Pos pos;
+} BuilderState;
+BuilderState cg_builder_save(CG *cg);
+void cg_builder_restore(CG *cg, BuilderState st);
 void cg_func(CG *cg, Obj *fn, Node *decl);
 LLVMValueRef cg_func_decl(CG *cg, Obj *fn);
 const char *cg_func_name(CG *cg, Obj *fn);

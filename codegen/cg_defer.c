@@ -246,10 +246,7 @@ static LLVMValueRef make_thunk(CG *cg, int kind, Type *et, Type *sig, Obj *m, Po
 	LLVMAddAttributeAtIndex(f, LLVMAttributeFunctionIndex, cg_strattr(cg, "disable-tail-calls", "true"));
 	LLVMAddAttributeAtIndex(f, LLVMAttributeFunctionIndex, cg_enumattr(cg, "noinline"));
 	LLVMAddAttributeAtIndex(f, 1, cg_enumattr(cg, "nest"));
-	Fn *saved = cg->fn;
-	LLVMBasicBlockRef savedbb = LLVMGetInsertBlock(cg->b);
-	LLVMMetadataRef savedloc = LLVMGetCurrentDebugLocation2(cg->b);
-	Pos savedpos = cg->pos;
+	BuilderState saved = cg_builder_save(cg);
 	const char *pname = arena_strndup(&perm, name, strlen(name));
 	Fn tf = {.fn = f, .fnty = LLVMGlobalGetValueType(f), .sig = sig};
 	/* a results buffer in the frame may be big: then it needs the check */
@@ -294,10 +291,7 @@ static LLVMValueRef make_thunk(CG *cg, int kind, Type *et, Type *sig, Obj *m, Po
 		LLVMBuildRetVoid(cg->b);
 	}
 	LLVMDIBuilderFinalizeSubprogram(cg->di, sp);
-	cg->fn = saved;
-	cg->pos = savedpos;
-	LLVMPositionBuilderAtEnd(cg->b, savedbb);
-	LLVMSetCurrentDebugLocation2(cg->b, savedloc);
+	cg_builder_restore(cg, saved);
 	return f;
 }
 

@@ -145,6 +145,19 @@ void cg_declare_local(CG *cg, Obj *o, Val *v)
 	}
 }
 
+BuilderState cg_builder_save(CG *cg)
+{
+	return (BuilderState){cg->fn, LLVMGetInsertBlock(cg->b), LLVMGetCurrentDebugLocation2(cg->b), cg->pos};
+}
+
+void cg_builder_restore(CG *cg, BuilderState st)
+{
+	cg->fn = st.fn;
+	cg->pos = st.pos;
+	if (st.bb) LLVMPositionBuilderAtEnd(cg->b, st.bb);
+	LLVMSetCurrentDebugLocation2(cg->b, st.loc);
+}
+
 /* ------------------------------------------------------------ adapters */
 
 static LLVMTypeRef blk_type(CG *cg, LLVMTypeRef fty)
@@ -184,11 +197,9 @@ static LLVMValueRef get_adapter(CG *cg, LLVMTypeRef fty, unsigned nest)
 	LLVMSetLinkage(f, LLVMInternalLinkage);
 	gc_function_attrs(cg, f);
 	LLVMAddAttributeAtIndex(f, LLVMAttributeFunctionIndex, cg_enumattr(cg, "noinline"));
-	Fn *saved = cg->fn;
-	LLVMBasicBlockRef savedbb = LLVMGetInsertBlock(cg->b);
-	LLVMMetadataRef savedloc = LLVMGetCurrentDebugLocation2(cg->b);
+	BuilderState saved = cg_builder_save(cg);
 	Fn af = {.fn = f, .fnty = LLVMGlobalGetValueType(f)};
-	Pos pos = saved && saved->obj ? saved->obj->pos : (Pos){0};
+	Pos pos = saved.fn && saved.fn->obj ? saved.fn->obj->pos : (Pos){0};
 	af.rec = cg_func_rec(cg, arena_strndup(&perm, name, strlen(name)), arena_strndup(&perm, name, strlen(name)), pos,
 	                     GO_FUNC_WRAPPER);
 	LLVMMetadataRef asp = cg_subprogram(cg, &cg->funcs[af.rec], pos, f);
@@ -211,9 +222,7 @@ static LLVMValueRef get_adapter(CG *cg, LLVMTypeRef fty, unsigned nest)
 		LLVMBuildStore(cg->b, r, LLVMBuildStructGEP2(cg->b, bt, blk, n + 1, ""));
 	LLVMBuildRetVoid(cg->b);
 	LLVMDIBuilderFinalizeSubprogram(cg->di, asp);
-	cg->fn = saved;
-	if (savedbb) LLVMPositionBuilderAtEnd(cg->b, savedbb);
-	LLVMSetCurrentDebugLocation2(cg->b, savedloc);
+	cg_builder_restore(cg, saved);
 	return f;
 }
 

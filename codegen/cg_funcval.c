@@ -305,10 +305,7 @@ static LLVMValueRef method_fm(CG *cg, Obj *m, Type *sig, Type *bt, Pos pos)
 	LLVMAddAttributeAtIndex(f, LLVMAttributeFunctionIndex, cg_strattr(cg, "frame-pointer", "all"));
 	LLVMAddAttributeAtIndex(f, LLVMAttributeFunctionIndex, cg_strattr(cg, "disable-tail-calls", "true"));
 	LLVMAddAttributeAtIndex(f, ci + 1, cg_enumattr(cg, "nest"));
-	Fn *saved = cg->fn;
-	LLVMBasicBlockRef savedbb = LLVMGetInsertBlock(cg->b);
-	LLVMMetadataRef savedloc = LLVMGetCurrentDebugLocation2(cg->b);
-	Pos savedpos = cg->pos;
+	BuilderState saved = cg_builder_save(cg);
 	const char *pname = arena_strndup(&perm, name, strlen(name));
 	Fn wf = {.fn = f, .fnty = LLVMGlobalGetValueType(f), .sig = sig};
 	wf.rec = cg_func_rec(cg, pname, pname, pos, GO_FUNC_WRAPPER);
@@ -329,10 +326,7 @@ static LLVMValueRef method_fm(CG *cg, Obj *m, Type *sig, Type *bt, Pos pos)
 	if (LLVMGetTypeKind(LLVMGetReturnType(wf.fnty)) == LLVMVoidTypeKind) LLVMBuildRetVoid(cg->b);
 	else LLVMBuildRet(cg->b, r);
 	LLVMDIBuilderFinalizeSubprogram(cg->di, sp);
-	cg->fn = saved;
-	cg->pos = savedpos;
-	LLVMPositionBuilderAtEnd(cg->b, savedbb);
-	LLVMSetCurrentDebugLocation2(cg->b, savedloc);
+	cg_builder_restore(cg, saved);
 	return f;
 }
 

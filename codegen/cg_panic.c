@@ -62,11 +62,8 @@ static LLVMValueRef helper(CG *cg)
 	if (f) return f;
 	f = LLVMAddFunction(cg->mod, "golc.gopanic", LLVMFunctionType(cg->vd, (LLVMTypeRef[]){cg->ptr, cg->gptr}, 2, 0));
 	LLVMSetLinkage(f, LLVMInternalLinkage);
-	Fn *saved = cg->fn;
-	LLVMBasicBlockRef savedbb = LLVMGetInsertBlock(cg->b);
-	LLVMMetadataRef savedloc = LLVMGetCurrentDebugLocation2(cg->b);
-	Pos savedpos = cg->pos;
-	Pos pos = savedpos;
+	BuilderState saved = cg_builder_save(cg);
+	Pos pos = saved.pos;
 	Fn hf = {.fn = f, .fnty = LLVMGlobalGetValueType(f)};
 	hf.rec = cg_func_rec(cg, "runtime.gopanic", "golc.gopanic", pos, GO_FUNC_WRAPPER);
 	cg->fn = &hf;
@@ -79,10 +76,7 @@ static LLVMValueRef helper(CG *cg)
 	cg_rt_panic_call(cg, "runtime.gopanic", a, 2);
 	LLVMPositionBuilderAtEnd(cg->b, hf.entry);
 	LLVMBuildBr(cg->b, hf.body);
-	cg->fn = saved;
-	cg->pos = savedpos;
-	if (savedbb) LLVMPositionBuilderAtEnd(cg->b, savedbb);
-	LLVMSetCurrentDebugLocation2(cg->b, savedloc);
+	cg_builder_restore(cg, saved);
 	return f;
 }
 
