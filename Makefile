@@ -66,10 +66,13 @@ deps:
 	$(SUDO) apt-get update -q; \
 	$(SUDO) apt-get install -y -q --no-install-recommends $(PACKAGES)
 
-$(BUILD)/CMakeCache.txt:
+# The generator's own file marks a finished configure (a failed one can leave CMakeCache.txt).
+BUILD_STAMP := $(BUILD)/$(if $(filter Ninja,$(GENERATOR)),build.ninja,Makefile)
+
+$(BUILD_STAMP):
 	cmake -S . -B $(BUILD) -G "$(GENERATOR)" -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) -DCMAKE_C_COMPILER=/usr/bin/clang-19
 
-configure: deps-if-missing $(BUILD)/CMakeCache.txt
+configure: deps-if-missing $(BUILD_STAMP)
 
 build: configure
 	cmake --build $(BUILD) -j $(JOBS)

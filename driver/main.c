@@ -32,6 +32,7 @@ typedef struct Options {
 	const char *out;
 	int optlevel;
 	bool emit_llvm;
+	bool compile_only;      /* -c: write an object file, do not link */
 	bool all_errors;
 	const char *triple;
 	const char *goarch;
@@ -44,7 +45,7 @@ typedef struct Options {
 static void usage(void)
 {
 	fprintf(stderr,
-	        "usage: golc build [-o out] [-O0|-O1|-O2] [-emit-llvm] [-e] [-target triple] files.go... | dir\n"
+	        "usage: golc build [-o out] [-c] [-O0|-O1|-O2] [-emit-llvm] [-e] [-target triple] files.go... | dir\n"
 	        "       golc run [build flags] files.go... [arguments...]\n"
 	        "       golc typecheck [-e] files.go... | dir | importpath\n"
 	        "       golc version\n"
@@ -115,6 +116,7 @@ static int parse_args(Options *o, int argc, char **argv, bool run, bool typechec
 		else if (!strcmp(a, "-O1")) o->optlevel = 1;
 		else if (!strcmp(a, "-O2")) o->optlevel = 2;
 		else if (!strcmp(a, "-emit-llvm")) o->emit_llvm = true;
+		else if (!strcmp(a, "-c")) o->compile_only = true;
 		else if (!strcmp(a, "-e")) o->all_errors = true;
 		else if (!strcmp(a, "-target") && i + 1 < argc) o->triple = argv[++i];
 		else if (!strncmp(a, "-target=", 8)) o->triple = a + 8;
@@ -188,13 +190,26 @@ static char *default_output(const char *file)
 static int compile(Options *o, const char *out)
 {
 	Package *p = frontend(o);
-	if (strcmp(p->name, "main") != 0 && !o->emit_llvm) {
+	bool link = !o->emit_llvm && !o->compile_only;
+	if (link && strcmp(p->name, "main") != 0) {
 		fprintf(stderr, "golc: cannot build non-main package %s\n", p->name);
 		return 1;
+	}
+	if (link) {
+		/* gc reports this when linking, not when compiling */
+		Obj *m = scope_lookup_local(p->scope, intern_cstr("main"));
+		if (!m || m->kind != OBJ_FUNC) {
+			fprintf(stderr, "function main is undeclared in the main package\n");
+			return 1;
+		}
 	}
 	CgOptions co = {.triple = o->triple, .optlevel = o->optlevel};
 	if (o->emit_llvm) {
 		co.ll_out = out ? out : "-";
+		return cg_package(p, &co);
+	}
+	if (o->compile_only) {
+		co.obj_out = out;
 		return cg_package(p, &co);
 	}
 	char tmpdir[] = "/tmp/golc-XXXXXX";
@@ -221,6 +236,12 @@ static int cmd_build(int argc, char **argv)
 	Options o = {0};
 	parse_args(&o, argc, argv, false, false);
 	const char *out = o.out;
+	if (!out && o.compile_only) {
+		char *d = default_output(o.files[0]);
+		char *obj = malloc(strlen(d) + 3);
+		sprintf(obj, "%s.o", d);
+		out = obj;
+	}
 	if (!out && !o.emit_llvm) out = default_output(o.files[0]);
 	if (o.emit_llvm && out && !strcmp(out, "-")) out = NULL;
 	return compile(&o, out);

@@ -275,8 +275,9 @@ void check_selector(Checker *c, Node *n)
 static bool convertible(Type *from, Type *to)
 {
 	Type *fu = type_under(from), *tu = type_under(to);
-	if (type_identical(fu, tu)) return true;
-	if (fu->kind == TY_POINTER && tu->kind == TY_POINTER && type_identical(type_under(fu->elem), type_under(tu->elem)))
+	if (type_identical_ignore_tags(fu, tu)) return true;
+	if (fu->kind == TY_POINTER && tu->kind == TY_POINTER &&
+	    type_identical_ignore_tags(type_under(fu->elem), type_under(tu->elem)))
 		return true;
 	if (type_is_numeric(fu) && type_is_numeric(tu)) {
 		return (type_is_complex(fu) == type_is_complex(tu));

@@ -482,14 +482,6 @@ void check_package_files(Checker *c)
 			}
 		}
 	}
-	if (p->name == intern_cstr("main")) {
-		Obj *m = scope_lookup_local(p->scope, intern_cstr("main"));
-		if (!m || m->kind != OBJ_FUNC) {
-			Pos pos = p->nfiles ? p->files[0]->file.pkgname->pos : (Pos){0};
-			(void)pos;
-			diag_errorf((Pos){0}, "function main is undeclared in the main package");
-		}
-	}
 	/* function bodies */
 	for (int i = 0; i < p->nfiles; i++) {
 		Node *f = p->files[i];

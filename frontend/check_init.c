@@ -6,8 +6,10 @@
  * references (transitively). The specs are then ordered by repeatedly taking
  * the earliest spec in declaration order whose dependencies are all
  * initialized; Package.initassigns and Package.inits are rewritten in that
- * order. Cycles were reported while resolving (through expressions); a cycle
- * through function bodies keeps the remaining specs in declaration order.
+ * order. Cycles through expressions alone were reported while resolving; a
+ * cycle through function bodies is reported here as gc does ("initialization
+ * loop for x" with the chain of references) and the cycle's first spec is
+ * then taken as if ready, so every cycle is reported once.
  */
 #include "frontend.h"
 
@@ -149,11 +151,93 @@ static bool spec_declares(Node *s, Obj *o)
 	return false;
 }
 
+static Node **gspecs;   /* the package's var specs with initializers */
+static int ngspecs;
+
+/* an object's direct references: a variable's initializer, a function's body */
+static Refs obj_edges(Obj *o)
+{
+	Refs r = {0};
+	if (o->kind == OBJ_FUNC) {
+		Refs *f = func_refs(o);
+		for (int i = 0; i < f->n; i++) add(&r, f->v[i]);
+		return r;
+	}
+	for (int i = 0; i < ngspecs; i++)
+		if (spec_declares(gspecs[i], o)) {
+			walk_list(&gspecs[i]->valuespec.values, &r);
+			break;
+		}
+	return r;
+}
+
+/* a path from -> ... -> to, appended to path in reverse (to first), as types2's findPath */
+static bool find_path(Obj *from, Obj *to, Refs *seen, Refs *path)
+{
+	bool was = false;
+	for (int k = 0; k < seen->n && !was; k++) was = seen->v[k] == from;
+	if (was) return false;
+	add(seen, from);
+	Refs e = obj_edges(from);
+	bool found = false;
+	for (int i = 0; i < e.n && !found; i++) {
+		if (e.v[i] == to) {
+			add(path, to);
+			found = true;
+		} else if (find_path(e.v[i], to, seen, path)) {
+			found = true;
+		}
+		if (found && e.v[i] != to) {
+			/* path is a set-like list: a duplicate would be dropped, so append by hand */
+			if (path->n == path->cap) {
+				path->cap = path->cap ? path->cap * 2 : 8;
+				path->v = realloc(path->v, sizeof(Obj *) * path->cap);
+			}
+			path->v[path->n++] = e.v[i];
+		}
+	}
+	free(e.v);
+	return found;
+}
+
+/* reports the cycle through spec s's first variable on one; false if none is */
+static bool report_cycle(Node *s)
+{
+	for (int i = 0; i < s->valuespec.names.n; i++) {
+		Obj *v = s->valuespec.names.v[i]->ident.obj;
+		if (!v) continue;
+		Refs seen = {0}, cycle = {0};
+		bool found = find_path(v, v, &seen, &cycle);
+		free(seen.v);
+		if (!found) {
+			free(cycle.v);
+			continue;
+		}
+		/* gc: "initialization loop for x", then x refers to / ... / x */
+		size_t cap = 256, len = 0;
+		char *msg = malloc(cap);
+		len += snprintf(msg, cap, "initialization loop for %s", v->name);
+		Obj *o = cycle.v[0];
+		for (int k = cycle.n; k >= 0; k--) {
+			const char *ps = diag_posstr(o->pos);
+			size_t need = len + strlen(ps) + strlen(o->name) + 32;
+			if (need > cap) msg = realloc(msg, cap = need * 2);
+			len += snprintf(msg + len, cap - len, "\n\t%s: %s%s", ps, o->name, k > 0 ? " refers to" : "");
+			if (k > 0) o = cycle.v[k - 1];
+		}
+		diag_errorf(v->pos, "%s", msg);
+		free(msg);
+		free(cycle.v);
+		return true;
+	}
+	return false;
+}
+
 void check_init_order(Checker *c)
 {
 	Package *p = c->pkg;
 	int n = p->ninitassigns;
-	if (n < 2) return;
+	if (n < 1) return;
 	cur = p;
 	nfnrefs = 0;
 	/* specs in declaration order */
@@ -178,6 +262,8 @@ void check_init_order(Checker *c)
 		free(specs);
 		return;
 	}
+	gspecs = specs;
+	ngspecs = n;
 	/* dependencies: for each spec, the specs declaring the vars it needs */
 	int **deps = calloc(n, sizeof(int *));
 	int *ndeps = calloc(n, sizeof(int));
@@ -188,7 +274,7 @@ void check_init_order(Checker *c)
 		deps[i] = calloc(vars.n + 1, sizeof(int));
 		for (int k = 0; k < vars.n; k++)
 			for (int j = 0; j < n; j++)
-				if (j != i && spec_declares(specs[j], vars.v[k])) {
+				if (spec_declares(specs[j], vars.v[k])) {
 					deps[i][ndeps[i]++] = j;
 					break;
 				}
@@ -208,9 +294,12 @@ void check_init_order(Checker *c)
 			for (int k = 0; k < ndeps[i] && ready; k++) ready = done[deps[i][k]];
 			if (ready) pick = i;
 		}
-		if (pick < 0)   /* a cycle through function bodies: declaration order */
+		if (pick < 0) { /* a cycle: report it at its first spec in declaration order */
+			for (int i = 0; i < n && pick < 0; i++)
+				if (!done[i] && report_cycle(specs[i])) pick = i;
 			for (int i = 0; i < n && pick < 0; i++)
 				if (!done[i]) pick = i;
+		}
 		done[pick] = true;
 		order[no++] = specs[pick];
 	}

@@ -99,6 +99,17 @@ static int cmp(const void *a, const void *b)
 	return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
+const char *diag_posstr(Pos pos)
+{
+	SrcFile *f = srcfile_get(pos.file);
+	char buf[1200];
+	if (pos.col == 0)
+		snprintf(buf, sizeof buf, "%s:%d", f ? f->path : "<unknown>", pos.line);
+	else
+		snprintf(buf, sizeof buf, "%s:%d:%d", f ? f->path : "<unknown>", pos.line, pos.col);
+	return arena_strndup(&perm, buf, strlen(buf));
+}
+
 static void print(Diag *d)
 {
 	SrcFile *f = srcfile_get(d->pos.file);

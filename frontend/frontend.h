@@ -39,6 +39,7 @@ int32_t srcfile_count(void);
 /* diag.c */
 void diag_errorf(Pos pos, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void diag_verrorf(Pos pos, const char *fmt, va_list ap);
+const char *diag_posstr(Pos pos);   /* "file:line:col" as diagnostics print it (arena string) */
 int diag_flush(void);               /* prints sorted errors to stderr; returns the count */
 int diag_count(void);
 int diag_syntax_count(void);        /* gc type-checks only if this is 0 (lexical errors don't stop it) */
@@ -225,6 +226,7 @@ Type *type_chan(Type *elem, ChanDir dir);
 Type *type_tuple(Field *f, int n);
 Type *type_under(Type *t);      /* underlying type */
 bool type_identical(Type *a, Type *b);
+bool type_identical_ignore_tags(Type *a, Type *b); /* conversions ignore struct tags */
 bool type_is_untyped(Type *t);
 bool type_is_basic(Type *t);     /* bool, numeric, string, unsafe.Pointer (after under) */
 bool type_is_integer(Type *t);

@@ -165,25 +165,28 @@ int type_int_bits(Type *t)
 
 /* ------------------------------------------------------------ identity */
 
-static bool fields_identical(Field *a, int na, Field *b, int nb, bool names)
+static bool identical(Type *a, Type *b, bool tags);
+
+static bool fields_identical(Field *a, int na, Field *b, int nb, bool names, bool tags)
 {
 	if (na != nb) return false;
 	for (int i = 0; i < na; i++) {
 		if (names) {
 			if (a[i].name != b[i].name || a[i].embedded != b[i].embedded) return false;
 			const char *ta = a[i].tag ? a[i].tag : "", *tb = b[i].tag ? b[i].tag : "";
-			if (strcmp(ta, tb) != 0) return false;
+			if (tags && strcmp(ta, tb) != 0) return false;
 			/* unexported names from different packages differ */
 			if (a[i].obj && b[i].obj && a[i].obj->pkg != b[i].obj->pkg &&
 			    !(a[i].name[0] >= 'A' && a[i].name[0] <= 'Z'))
 				return false;
 		}
-		if (!type_identical(a[i].type, b[i].type)) return false;
+		if (!identical(a[i].type, b[i].type, tags)) return false;
 	}
 	return true;
 }
 
-bool type_identical(Type *a, Type *b)
+/* tags: struct tags count (they do not for conversions) */
+static bool identical(Type *a, Type *b, bool tags)
 {
 	if (a == b) return true;
 	if (!a || !b || a->kind != b->kind) return false;
@@ -191,41 +194,51 @@ bool type_identical(Type *a, Type *b)
 	case TY_NAMED:
 		if (a->orig && a->orig == b->orig && a->ntargs == b->ntargs) {
 			for (int i = 0; i < a->ntargs; i++)
-				if (!type_identical(a->targs[i], b->targs[i])) return false;
+				if (!identical(a->targs[i], b->targs[i], tags)) return false;
 			return true;
 		}
 		return false;
 	case TY_TYPEPARAM:
 		return false;
 	case TY_ARRAY:
-		return a->len == b->len && type_identical(a->elem, b->elem);
+		return a->len == b->len && identical(a->elem, b->elem, tags);
 	case TY_SLICE:
 	case TY_POINTER:
-		return type_identical(a->elem, b->elem);
+		return identical(a->elem, b->elem, tags);
 	case TY_MAP:
-		return type_identical(a->key, b->key) && type_identical(a->elem, b->elem);
+		return identical(a->key, b->key, tags) && identical(a->elem, b->elem, tags);
 	case TY_CHAN:
-		return a->dir == b->dir && type_identical(a->elem, b->elem);
+		return a->dir == b->dir && identical(a->elem, b->elem, tags);
 	case TY_STRUCT:
-		return fields_identical(a->fields, a->nfields, b->fields, b->nfields, true);
+		return fields_identical(a->fields, a->nfields, b->fields, b->nfields, true, tags);
 	case TY_FUNC:
 		return a->variadic == b->variadic &&
-		       fields_identical(a->fields, a->nfields, b->fields, b->nfields, false) &&
-		       fields_identical(a->results, a->nresults, b->results, b->nresults, false);
+		       fields_identical(a->fields, a->nfields, b->fields, b->nfields, false, tags) &&
+		       fields_identical(a->results, a->nresults, b->results, b->nresults, false, tags);
 	case TY_TUPLE:
-		return fields_identical(a->fields, a->nfields, b->fields, b->nfields, false);
+		return fields_identical(a->fields, a->nfields, b->fields, b->nfields, false, tags);
 	case TY_INTERFACE:
 		if (a->nmethods != b->nmethods || a->nembeds != b->nembeds) return false;
 		for (int i = 0; i < a->nmethods; i++) {
 			Obj *x = a->methods[i], *y = b->methods[i];
-			if (x->name != y->name || !type_identical(x->type, y->type)) return false;
+			if (x->name != y->name || !identical(x->type, y->type, tags)) return false;
 		}
 		for (int i = 0; i < a->nembeds; i++)
-			if (!type_identical(a->embeds[i], b->embeds[i])) return false;
+			if (!identical(a->embeds[i], b->embeds[i], tags)) return false;
 		return true;
 	default:
 		return true; /* basic kinds: same kind, same type */
 	}
+}
+
+bool type_identical(Type *a, Type *b)
+{
+	return identical(a, b, true);
+}
+
+bool type_identical_ignore_tags(Type *a, Type *b)
+{
+	return identical(a, b, false);
 }
 
 /* ------------------------------------------------------------ strings */

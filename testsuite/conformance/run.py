@@ -670,13 +670,15 @@ class Runner:
     def exec_timeout(self, t):
         return (t.timeout if t.timeout else self.o.timeout) * self.scale
 
-    def build(self, t, tmp, out, files, cwd, errorcheck=False):
-        argv = [self.o.golc, "build"] + (["-e"] if errorcheck else []) + ["-o", out] + files
+    def build(self, t, tmp, out, files, cwd, errorcheck=False, obj=False):
+        """golc build; obj=True compiles to an object only (go tool compile's job)."""
+        argv = ([self.o.golc, "build"] + (["-c"] if obj else []) + (["-e"] if errorcheck else [])
+                + ["-o", out] + files)
         rc, output = self.cmd(argv, cwd, self.env(t), self.o.compile_timeout * self.scale)
         return rc, output, argv
 
-    def must_build(self, t, tmp, out, files, cwd):
-        rc, output, argv = self.build(t, tmp, out, files, cwd)
+    def must_build(self, t, tmp, out, files, cwd, obj=False):
+        rc, output, argv = self.build(t, tmp, out, files, cwd, obj=obj)
         if rc != 0:
             what = "compile timed out" if rc is None else "compile failed (exit %d)" % rc
             raise Failure(what + ": " + first_line(output), shlex.join(argv) + "\n" + dec(output))
@@ -755,7 +757,7 @@ class Runner:
 
     def do_build(self, t, tmp):
         self.must_build(t, tmp, os.path.join(tmp, "a.exe"),
-                        [os.path.join(self.testdir, t.name)], tmp)
+                        [os.path.join(self.testdir, t.name)], tmp, obj=True)
 
     def do_buildrun(self, t, tmp):
         exe = os.path.join(tmp, "a.exe")
@@ -767,7 +769,7 @@ class Runner:
                         [os.path.join(self.testdir, t.name)], tmp)
 
     def errorcheck_compile(self, t, tmp, path):
-        rc, out, argv = self.build(t, tmp, os.path.join(tmp, "a.o"), [path], tmp, errorcheck=True)
+        rc, out, argv = self.build(t, tmp, os.path.join(tmp, "a.o"), [path], tmp, errorcheck=True, obj=True)
         log = shlex.join(argv) + "\n" + dec(out)
         if rc is None:
             raise Failure("compilation timed out", log)
@@ -931,6 +933,12 @@ def summarize(tests, opts, elapsed, tiers):
     for a in sorted(by_action):
         p, f = by_action[a]
         lines.append("  action %-18s %5d judged %5d pass %5d fail" % (a, p + f, p, f))
+    # errorcheck tests without gc-only flags (the harness's own -d=ssa/check/on aside)
+    ff = [t for t in judged if t.action == "errorcheck" and t.flags == ["-d=ssa/check/on"]]
+    if ff:
+        p = sum(t.result == "PASS" for t in ff)
+        lines.append("  errorcheck without gc-only flags: %d judged, %d pass (%.1f%%)"
+                     % (len(ff), p, 100.0 * p / len(ff)))
     lines.append("per directory (judged tests):")
     by_dir = {}
     for t in judged:
