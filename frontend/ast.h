@@ -206,6 +206,8 @@ typedef struct TypeAndValue {
 	ExprMode mode;
 	Type *type;     /* for untyped constants, the final (defaulted or converted) type */
 	Const *val;     /* MODE_CONST only */
+	Type **targs;   /* an expression denoting a generic function: its type arguments */
+	int ntargs;     /* (fewer than the parameters while a call still infers the rest) */
 } TypeAndValue;
 
 /* ------------------------------------------------------------ the node */
@@ -309,6 +311,7 @@ typedef enum TypeKind {
 	TY_NAMED,      // defined type: obj, underlying, methods
 	TY_TYPEPARAM,  // type parameter: obj, constraint
 	TY_TUPLE,      // multiple results of a call
+	TY_UNION,      // constraint union t1 | ~t2 | ...: fields[i].type, fields[i].embedded = '~'
 } TypeKind;
 
 /* a struct field, parameter or result */
@@ -345,6 +348,11 @@ struct Type {
 	Type **targs;           /* NAMED instantiation: type arguments */
 	int ntargs;
 	Type *orig;             /* NAMED instantiation: the generic type */
+	Type **tparams;         /* FUNC: type parameters of a generic function (TYPEPARAM types) */
+	int ntparams;
+	struct TypeSet *tset;   /* INTERFACE: type set, computed on demand (typeset.c) */
+	bool is_comparable;     /* INTERFACE: is or embeds the predeclared comparable */
+	bool implicit;          /* INTERFACE: a bare constraint ([T ~int]) wrapped as interface{~int} */
 	int64_t size, align;    /* types_layout; -1 = not computed yet */
 	uint32_t hash;          /* identity hash (types.c), for descriptor tables */
 	void *cg;               /* codegen cache (LLVM types, descriptors) */

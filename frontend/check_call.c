@@ -8,6 +8,8 @@
 
 void check_default_untyped(Checker *c, Node *n);
 
+static Type *core_under(Type *t);
+
 static void invalid(Node *n)
 {
 	n->tv.mode = MODE_INVALID;
@@ -272,10 +274,29 @@ void check_selector(Checker *c, Node *n)
 
 /* ------------------------------------------------------------ conversions */
 
+static bool convertible(Type *from, Type *to);
+
+/* conversions involving type parameters hold for every pair of their types */
+static bool convertible_tparams(Type *from, Type *to)
+{
+	Type *fu = type_under(from), *tu = type_under(to);
+	TypeSet one_f = {.nterms = 1, .terms = &(Term){from, false}};
+	TypeSet one_t = {.nterms = 1, .terms = &(Term){to, false}};
+	TypeSet *fs = fu->kind == TY_TYPEPARAM ? typeparam_typeset(fu) : &one_f;
+	TypeSet *ts = tu->kind == TY_TYPEPARAM ? typeparam_typeset(tu) : &one_t;
+	if (fs->all || !fs->nterms || ts->all || !ts->nterms) return false;
+	for (int i = 0; i < fs->nterms; i++)
+		for (int k = 0; k < ts->nterms; k++)
+			if (!convertible(fs->terms[i].type, ts->terms[k].type)) return false;
+	return true;
+}
+
 static bool convertible(Type *from, Type *to)
 {
 	Type *fu = type_under(from), *tu = type_under(to);
 	if (type_identical_ignore_tags(fu, tu)) return true;
+	if (tu->kind == TY_INTERFACE) return true; /* checked by assignability */
+	if (fu->kind == TY_TYPEPARAM || tu->kind == TY_TYPEPARAM) return convertible_tparams(from, to);
 	if (fu->kind == TY_POINTER && tu->kind == TY_POINTER &&
 	    type_identical_ignore_tags(type_under(fu->elem), type_under(tu->elem)))
 		return true;
@@ -297,7 +318,6 @@ static bool convertible(Type *from, Type *to)
 	if (fu->kind == TY_SLICE && tu->kind == TY_POINTER && type_under(tu->elem)->kind == TY_ARRAY &&
 	    type_identical(fu->elem, type_under(tu->elem)->elem))
 		return true;
-	if (tu->kind == TY_INTERFACE) return true; /* checked by assignability */
 	return false;
 }
 
@@ -386,7 +406,8 @@ static void check_conversion(Checker *c, Node *n, Type *t)
 
 /* ------------------------------------------------------------ calls */
 
-static void check_args(Checker *c, Node *n, Type *sig)
+/* evaluated: the arguments were checked already (generic calls infer from them) */
+static void check_args(Checker *c, Node *n, Type *sig, bool evaluated)
 {
 	NodeList *args = &n->call.args;
 	int np = sig->nfields;
@@ -395,7 +416,7 @@ static void check_args(Checker *c, Node *n, Type *sig)
 	/* f(g()) where g returns several values */
 	if (args->n == 1 && !n->call.dots) {
 		Node *a = args->v[0];
-		check_multi(c, a);
+		if (!evaluated) check_multi(c, a);
 		if (is_invalid(a)) return;
 		if (a->tv.type && a->tv.type->kind == TY_TUPLE) {
 			Type *tt = a->tv.type;
@@ -422,8 +443,10 @@ static void check_args(Checker *c, Node *n, Type *sig)
 		Node *a = args->v[i];
 		if (i < nfixed) pts[i] = sig->fields[i].type;
 		else if (sig->variadic) pts[i] = n->call.dots ? sig->fields[np - 1].type : sig->fields[np - 1].type->elem;
-		if (!(args->n == 1 && !n->call.dots && i == 0)) check_expr(c, a, pts[i]);
-		if (!is_invalid(a)) check_use(c, a);
+		if (!evaluated) {
+			if (!(args->n == 1 && !n->call.dots && i == 0)) check_expr(c, a, pts[i]);
+			if (!is_invalid(a)) check_use(c, a);
+		}
 	}
 	if (n->call.dots && !sig->variadic) {
 		check_errorf(c, n->call.rparen, "have (...) but function is not variadic: %s", ast_string(n->call.fun));
@@ -468,14 +491,37 @@ void check_call(Checker *c, Node *n)
 		if (!check_builtin(c, n, o->builtin)) invalid(n);
 		return;
 	}
-	Type *ft = type_under(fun->tv.type);
+	Type *ft = core_under(fun->tv.type);
 	if (ft->kind != TY_FUNC) {
 		check_errorf(c, n->pos, "invalid operation: cannot call non-function %s", check_describe(c, fun));
 		for (int i = 0; i < n->call.args.n; i++) check_expr_or_type(c, n->call.args.v[i]);
 		invalid(n);
 		return;
 	}
-	check_args(c, n, ft);
+	if (ft->ntparams > 0) {
+		/* a generic function: infer its type arguments from the arguments */
+		NodeList *args = &n->call.args;
+		for (int i = 0; i < args->n; i++) {
+			Node *a = args->v[i];
+			if (args->n == 1 && !n->call.dots) check_multi(c, a);
+			else check_expr(c, a, NULL);
+			if (!is_invalid(a)) check_use(c, a);
+			if (!is_invalid(a) && a->tv.type && a->tv.type->kind == TY_TUPLE && args->n != 1) invalid(a);
+		}
+		Type **targs = NULL;
+		Type *inst = check_infer_call(c, n, ft, fun->tv.targs, fun->tv.ntargs, &targs);
+		if (!inst) {
+			invalid(n);
+			return;
+		}
+		fun->tv.type = inst;
+		fun->tv.targs = targs;
+		fun->tv.ntargs = ft->ntparams;
+		ft = inst;
+		check_args(c, n, ft, true);
+	} else {
+		check_args(c, n, ft, false);
+	}
 	if (ft->nresults == 0) {
 		n->tv.mode = MODE_NOVALUE;
 		n->tv.type = type_tuple(NULL, 0);
@@ -489,6 +535,33 @@ void check_call(Checker *c, Node *n)
 }
 
 /* ------------------------------------------------------------ builtins */
+
+/* the underlying type, or a type parameter's core type (or the parameter itself without one) */
+static Type *core_under(Type *t)
+{
+	Type *c = type_core(t);
+	return c ? c : type_under(t);
+}
+
+static bool lennable(Type *t)
+{
+	Type *u = type_under(t);
+	if (u->kind == TY_POINTER && type_under(u->elem)->kind == TY_ARRAY) return true;
+	return u->kind == TY_ARRAY || u->kind == TY_SLICE || u->kind == TY_CHAN || type_is_string(u) || u->kind == TY_MAP;
+}
+
+static bool capable(Type *t)
+{
+	Type *u = type_under(t);
+	if (u->kind == TY_POINTER && type_under(u->elem)->kind == TY_ARRAY) return true;
+	return u->kind == TY_ARRAY || u->kind == TY_SLICE || u->kind == TY_CHAN;
+}
+
+static bool bytes_or_string(Type *t)
+{
+	Type *u = type_under(t);
+	return type_is_string(u) || (u->kind == TY_SLICE && type_under(u->elem)->kind == TY_UINT8);
+}
 
 static const char *builtin_names[BI_COUNT] = {
 	[BI_APPEND] = "append", [BI_CAP] = "cap", [BI_CLOSE] = "close", [BI_COMPLEX] = "complex",
@@ -567,6 +640,7 @@ bool check_builtin(Checker *c, Node *n, Builtin b)
 		if (u->kind == TY_POINTER && type_under(u->elem)->kind == TY_ARRAY) u = type_under(u->elem);
 		bool ok = u->kind == TY_ARRAY || u->kind == TY_SLICE || u->kind == TY_CHAN ||
 		          (b == BI_LEN && (type_is_string(u) || u->kind == TY_MAP));
+		if (u->kind == TY_TYPEPARAM) ok = typeparam_all(u, b == BI_LEN ? lennable : capable);
 		if (!ok) {
 			check_errorf(c, node_startpos(x), "invalid argument: %s for %s", check_describe(c, x), builtin_names[b]);
 			return false;
@@ -578,7 +652,7 @@ bool check_builtin(Checker *c, Node *n, Builtin b)
 			check_default_untyped(c, x);
 			return true;
 		}
-		if (u->kind == TY_ARRAY && ast_unparen(x)->kind != N_CALL) {
+		if (u->kind == TY_ARRAY && ast_unparen(x)->kind != N_CALL && type_under(x->tv.type)->kind != TY_TYPEPARAM) {
 			/* len of an array without calls or receives is constant */
 			n->tv.mode = MODE_CONST;
 			n->tv.type = types_basic[TY_INT];
@@ -600,7 +674,7 @@ bool check_builtin(Checker *c, Node *n, Builtin b)
 		if (!nargs(c, n, b, 1, 3)) return false;
 		Type *t = check_type(c, a->v[0]);
 		if (t->kind == TY_INVALID) return false;
-		Type *u = type_under(t);
+		Type *u = core_under(t);
 		int min = 1, max = 1;
 		if (u->kind == TY_SLICE) min = 2, max = 3;
 		else if (u->kind == TY_MAP || u->kind == TY_CHAN) max = 2;
@@ -661,7 +735,7 @@ bool check_builtin(Checker *c, Node *n, Builtin b)
 			check_errorf(c, node_startpos(s), "first argument to append must be a typed slice; have untyped nil");
 			return false;
 		}
-		Type *u = type_under(st);
+		Type *u = core_under(st);
 		if (u->kind != TY_SLICE) {
 			check_errorf(c, node_startpos(s), "invalid argument: %s is not a slice", check_describe(c, s));
 			return false;
@@ -674,7 +748,9 @@ bool check_builtin(Checker *c, Node *n, Builtin b)
 			Node *x = a->v[1];
 			check_expr(c, x, st);
 			if (is_invalid(x)) return false;
-			if (type_is_string(x->tv.type) && type_under(u->elem)->kind == TY_UINT8) {
+			Type *xu = type_under(x->tv.type);
+			if (type_under(u->elem)->kind == TY_UINT8 &&
+			    (type_is_string(x->tv.type) || (xu->kind == TY_TYPEPARAM && typeparam_all(xu, bytes_or_string)))) {
 				check_default_untyped(c, x);
 			} else {
 				check_assignable(c, x, type_slice(u->elem), "append");
@@ -694,7 +770,9 @@ bool check_builtin(Checker *c, Node *n, Builtin b)
 		check_expr(c, a->v[0], NULL);
 		check_expr(c, a->v[1], NULL);
 		if (is_invalid(a->v[0]) || is_invalid(a->v[1])) return false;
-		Type *d = type_under(a->v[0]->tv.type), *s = type_under(a->v[1]->tv.type);
+		Type *d = core_under(a->v[0]->tv.type), *s = core_under(a->v[1]->tv.type);
+		Type *su = type_under(a->v[1]->tv.type);
+		if (su->kind == TY_TYPEPARAM && s == su && typeparam_all(su, bytes_or_string)) s = types_basic[TY_STRING];
 		if (d->kind != TY_SLICE || (s->kind != TY_SLICE && !type_is_string(s))) {
 			check_errorf(c, n->pos, "invalid argument: copy expects slice arguments; found %s and %s",
 			             check_describe(c, a->v[0]), check_describe(c, a->v[1]));
@@ -708,7 +786,7 @@ bool check_builtin(Checker *c, Node *n, Builtin b)
 		if (!nargs(c, n, b, 2, 2)) return false;
 		check_expr(c, a->v[0], NULL);
 		if (is_invalid(a->v[0])) return false;
-		Type *m = type_under(a->v[0]->tv.type);
+		Type *m = core_under(a->v[0]->tv.type);
 		if (m->kind != TY_MAP) {
 			check_errorf(c, node_startpos(a->v[0]), "invalid argument: %s is not a map", check_describe(c, a->v[0]));
 			return false;
@@ -723,7 +801,7 @@ bool check_builtin(Checker *c, Node *n, Builtin b)
 		if (!nargs(c, n, b, 1, 1)) return false;
 		check_expr(c, a->v[0], NULL);
 		if (is_invalid(a->v[0])) return false;
-		Type *ch = type_under(a->v[0]->tv.type);
+		Type *ch = core_under(a->v[0]->tv.type);
 		if (ch->kind != TY_CHAN) {
 			check_errorf(c, node_startpos(a->v[0]), "invalid operation: non-chan argument %s to close", check_describe(c, a->v[0]));
 			return false;

@@ -39,6 +39,13 @@ const char *check_describe(Checker *c, Node *x)
 	char buf[1024];
 	const char *e = ast_string(x);
 	const char *ts = type_string(x->tv.type, c->pkg);
+	if (x->tv.type && x->tv.type->kind == TY_TYPEPARAM && x->tv.mode != MODE_TYPE) {
+		/* types2: "x (variable of type T constrained by C)" */
+		const char *cs = type_string(x->tv.type->constraint ? x->tv.type->constraint : type_any, c->pkg);
+		char *b2 = arena_alloc(&perm, strlen(ts) + strlen(cs) + 20);
+		sprintf(b2, "%s constrained by %s", ts, cs);
+		ts = b2;
+	}
 	Node *ux = ast_unparen(x);
 	switch (x->tv.mode) {
 	case MODE_CONST:
@@ -165,6 +172,47 @@ static void overflow_error(Checker *c, Node *x, Type *t)
 	check_errorf(c, node_startpos(x), "constant %s overflows %s", const_string(x->tv.val), type_string(t, c->pkg));
 }
 
+/* An untyped x used as a value of type parameter type target: valid for
+ * every type of its type set. Constants keep their value (codegen converts
+ * it for each instantiation). */
+static bool untyped_to_tparam(Checker *c, Node *x, Type *target, const char *context)
+{
+	Type *xt = x->tv.type, *u = type_under(target);
+	if (xt->kind == TY_UNTYPED_NIL) {
+		if (!type_has_nil(u)) {
+			check_errorf(c, node_startpos(x), "cannot use nil as %s value in %s", type_string(target, c->pkg), context);
+			invalid(x);
+			return false;
+		}
+		x->tv.type = target;
+		return true;
+	}
+	TypeSet *ts = typeparam_typeset(u);
+	bool ok = !ts->all && ts->nterms > 0;
+	const char *why = NULL;
+	for (int i = 0; ok && i < ts->nterms; i++) {
+		Type *tt = type_under(ts->terms[i].type);
+		switch (xt->kind) {
+		case TY_UNTYPED_BOOL: ok = type_is_boolean(tt); break;
+		case TY_UNTYPED_STRING: ok = type_is_string(tt); break;
+		default: ok = type_is_numeric(tt); break;
+		}
+		Const *r;
+		if (ok && x->tv.mode == MODE_CONST && x->tv.val && !const_representable(x->tv.val, tt->kind, &r)) {
+			ok = false;
+			why = type_is_integer(tt) && !const_to_int(x->tv.val) ? " (truncated)" : " (overflows)";
+		}
+	}
+	if (!ok) {
+		check_errorf(c, node_startpos(x), "cannot use %s as %s value in %s%s", check_describe(c, x),
+		             type_string(target, c->pkg), context, why ? why : "");
+		invalid(x);
+		return false;
+	}
+	set_untyped_type(x, target);
+	return true;
+}
+
 /* Convert an untyped operand x to the type target (typed or untyped). */
 void check_convert_untyped(Checker *c, Node *x, Type *target)
 {
@@ -184,7 +232,11 @@ void check_convert_untyped(Checker *c, Node *x, Type *target)
 		return;
 	}
 	Type *u = type_under(target);
-	if (u->kind == TY_INTERFACE || u->kind == TY_TYPEPARAM) {
+	if (u->kind == TY_TYPEPARAM) {
+		untyped_to_tparam(c, x, target, "assignment");
+		return;
+	}
+	if (u->kind == TY_INTERFACE) {
 		/* untyped value assigned to an interface: its default type */
 		if (xt->kind == TY_UNTYPED_NIL) {
 			x->tv.type = target;
@@ -252,6 +304,19 @@ static void default_untyped(Checker *c, Node *x)
 
 static bool implements(Type *t, Type *iface, const char **missing);
 
+/* a value of type v is assignable to type t (types only, no untyped values) */
+static bool assignable_types(Type *v, Type *t)
+{
+	if (type_identical(v, t)) return true;
+	Type *vu = type_under(v), *tu = type_under(t);
+	if (type_identical(vu, tu) && (v->kind != TY_NAMED || t->kind != TY_NAMED) && vu->kind != TY_TYPEPARAM)
+		return true;
+	const char *missing;
+	if (tu->kind == TY_INTERFACE) return implements(v, tu, &missing);
+	return vu->kind == TY_CHAN && tu->kind == TY_CHAN && vu->dir == CHAN_BOTH && type_identical(vu->elem, tu->elem) &&
+	       (v->kind != TY_NAMED || t->kind != TY_NAMED);
+}
+
 /* x is assignable to a variable of type t; reports an error otherwise */
 void check_assignable(Checker *c, Node *x, Type *t, const char *context)
 {
@@ -268,6 +333,10 @@ void check_assignable(Checker *c, Node *x, Type *t, const char *context)
 	}
 	if (type_is_untyped(x->tv.type)) {
 		Type *u = type_under(t);
+		if (u->kind == TY_TYPEPARAM) {
+			untyped_to_tparam(c, x, t, context);
+			return;
+		}
 		if (u->kind == TY_INTERFACE && x->tv.type->kind != TY_UNTYPED_NIL) {
 			default_untyped(c, x);
 		} else {
@@ -322,6 +391,19 @@ void check_assignable(Checker *c, Node *x, Type *t, const char *context)
 	if (vu->kind == TY_CHAN && tu->kind == TY_CHAN && vu->dir == CHAN_BOTH && type_identical(vu->elem, tu->elem) &&
 	    (v->kind != TY_NAMED || t->kind != TY_NAMED))
 		return;
+	/* type parameters: every type of the set must be assignable */
+	if (tu->kind == TY_TYPEPARAM && v->kind != TY_NAMED && vu->kind != TY_TYPEPARAM && typeparam_has_terms(tu)) {
+		TypeSet *ts = typeparam_typeset(tu);
+		bool ok = true;
+		for (int i = 0; ok && i < ts->nterms; i++) ok = assignable_types(v, ts->terms[i].type);
+		if (ok) return;
+	}
+	if (vu->kind == TY_TYPEPARAM && t->kind != TY_NAMED && tu->kind != TY_TYPEPARAM && typeparam_has_terms(vu)) {
+		TypeSet *ts = typeparam_typeset(vu);
+		bool ok = true;
+		for (int i = 0; ok && i < ts->nterms; i++) ok = assignable_types(ts->terms[i].type, t);
+		if (ok) return;
+	}
 	check_errorf(c, node_startpos(x), "cannot use %s as type %s in %s", check_describe(c, x), type_string(t, c->pkg),
 	             context);
 	invalid(x);
@@ -347,6 +429,11 @@ static bool implements(Type *t, Type *iface, const char **missing)
 		}
 	}
 	return true;
+}
+
+bool check_implements(Type *t, Type *iface, const char **missing)
+{
+	return implements(t, iface, missing);
 }
 
 /* &x, &x.f, &x[i] (array), x.m() with a pointer method: the variable at
@@ -377,6 +464,12 @@ void check_mark_addrtaken(Node *x)
 static void check_ident(Checker *c, Node *n)
 {
 	const char *name = n->ident.name;
+	if (name == intern_cstr("_") && n->ident.obj && n->ident.obj->kind == OBJ_TYPE) {
+		/* a blank receiver type parameter (func (T[_]) m()), bound by check_recv_tparams */
+		n->tv.mode = MODE_TYPE;
+		n->tv.type = n->ident.obj->type;
+		return;
+	}
 	if (name == intern_cstr("_")) {
 		check_errorf(c, n->pos, "cannot use _ as value");
 		invalid(n);
@@ -425,7 +518,7 @@ static void check_ident(Checker *c, Node *n)
 			check_errorf(c, n->pos, "invalid recursive type %s", o->name);
 			o->type = types_basic[TY_INVALID];
 		}
-		n->tv.mode = MODE_TYPE;
+		n->tv.mode = o->type->kind == TY_INVALID ? MODE_INVALID : MODE_TYPE;
 		n->tv.type = o->type;
 		return;
 	case OBJ_VAR:
@@ -523,10 +616,14 @@ static bool match_types(Checker *c, Node *x, Node *y)
 	return !is_invalid(x) && !is_invalid(y);
 }
 
+static bool numeric_or_string(Type *t) { return type_is_numeric(t) || type_is_string(t); }
+
 static bool op_allowed(Op op, Type *t)
 {
+	Type *u = type_under(t);
 	switch (op) {
-	case OP_ADD: return type_is_numeric(t) || type_is_string(t);
+	case OP_ADD:
+		return numeric_or_string(t) || (u->kind == TY_TYPEPARAM && typeparam_all(u, numeric_or_string));
 	case OP_SUB: case OP_MUL: case OP_QUO: return type_is_numeric(t);
 	case OP_REM: case OP_AND: case OP_OR: case OP_XOR: case OP_ANDNOT: return type_is_integer(t);
 	case OP_LAND: case OP_LOR: return type_is_boolean(t);
@@ -717,7 +814,7 @@ static void check_binary(Checker *c, Node *n, Type *hint)
 		return;
 	}
 	if (!op_allowed(op, xt)) {
-		check_errorf(c, n->pos, "invalid operation: %s %s not defined on %s", op_desc(op), op_string(op),
+		check_errorf(c, node_startpos(x), "invalid operation: %s %s not defined on %s", op_desc(op), op_string(op),
 		             check_describe(c, x));
 		invalid(n);
 		return;
@@ -796,7 +893,8 @@ static void check_unary(Checker *c, Node *n, Type *hint)
 			invalid(n);
 			return;
 		}
-		Type *u = type_under(x->tv.type);
+		Type *u = type_core(x->tv.type);
+		if (!u) u = type_under(x->tv.type);
 		if (u->kind != TY_CHAN) {
 			check_errorf(c, n->pos, "invalid operation: cannot receive from non-channel %s", check_describe(c, x));
 			invalid(n);
@@ -887,6 +985,53 @@ static int64_t const_index(Checker *c, Node *i, int64_t max, bool allow_max, con
 	return -1;
 }
 
+/* x[i] with x of type parameter type: every type of its set must be
+ * indexable with the same element type (maps only with maps) */
+static void index_tparam(Checker *c, Node *n, Type *tp)
+{
+	Node *x = n->index.x, *i = n->index.index.v[0];
+	TypeSet *ts = typeparam_typeset(tp);
+	bool ok = !ts->all && ts->nterms > 0, str = false, map = false, other = false;
+	Type *elem = NULL, *key = NULL;
+	for (int k = 0; ok && k < ts->nterms; k++) {
+		Type *tu = type_under(ts->terms[k].type), *e = NULL;
+		if (tu->kind == TY_POINTER && type_under(tu->elem)->kind == TY_ARRAY) tu = type_under(tu->elem);
+		if (type_is_string(tu)) {
+			e = types_basic[TY_UINT8];
+			str = true;
+		} else if (tu->kind == TY_ARRAY || tu->kind == TY_SLICE) {
+			e = tu->elem;
+			other = true;
+		} else if (tu->kind == TY_MAP) {
+			if (key && !type_identical(key, tu->key)) ok = false;
+			key = tu->key;
+			e = tu->elem;
+			map = true;
+		} else {
+			ok = false;
+		}
+		if (ok && elem && !type_identical(elem, e)) ok = false;
+		elem = e;
+	}
+	if (!ok || (map && (str || other))) {
+		check_errorf(c, n->pos, "invalid operation: cannot index %s", check_describe(c, x));
+		invalid(n);
+		return;
+	}
+	if (map) {
+		check_expr(c, i, key);
+		check_assignable(c, i, key, "map index");
+		n->tv.mode = MODE_MAPINDEX;
+	} else {
+		if (const_index(c, i, -1, false, "index") == -2) {
+			invalid(n);
+			return;
+		}
+		n->tv.mode = str ? MODE_VALUE : MODE_VAR;
+	}
+	n->tv.type = elem;
+}
+
 static void check_index(Checker *c, Node *n)
 {
 	Node *x = n->index.x;
@@ -903,6 +1048,10 @@ static void check_index(Checker *c, Node *n)
 	}
 	Node *i = n->index.index.v[0];
 	Type *t = x->tv.type, *u = type_under(t);
+	if (u->kind == TY_TYPEPARAM) {
+		index_tparam(c, n, u);
+		return;
+	}
 	if (u->kind == TY_POINTER && type_under(u->elem)->kind == TY_ARRAY) u = type_under(u->elem);
 	switch (u->kind) {
 	case TY_STRING:
@@ -960,7 +1109,8 @@ static void check_slice(Checker *c, Node *n)
 		invalid(n);
 		return;
 	}
-	Type *t = x->tv.type, *u = type_under(t);
+	Type *t = x->tv.type, *u = type_core(t);
+	if (!u) u = type_under(t);
 	int64_t max = -1;
 	switch (u->kind) {
 	case TY_STRING:
@@ -1045,13 +1195,15 @@ static void check_complit(Checker *c, Node *n, Type *hint)
 		}
 	} else if (hint) {
 		t = hint;
-		if (type_under(t)->kind == TY_POINTER) t = type_under(t)->elem; /* &T elided in []*T{{...}} */
+		Type *hc = type_core(t);
+		if (hc && hc->kind == TY_POINTER) t = hc->elem; /* &T elided in []*T{{...}} */
 	} else {
 		check_errorf(c, n->pos, "invalid composite literal type: missing type");
 		invalid(n);
 		return;
 	}
-	Type *u = type_under(t);
+	Type *u = type_core(t);
+	if (!u) u = type_under(t);
 	switch (u->kind) {
 	case TY_STRUCT: {
 		if (n->complit.elts.n == 0) break;
@@ -1155,7 +1307,10 @@ static void check_complit(Checker *c, Node *n, Type *hint)
 	n->tv.mode = MODE_VALUE;
 	n->tv.type = t;
 	/* an elided &T{...} has type *T */
-	if (!n->complit.type && hint && type_under(hint)->kind == TY_POINTER && type_under(hint)->elem == t) n->tv.type = hint;
+	if (!n->complit.type && hint) {
+		Type *hc = type_core(hint);
+		if (hc && hc->kind == TY_POINTER && hc->elem == t) n->tv.type = hint;
+	}
 }
 
 /* ------------------------------------------------------------ dispatch */
@@ -1278,6 +1433,7 @@ void check_expr(Checker *c, Node *n, Type *hint)
 		return;
 	}
 	check_expr_or_type(c, n);
+	if (check_generic_uninstantiated(c, n)) return;
 	if (n->tv.type && n->tv.type->kind == TY_TUPLE && n->tv.mode != MODE_INVALID) {
 		check_errorf(c, node_startpos(n), "multiple-value %s (value of type %s) in single-value context",
 		             ast_string(n), type_string(n->tv.type, c->pkg));

@@ -325,6 +325,22 @@ static void check_assign(Checker *c, Node *n)
 
 /* ------------------------------------------------------------ declarations in bodies */
 
+/* inside a generic function or a method of a generic type (closures included) */
+static bool in_generic_func(Checker *c)
+{
+	for (FuncCtx *f = c->fn; f; f = f->outer) {
+		Type *sig = f->sig;
+		if (!sig) continue;
+		if (sig->ntparams) return true;
+		if (sig->recv) {
+			Type *r = sig->recv->type;
+			if (type_under(r)->kind == TY_POINTER) r = type_under(r)->elem;
+			if (r->kind == TY_NAMED && r->ntargs && r->orig == r) return true;
+		}
+	}
+	return false;
+}
+
 static void check_local_decl(Checker *c, Node *d)
 {
 	for (int i = 0; i < d->gendecl.specs.n; i++) {
@@ -415,6 +431,17 @@ static void check_local_decl(Checker *c, Node *d)
 			o->decl = s;
 			o->used = true;
 			id->ident.obj = o;
+			if (in_generic_func(c)) {
+				check_errorf(c, d->pos, "type declarations inside generic functions are not currently supported");
+				o->type = types_basic[TY_INVALID];
+				if (id->ident.name != intern_cstr("_")) scope_insert(c->scope, o);
+				continue;
+			}
+			if (s->typespec.tparams.n && !s->typespec.alias) {
+				if (id->ident.name != intern_cstr("_")) scope_insert(c->scope, o);
+				check_generic_type(c, o);
+				continue;
+			}
 			if (s->typespec.alias) {
 				o->type = check_type(c, s->typespec.type);
 			} else {
@@ -601,7 +628,8 @@ static void check_typeswitch(Checker *c, Node *n)
 			}
 			Type *t = check_type(c, e);
 			if (cl->caseclause.list.n == 1) single = t;
-			if (t->kind != TY_INVALID && x->tv.mode != MODE_INVALID && !type_is_interface(t)) {
+			if (t->kind != TY_INVALID && x->tv.mode != MODE_INVALID && !type_is_interface(t) &&
+			    type_under(t)->kind != TY_TYPEPARAM) {
 				const char *missing = NULL;
 				Type *iu = type_under(x->tv.type);
 				for (int m = 0; m < iu->nmethods && !missing; m++) {
@@ -646,7 +674,8 @@ static void check_range(Checker *c, Node *n)
 	check_expr(c, x, NULL);
 	Type *kt = NULL, *vt = NULL;
 	if (x->tv.mode != MODE_INVALID) {
-		Type *u = type_under(x->tv.type);
+		Type *u = type_core(x->tv.type);
+		if (!u) u = type_under(x->tv.type);
 		if (u->kind == TY_POINTER && type_under(u->elem)->kind == TY_ARRAY) u = type_under(u->elem);
 		switch (u->kind) {
 		case TY_STRING:
@@ -759,7 +788,8 @@ static void check_stmt(Checker *c, Node *n)
 		check_expr(c, n->send.ch, NULL);
 		check_expr(c, n->send.value, NULL);
 		if (n->send.ch->tv.mode == MODE_INVALID) return;
-		Type *u = type_under(n->send.ch->tv.type);
+		Type *u = type_core(n->send.ch->tv.type);
+		if (!u) u = type_under(n->send.ch->tv.type);
 		if (u->kind != TY_CHAN) {
 			check_errorf(c, n->pos, "invalid operation: cannot send to non-channel %s", check_describe(c, n->send.ch));
 			return;

@@ -88,7 +88,9 @@ static int cmp_method(const void *a, const void *b)
 	return strcmp((*(Obj *const *)a)->name, (*(Obj *const *)b)->name);
 }
 
-/* complete the method set of an interface (embedded interfaces flattened) */
+/* complete the method set of an interface (embedded interfaces flattened);
+ * embeds keeps the type elements only, its own and the embedded ones
+ * (typeset.c intersects them) */
 static void iface_complete(Checker *c, Type *t)
 {
 	if (t->complete) return;
@@ -96,18 +98,18 @@ static void iface_complete(Checker *c, Type *t)
 	int cap = t->nmethods + 8, n = t->nmethods;
 	Obj **ms = arena_alloc(&perm, sizeof(Obj *) * cap);
 	memcpy(ms, t->methods, sizeof(Obj *) * n);
-	Type **terms = NULL;
-	int nterms = 0;
+	int tcap = t->nembeds + 8, nterms = 0;
+	Type **terms = arena_alloc(&perm, sizeof(Type *) * tcap);
 	for (int i = 0; i < t->nembeds; i++) {
 		Type *e = t->embeds[i];
 		Type *u = type_under(e);
 		if (u->kind != TY_INTERFACE) {
-			/* a type term of a constraint interface */
-			terms = terms ? terms : arena_alloc(&perm, sizeof(Type *) * t->nembeds);
+			/* a type element (type or union) of a constraint interface */
 			terms[nterms++] = e;
 			continue;
 		}
 		iface_complete(c, u);
+		t->is_comparable |= u->is_comparable;
 		for (int k = 0; k < u->nmethods; k++) {
 			bool dup = false;
 			for (int j = 0; j < n; j++)
@@ -121,9 +123,14 @@ static void iface_complete(Checker *c, Type *t)
 			}
 			ms[n++] = u->methods[k];
 		}
-		for (int k = 0; k < u->nembeds; k++) {
-			terms = terms ? terms : arena_alloc(&perm, sizeof(Type *) * (t->nembeds + u->nembeds + 1));
+		if (nterms + u->nembeds + t->nembeds > tcap) {
+			int ncap = (nterms + u->nembeds + t->nembeds) * 2;
+			Type **nt = arena_alloc(&perm, sizeof(Type *) * ncap);
+			memcpy(nt, terms, sizeof(Type *) * nterms);
+			terms = nt;
+			tcap = ncap;
 		}
+		for (int k = 0; k < u->nembeds; k++) terms[nterms++] = u->embeds[k];
 	}
 	qsort(ms, n, sizeof(Obj *), cmp_method);
 	t->methods = ms;
@@ -157,6 +164,60 @@ static Type *interface_type(Checker *c, Node *n)
 	}
 	t->complete = false;
 	iface_complete(c, t);
+	return t;
+}
+
+static void union_terms(Checker *c, Node *n, Field *terms, int *k, int cap)
+{
+	if (n->kind == N_BINARY && n->binary.op == OP_OR) {
+		union_terms(c, n->binary.x, terms, k, cap);
+		union_terms(c, n->binary.y, terms, k, cap);
+		return;
+	}
+	bool tilde = n->kind == N_UNARY && n->unary.op == OP_TILDE;
+	Node *tn = tilde ? n->unary.x : n;
+	Type *t = check_type(c, tn);
+	if (t->kind == TY_INVALID || *k == cap) return;
+	Type *u = type_under(t);
+	if (u->kind == TY_TYPEPARAM) {
+		check_errorf(c, node_startpos(tn), tilde ? "type in term %s cannot be a type parameter"
+		                                          : "term cannot be a type parameter", ast_string(n));
+		return;
+	}
+	if (tilde && !type_identical(t, u)) {
+		check_errorf(c, node_startpos(n), "invalid use of ~ (underlying type of %s is %s)", type_string(t, c->pkg),
+		             type_string(u, c->pkg));
+		return;
+	}
+	if (u->kind == TY_INTERFACE && (tilde || u->nmethods || u->is_comparable)) {
+		if (u->is_comparable && !u->nmethods)
+			check_errorf(c, node_startpos(tn), "cannot use comparable in union");
+		else if (!tilde)
+			check_errorf(c, node_startpos(tn), "cannot use %s in union (%s contains methods)", type_string(t, c->pkg),
+			             type_string(t, c->pkg));
+		else
+			check_errorf(c, node_startpos(n), "invalid use of ~ (%s is an interface)", type_string(t, c->pkg));
+		return;
+	}
+	terms[*k].type = t;
+	terms[*k].embedded = tilde;
+	terms[*k].pos = node_startpos(n);
+	(*k)++;
+}
+
+static int count_terms(Node *n)
+{
+	if (n->kind == N_BINARY && n->binary.op == OP_OR) return count_terms(n->binary.x) + count_terms(n->binary.y);
+	return 1;
+}
+
+/* t1 | ~t2 | ... (or a single ~t): a constraint union */
+static Type *union_type(Checker *c, Node *n)
+{
+	int cap = count_terms(n);
+	Type *t = type_new(TY_UNION);
+	t->fields = arena_alloc(&perm, sizeof(Field) * (size_t)(cap + 1));
+	union_terms(c, n, t->fields, &t->nfields, cap);
 	return t;
 }
 
@@ -244,13 +305,8 @@ static Type *type_expr(Checker *c, Node *n)
 		return done(n, interface_type(c, n));
 	case N_BINARY:
 	case N_UNARY:
-		/* union / ~T terms in constraints: typed loosely for now */
-		if (n->kind == N_UNARY && n->unary.op == OP_TILDE) return done(n, check_type(c, n->unary.x));
-		if (n->kind == N_BINARY && n->binary.op == OP_OR) {
-			check_type(c, n->binary.x);
-			check_type(c, n->binary.y);
-			return done(n, type_any);
-		}
+		if ((n->kind == N_UNARY && n->unary.op == OP_TILDE) || (n->kind == N_BINARY && n->binary.op == OP_OR))
+			return done(n, union_type(c, n));
 		/* fallthrough */
 	default:
 		check_expr_or_type(c, n);
@@ -327,8 +383,14 @@ static Field *collect_params(Checker *c, NodeList *l, Scope *scope, int *count, 
 Type *check_signature(Checker *c, Node *ftype, Node *recv, Scope *scope)
 {
 	Type *t = type_new(TY_FUNC);
-	if (ftype->functype.tparams.n)
-		check_errorf(c, ftype->pos, "generic functions are not supported yet");
+	Scope *saved = c->scope;
+	if (ftype->functype.tparams.n) {
+		/* type parameters: a scope between the enclosing one and the parameters' */
+		Scope *ts = scope_new(c->scope, ftype);
+		if (scope && scope->parent == c->scope) scope->parent = ts;
+		check_func_tparams(c, &ftype->functype.tparams, ts, t);
+		c->scope = ts;
+	}
 	if (recv) {
 		NodeList l = {.v = &recv, .n = 1};
 		int n;
@@ -340,5 +402,6 @@ Type *check_signature(Checker *c, Node *ftype, Node *recv, Scope *scope)
 	t->fields = collect_params(c, &ftype->functype.params, scope, &t->nfields, &variadic, false);
 	t->variadic = variadic;
 	t->results = collect_params(c, &ftype->functype.results, scope, &t->nresults, &dummy, true);
+	c->scope = saved;
 	return t;
 }

@@ -312,10 +312,33 @@ void load_push_main(const char *path);
 /* check_init.c */
 void check_init_order(Checker *c);  /* Package.initassigns in the spec's order */
 
+/* typeset.c: type sets of constraint interfaces */
+typedef struct Term {
+	Type *type;
+	bool tilde;             /* ~T: every type whose underlying type is T */
+} Term;
+typedef struct TypeSet {
+	bool all;               /* no type elements: every type (methods aside) */
+	Term *terms;            /* otherwise the union of these (none: the empty set) */
+	int nterms;
+	bool comparable;        /* restricted to comparable types */
+} TypeSet;
+TypeSet *type_typeset(Type *iface);
+TypeSet *typeparam_typeset(Type *tp);
+bool typeparam_all(Type *tp, bool (*pred)(Type *));   /* pred holds for every term (and there are terms) */
+bool typeparam_has_terms(Type *tp);
+Type *type_core(Type *t);       /* underlying type; of a type parameter, its terms' common underlying type or NULL */
+bool typeset_includes(TypeSet *s, Type *t);
+const char *typeset_string(TypeSet *s, Package *rel);
+
 /* check_generic.c */
 void check_generic_type(Checker *c, Obj *o);
 Scope *check_recv_tparams(Checker *c, Node *recv, Scope *parent);
 bool check_generic_index(Checker *c, Node *n);
+void check_func_tparams(Checker *c, NodeList *tparams, Scope *s, Type *sig);
+Type *check_infer_call(Checker *c, Node *call, Type *sig, Type **targs, int ntargs, Type ***out);
+bool check_generic_uninstantiated(Checker *c, Node *n);
+bool check_implements(Type *t, Type *iface, const char **missing);
 void check_generic_methods_ready(Package *pkg);
 
 /* check_expr.c */

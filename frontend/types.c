@@ -79,6 +79,19 @@ Type *type_under(Type *t)
 
 bool type_is_untyped(Type *t) { return t && t->kind >= TY_UNTYPED_BOOL && t->kind <= TY_UNTYPED_NIL; }
 
+static bool is_tparam(Type *t)
+{
+	t = type_under(t);
+	return t && t->kind == TY_TYPEPARAM;
+}
+
+/* A predicate of a type parameter holds if it holds for every type of its
+ * type set (and the set is given by terms). */
+#define TPARAM_ALL(t, pred) \
+	do { \
+		if (is_tparam(t)) return typeparam_all(type_under(t), pred); \
+	} while (0)
+
 static TypeKind ukind(Type *t)
 {
 	t = type_under(t);
@@ -88,32 +101,56 @@ static TypeKind ukind(Type *t)
 bool type_is_basic(Type *t) { TypeKind k = ukind(t); return k >= TY_BOOL && k <= TY_UNTYPED_NIL; }
 bool type_is_integer(Type *t)
 {
+	TPARAM_ALL(t, type_is_integer);
 	TypeKind k = ukind(t);
 	return (k >= TY_INT && k <= TY_UINTPTR) || k == TY_UNTYPED_INT || k == TY_UNTYPED_RUNE;
 }
-bool type_is_unsigned(Type *t) { TypeKind k = ukind(t); return k >= TY_UINT && k <= TY_UINTPTR; }
+bool type_is_unsigned(Type *t)
+{
+	TPARAM_ALL(t, type_is_unsigned);
+	TypeKind k = ukind(t);
+	return k >= TY_UINT && k <= TY_UINTPTR;
+}
 bool type_is_float(Type *t)
 {
+	TPARAM_ALL(t, type_is_float);
 	TypeKind k = ukind(t);
 	return k == TY_FLOAT32 || k == TY_FLOAT64 || k == TY_UNTYPED_FLOAT;
 }
 bool type_is_complex(Type *t)
 {
+	TPARAM_ALL(t, type_is_complex);
 	TypeKind k = ukind(t);
 	return k == TY_COMPLEX64 || k == TY_COMPLEX128 || k == TY_UNTYPED_COMPLEX;
 }
-bool type_is_numeric(Type *t) { return type_is_integer(t) || type_is_float(t) || type_is_complex(t); }
-bool type_is_string(Type *t) { TypeKind k = ukind(t); return k == TY_STRING || k == TY_UNTYPED_STRING; }
-bool type_is_boolean(Type *t) { TypeKind k = ukind(t); return k == TY_BOOL || k == TY_UNTYPED_BOOL; }
+bool type_is_numeric(Type *t)
+{
+	TPARAM_ALL(t, type_is_numeric);
+	return type_is_integer(t) || type_is_float(t) || type_is_complex(t);
+}
+bool type_is_string(Type *t)
+{
+	TPARAM_ALL(t, type_is_string);
+	TypeKind k = ukind(t);
+	return k == TY_STRING || k == TY_UNTYPED_STRING;
+}
+bool type_is_boolean(Type *t)
+{
+	TPARAM_ALL(t, type_is_boolean);
+	TypeKind k = ukind(t);
+	return k == TY_BOOL || k == TY_UNTYPED_BOOL;
+}
 bool type_is_interface(Type *t) { return ukind(t) == TY_INTERFACE; }
 
 bool type_is_ordered(Type *t)
 {
+	TPARAM_ALL(t, type_is_ordered);
 	return type_is_integer(t) || type_is_float(t) || type_is_string(t);
 }
 
 bool type_has_nil(Type *t)
 {
+	TPARAM_ALL(t, type_has_nil);
 	switch (ukind(t)) {
 	case TY_POINTER: case TY_SLICE: case TY_MAP: case TY_CHAN: case TY_FUNC:
 	case TY_INTERFACE: case TY_UNSAFEPTR: case TY_UNTYPED_NIL:
@@ -126,6 +163,10 @@ bool type_has_nil(Type *t)
 bool type_is_comparable(Type *t)
 {
 	Type *u = type_under(t);
+	if (u->kind == TY_TYPEPARAM) {
+		TypeSet *ts = typeparam_typeset(u);
+		return ts->comparable || typeparam_all(u, type_is_comparable);
+	}
 	switch (u->kind) {
 	case TY_SLICE: case TY_MAP: case TY_FUNC:
 		return false;
@@ -217,6 +258,12 @@ static bool identical(Type *a, Type *b, bool tags)
 		       fields_identical(a->results, a->nresults, b->results, b->nresults, false, tags);
 	case TY_TUPLE:
 		return fields_identical(a->fields, a->nfields, b->fields, b->nfields, false, tags);
+	case TY_UNION:
+		if (a->nfields != b->nfields) return false;
+		for (int i = 0; i < a->nfields; i++)
+			if (a->fields[i].embedded != b->fields[i].embedded || !identical(a->fields[i].type, b->fields[i].type, tags))
+				return false;
+		return true;
 	case TY_INTERFACE:
 		if (a->nmethods != b->nmethods || a->nembeds != b->nembeds) return false;
 		for (int i = 0; i < a->nmethods; i++) {
@@ -384,7 +431,16 @@ static void write_type(Buf *b, Type *t, Package *rel)
 			put(b, "any");
 			return;
 		}
+		if (t->implicit && t->nembeds == 1) {
+			write_type(b, t->embeds[0], rel);
+			return;
+		}
+		if (t->is_comparable && !t->nmethods && !t->nembeds) {
+			put(b, "comparable");
+			return;
+		}
 		put(b, "interface{");
+		if (t->is_comparable) put(b, t->nmethods || t->nembeds ? "comparable; " : "comparable");
 		for (int i = 0; i < t->nmethods; i++) {
 			if (i) put(b, "; ");
 			put(b, t->methods[i]->name);
@@ -398,6 +454,13 @@ static void write_type(Buf *b, Type *t, Package *rel)
 		return;
 	case TY_TUPLE:
 		write_params(b, t->fields, t->nfields, false, rel);
+		return;
+	case TY_UNION:
+		for (int i = 0; i < t->nfields; i++) {
+			if (i) put(b, "|");
+			if (t->fields[i].embedded) put(b, "~");
+			write_type(b, t->fields[i].type, rel);
+		}
 		return;
 	default:
 		/* byte and rune print by their alias name (universe objects) */

@@ -77,6 +77,7 @@ void universe_init(void)
 
 	Type *cmp = type_new(TY_INTERFACE);
 	cmp->complete = true;
+	cmp->is_comparable = true;
 	type_comparable = named("comparable", cmp);
 
 	Obj *t = declare(universe, OBJ_CONST, "true", types_basic[TY_UNTYPED_BOOL], NULL);

@@ -313,6 +313,7 @@ class Test:
         self.timeout = 0                # -t N (unscaled)
         self.want_error = self.want_auto = self.single_file_pkgs = False
         self.result, self.reason, self.log, self.secs = None, "", "", 0.0
+        self.imports = False            # the file has an import declaration
 
 
 def parse_test(testdir, name, match):
@@ -325,6 +326,7 @@ def parse_test(testdir, name, match):
     if "\n\n" not in src:
         t.error = "double newline ending execution recipe not found"
         return t
+    t.imports = re.search(r"(?m)^import\b", src) is not None
     action = src.split("\n\n", 1)[0]
     first, nl, rest = action.partition("\n")
     if nl and "+build" in first:
@@ -933,6 +935,11 @@ def summarize(tests, opts, elapsed, tiers):
     for a in sorted(by_action):
         p, f = by_action[a]
         lines.append("  action %-18s %5d judged %5d pass %5d fail" % (a, p + f, p, f))
+    noimp = [t for t in tests if t.action == "run" and t.selected and not t.imports]
+    if noimp:
+        p = sum(t.result == "PASS" for t in noimp)
+        j = sum(t.result in ("PASS", "FAIL") for t in noimp)
+        lines.append("  run tests without imports: %d selected, %d judged, %d pass" % (len(noimp), j, p))
     # errorcheck tests without gc-only flags (the harness's own -d=ssa/check/on aside)
     ff = [t for t in judged if t.action == "errorcheck" and t.flags == ["-d=ssa/check/on"]]
     if ff:

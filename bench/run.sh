@@ -1,0 +1,99 @@
+#!/usr/bin/env bash
+# bench/run.sh: builds every bench/programs/*.go with golc, gc 1.19 and
+# gccgo-12, checks that the three binaries print the same output (stdout and
+# stderr: the programs use println until the standard library compiles), then
+# times them with hyperfine and prints mean wall times and ratios to gc.
+#
+# usage: bench/run.sh [-r RUNS] [-w WARMUP] [-p "prog1 prog2"] [-o OUTDIR]
+# env:   GOLC (default build/bin/golc), GO (default /usr/lib/go-1.19/bin/go),
+#        GCCGO (default gccgo-12). A missing gc or gccgo is skipped.
+set -u
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+GOLC=${GOLC:-$ROOT/build/bin/golc}
+GO=${GO:-/usr/lib/go-1.19/bin/go}
+GCCGO=${GCCGO:-gccgo-12}
+RUNS=3 WARMUP=1 PROGS="" OUT=$ROOT/build/bench
+while getopts "r:w:p:o:h" opt; do
+	case $opt in
+	r) RUNS=$OPTARG ;;
+	w) WARMUP=$OPTARG ;;
+	p) PROGS=$OPTARG ;;
+	o) OUT=$OPTARG ;;
+	*) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+	esac
+done
+[ -n "$PROGS" ] || PROGS=$(cd "$ROOT/bench/programs" && ls *.go | sed 's/\.go$//')
+command -v hyperfine >/dev/null || { echo "bench: hyperfine not found (make deps)" >&2; exit 1; }
+mkdir -p "$OUT"
+res=$OUT/results.tsv
+printf 'program\tcompiler\tmean_s\tstddev_s\toutput\n' >"$res"
+
+compilers="golc"
+[ -x "$GO" ] && compilers="$compilers gc"
+command -v "$GCCGO" >/dev/null && compilers="$compilers gccgo"
+
+build() { # compiler src out
+	case $1 in
+	golc) "$GOLC" build -o "$3" "$2" ;;
+	gc) (cd "$(dirname "$2")" && env GO111MODULE=off GOCACHE="$OUT/gocache" "$GO" build -o "$3" "$2") ;;
+	gccgo) "$GCCGO" -O2 -o "$3" "$2" ;;
+	esac
+}
+
+for p in $PROGS; do
+	src=$ROOT/bench/programs/$p.go
+	ref=""
+	cmds=()
+	names=()
+	for c in $compilers; do
+		bin=$OUT/$p.$c
+		if ! build "$c" "$src" "$bin" >"$OUT/$p.$c.build.log" 2>&1; then
+			printf '%s\t%s\tNA\tNA\tbuild-failed\n' "$p" "$c" >>"$res"
+			echo "bench: $p: $c build failed (see $OUT/$p.$c.build.log)" >&2
+			continue
+		fi
+		"$bin" >"$OUT/$p.$c.out" 2>&1
+		status=match
+		if [ -z "$ref" ]; then ref=$OUT/$p.$c.out; elif ! cmp -s "$ref" "$OUT/$p.$c.out"; then status=DIFFERENT; fi
+		echo "$status" >"$OUT/$p.$c.status"
+		cmds+=("$bin")
+		names+=("$c")
+	done
+	[ ${#cmds[@]} -gt 0 ] || continue
+	hyperfine -N -r "$RUNS" -w "$WARMUP" --export-json "$OUT/$p.json" --output=null "${cmds[@]}" >/dev/null 2>&1 ||
+		hyperfine -r "$RUNS" -w "$WARMUP" --export-json "$OUT/$p.json" --output=null "${cmds[@]}" >/dev/null 2>&1
+	python3 - "$OUT/$p.json" "$p" "$OUT" "${names[@]}" >>"$res" <<'EOF'
+import json, sys
+path, prog, out, names = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4:]
+data = json.load(open(path))["results"]
+for name, r in zip(names, data):
+    status = open("%s/%s.%s.status" % (out, prog, name)).read().strip()
+    print("%s\t%s\t%.3f\t%.3f\t%s" % (prog, name, r["mean"], r["stddev"] or 0.0, status))
+EOF
+done
+
+python3 - "$res" <<'EOF'
+import sys
+rows = [l.rstrip("\n").split("\t") for l in open(sys.argv[1])][1:]
+progs = []
+t = {}
+for p, c, mean, sd, st in rows:
+    if p not in progs:
+        progs.append(p)
+    t[p, c] = (mean, st)
+def f(p, c):
+    v = t.get((p, c))
+    return v[0] if v else "-"
+def ratio(p, c):
+    a, b = t.get((p, c)), t.get((p, "gc"))
+    if not a or not b or a[0] == "NA" or b[0] == "NA":
+        return "-"
+    return "%.2f" % (float(a[0]) / float(b[0]))
+print("| program | golc s | gc s | gccgo s | golc/gc | gccgo/gc | output |")
+print("|---|---|---|---|---|---|---|")
+for p in progs:
+    sts = {t[k][1] for k in t if k[0] == p}
+    print("| %s | %s | %s | %s | %s | %s | %s |" % (p, f(p, "golc"), f(p, "gc"), f(p, "gccgo"),
+          ratio(p, "golc"), ratio(p, "gccgo"), "match" if sts == {"match"} else ",".join(sorted(sts))))
+EOF
+echo "bench: raw results in $res"
