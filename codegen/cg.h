@@ -180,6 +180,10 @@ LLVMValueRef cg_iface_is(CG *cg, LLVMValueRef typ, Type *t, Pos pos);
 Val cg_iface_as(CG *cg, Val x, LLVMValueRef typ, Type *t, Pos pos);
 Val cg_iface_eq(CG *cg, Op op, Val x, Val y, Type *t, Pos pos);
 LLVMValueRef cg_iface_method_fn(CG *cg, Val x, Type *it, Obj *m, Pos pos);
+int cg_field_scalar_index(CG *cg, Type *st, int field);  /* first scalar of a struct field */
+Val cg_iface_recv(CG *cg, Node *sel, Type **it);
+/* receiver value v of type t -> through embedded fields path -> the receiver m takes (cg_funcval.c) */
+Val cg_recv_path(CG *cg, Val v, Type *t, int *path, int npath, Obj *m, Pos pos, Type **outt);         /* x.M, M an interface method: the interface value */
 
 /* cg_panic.c */
 void cg_gopanic(CG *cg, Val e, Pos pos);

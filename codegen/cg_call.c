@@ -187,7 +187,8 @@ static Val method_recv(CG *cg, Node *sel, Obj *m)
 			lv = cg_lval(cg, x);
 			haveaddr = lv.kind == LV_MEM;
 		} else {
-			cg_unsupported(cg, sel, "promoted method on a non-addressable value");
+			Type *ft;
+			return cg_recv_path(cg, cg_expr(cg, x), xt, s->path, s->npath, m, sel->pos, &ft);
 		}
 		for (int i = 0; i < s->npath; i++) {
 			Type *st = type_under(t);
@@ -235,6 +236,22 @@ static Val method_recv(CG *cg, Node *sel, Obj *m)
 		return cg_load(cg, p.v[0], type_under(xt)->elem);
 	}
 	return cg_expr(cg, x);
+}
+
+Val cg_iface_recv(CG *cg, Node *sel, Type **it)
+{
+	Selection *s = sel->selector.info;
+	Node *x = sel->selector.x;
+	Type *t = x->tv.type;
+	for (int i = 0; i < s->npath; i++) {
+		if (type_under(t)->kind == TY_POINTER) t = type_under(t)->elem;
+		t = type_under(t)->fields[s->path[i]].type;
+	}
+	*it = t;
+	if (s->npath == 0) return cg_expr(cg, x);
+	Val v = method_recv(cg, sel, s->obj);
+	v.t = t;
+	return v;
 }
 
 Val cg_method_recv(CG *cg, Node *sel, Obj *m)
@@ -358,6 +375,20 @@ Val cg_builtin(CG *cg, Node *n, Builtin b)
 	case BI_PRINT:
 	case BI_PRINTLN: {
 		/* evaluate all arguments first, then print under the print lock (gc) */
+		Type *tt = args->n == 1 ? args->v[0]->tv.type : NULL;
+		if (tt && tt->kind == TY_TUPLE) {
+			/* println(f()): every result of f */
+			Val t = cg_expr(cg, args->v[0]);
+			Val *vals = arena_alloc(cg->fnarena, sizeof(Val) * (tt->nfields + 1));
+			for (int i = 0, k = 0; i < tt->nfields; i++) {
+				int ns = cg_nscalars(cg, tt->fields[i].type);
+				vals[i] = cg_extract(cg, t, k, ns, tt->fields[i].type);
+				k += ns;
+			}
+			cg_set_pos(cg, n->pos);
+			cg_print_vals(cg, vals, tt->nfields, b == BI_PRINTLN);
+			return novalue(cg);
+		}
 		Val *vals = arena_alloc(cg->fnarena, sizeof(Val) * (args->n + 1));
 		for (int i = 0; i < args->n; i++) {
 			Type *t = args->v[i]->tv.type;
@@ -410,7 +441,15 @@ Val cg_builtin(CG *cg, Node *n, Builtin b)
 	case BI_COMPLEX: {
 		/* complex(re, im) with non-constant parts: float32 -> complex64, float64 -> complex128 */
 		Type *ft = type_under(n->tv.type)->kind == TY_COMPLEX64 ? types_basic[TY_FLOAT32] : types_basic[TY_FLOAT64];
-		Val re = cg_expr_to(cg, args->v[0], ft), im = cg_expr_to(cg, args->v[1], ft);
+		Val re, im;
+		if (args->n == 1) { /* complex(f()) */
+			Val t = cg_expr(cg, args->v[0]);
+			re = cg_extract(cg, t, 0, 1, ft);
+			im = cg_extract(cg, t, 1, 1, ft);
+		} else {
+			re = cg_expr_to(cg, args->v[0], ft);
+			im = cg_expr_to(cg, args->v[1], ft);
+		}
 		Val v = cg_mkval(cg, 2, n->tv.type);
 		v.v[0] = re.v[0];
 		v.v[1] = im.v[0];

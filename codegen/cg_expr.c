@@ -186,7 +186,7 @@ static Val index_val(CG *cg, Node *n)
 
 /* ------------------------------------------------------------ lvalues */
 
-static int field_scalar_index(CG *cg, Type *st, int field)
+int cg_field_scalar_index(CG *cg, Type *st, int field)
 {
 	Type *u = type_under(st);
 	int k = 0;
@@ -250,7 +250,7 @@ LVal cg_lval(CG *cg, Node *n)
 			if (base.kind == LV_MEM) {
 				base.addr = cg_addr_off(cg, base.addr, st->fields[fi].offset);
 			} else if (base.kind == LV_LOCAL) {
-				base.slots += field_scalar_index(cg, st, fi);
+				base.slots += cg_field_scalar_index(cg, st, fi);
 			}
 			t = ft;
 			if (i + 1 < s->npath && type_under(t)->kind == TY_POINTER) {
@@ -772,7 +772,7 @@ static Val complit(CG *cg, Node *n)
 			}
 			Type *ft = u->fields[fi].type;
 			Val f = cg_expr_to(cg, e, ft);
-			int k = field_scalar_index(cg, u, fi);
+			int k = cg_field_scalar_index(cg, u, fi);
 			for (int j = 0; j < f.n; j++) v.v[k + j] = f.v[j];
 		}
 		return v;
@@ -839,7 +839,7 @@ static Val selector_expr(CG *cg, Node *n)
 			int k = 0;
 			for (int i = 0; i < s->npath; i++) {
 				Type *st = type_under(t);
-				k += field_scalar_index(cg, st, s->path[i]);
+				k += cg_field_scalar_index(cg, st, s->path[i]);
 				t = st->fields[s->path[i]].type;
 			}
 			return cg_extract(cg, v, k, cg_nscalars(cg, t), n->tv.type);
@@ -847,7 +847,7 @@ static Val selector_expr(CG *cg, Node *n)
 		LVal lv = cg_lval(cg, n);
 		return cg_lval_load(cg, &lv);
 	}
-	if (s && s->kind == SEL_METHOD) return cg_method_value(cg, n);
+	if (s && (s->kind == SEL_METHOD || s->kind == SEL_IFACE)) return cg_method_value(cg, n);
 	if (s && s->kind == SEL_METHODEXPR) return cg_method_expr(cg, n);
 	cg_unsupported(cg, n, "method values");
 }

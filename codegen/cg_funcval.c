@@ -330,11 +330,137 @@ static LLVMValueRef method_fm(CG *cg, Obj *m, Type *sig, Type *bt, Pos pos)
 	return f;
 }
 
+/* from a receiver value v of type t: the embedded field at the end of path
+ * (through pointers), then the receiver m wants (value or pointer) or, for an
+ * interface method (m without receiver), the interface value itself */
+Val cg_recv_path(CG *cg, Val v, Type *t, int *path, int npath, Obj *m, Pos pos, Type **outt)
+{
+	LLVMValueRef addr = NULL;       /* set: the value of type t is in memory there */
+	for (int i = 0; i < npath; i++) {
+		if (!addr && type_under(t)->kind == TY_POINTER) {
+			addr = v.v[0];
+			cg_nilcheck(cg, addr, pos);
+			t = type_under(t)->elem;
+		} else if (addr && type_under(t)->kind == TY_POINTER) {
+			addr = cg_load(cg, addr, t).v[0];
+			cg_nilcheck(cg, addr, pos);
+			t = type_under(t)->elem;
+		}
+		Type *st = type_under(t);
+		types_layout(st);
+		Type *ft = st->fields[path[i]].type;
+		if (addr) addr = cg_addr_off(cg, addr, st->fields[path[i]].offset);
+		else v = cg_extract(cg, v, cg_field_scalar_index(cg, st, path[i]), cg_nscalars(cg, ft), ft);
+		t = ft;
+	}
+	*outt = t;
+	bool wantptr = m->type->recv && type_under(m->type->recv->type)->kind == TY_POINTER &&
+	               m->type->recv->type->kind != TY_NAMED;
+	if (wantptr) {
+		if (addr && type_under(t)->kind != TY_POINTER) return cg_val1(cg, addr, type_pointer(t));
+		if (addr) return cg_load(cg, addr, t);
+		return v;
+	}
+	if (addr) return cg_load(cg, addr, t);
+	if (m->type->recv && type_under(t)->kind == TY_POINTER && type_under(m->type->recv->type)->kind != TY_POINTER) {
+		cg_nilcheck(cg, v.v[0], pos);
+		return cg_load(cg, v.v[0], type_under(t)->elem);
+	}
+	return v;
+}
+
+/* the code of a method value or method expression that cannot be the method
+ * itself: bt != NULL: a method value whose funcval binds a receiver of type
+ * xt (struct {F; R}); bt == NULL: a method expression whose first parameter
+ * is the receiver of type xt. A wrapper (hidden in tracebacks). */
+static LLVMValueRef method_thunk(CG *cg, Obj *m, int *path, int npath, Type *xt, Type *sig, Type *bt, Pos pos)
+{
+	static int nthunks;
+	char name[700];
+	const char *mname = m->type->recv ? LLVMGetValueName(cg_func_decl(cg, m)) : m->name;
+	snprintf(name, sizeof name, "%s.%s-thunk%d", type_string(xt, cg->pkg), mname, nthunks++);
+	LLVMValueRef f = LLVMAddFunction(cg->mod, name, cg_fntype(cg, sig, true));
+	unsigned ci = ctx_index(cg, sig);
+	LLVMSetLinkage(f, LLVMInternalLinkage);
+	LLVMSetGC(f, "statepoint-example");
+	LLVMAddAttributeAtIndex(f, LLVMAttributeFunctionIndex, cg_strattr(cg, "frame-pointer", "all"));
+	LLVMAddAttributeAtIndex(f, LLVMAttributeFunctionIndex, cg_strattr(cg, "disable-tail-calls", "true"));
+	LLVMAddAttributeAtIndex(f, ci + 1, cg_enumattr(cg, "nest"));
+	BuilderState saved = cg_builder_save(cg);
+	const char *pname = arena_strndup(&perm, name, strlen(name));
+	Fn wf = {.fn = f, .fnty = LLVMGlobalGetValueType(f), .sig = sig};
+	wf.rec = cg_func_rec(cg, pname, pname, pos, GO_FUNC_WRAPPER);
+	LLVMMetadataRef sp = cg_subprogram(cg, &cg->funcs[wf.rec], pos, f);
+	cg->fn = &wf;
+	wf.entry = wf.body = LLVMAppendBasicBlockInContext(cg->ctx, f, "entry");
+	LLVMPositionBuilderAtEnd(cg->b, wf.entry);
+	cg_set_pos(cg, pos);
+	bool sret = cg_sret(cg, sig);
+	unsigned p = sret ? 1 : 0;
+	/* the receiver: bound in the context, or the first parameter */
+	Val rv;
+	if (bt) {
+		Val env = cg_load(cg, LLVMGetParam(f, ci), bt);
+		rv = cg_extract(cg, env, 1, env.n - 1, xt);
+	} else {
+		int nr = cg_nscalars(cg, xt);
+		rv = cg_mkval(cg, nr, xt);
+		for (int i = 0; i < nr; i++) rv.v[i] = LLVMGetParam(f, p++);
+	}
+	Type *t;
+	Val recv = cg_recv_path(cg, rv, xt, path, npath, m, pos, &t);
+	unsigned np = LLVMCountParams(f);
+	LLVMValueRef *args = arena_alloc(cg->fnarena, sizeof(LLVMValueRef) * (np + recv.n + 2));
+	int k = 0;
+	if (sret) args[k++] = LLVMGetParam(f, 0);
+	LLVMValueRef callee;
+	LLVMTypeRef cty;
+	if (m->type->recv) {
+		for (int i = 0; i < recv.n; i++) args[k++] = recv.v[i];
+		callee = cg_func_decl(cg, m);
+		cty = LLVMGlobalGetValueType(callee);
+	} else {
+		/* through the itab: the data word is the receiver */
+		callee = cg_iface_method_fn(cg, recv, t, m, pos);
+		args[k++] = recv.v[1];
+		Type *isig = type_new(TY_FUNC);
+		*isig = *m->type;
+		Field *rf = arena_alloc(&perm, sizeof(Field));
+		memset(rf, 0, sizeof *rf);
+		rf->type = types_basic[TY_UNSAFEPTR];
+		isig->recv = rf;
+		isig->cg = NULL;
+		cty = cg_fntype(cg, isig, false);
+	}
+	for (unsigned i = p; i < ci; i++) args[k++] = LLVMGetParam(f, i);
+	LLVMValueRef r = cg_call(cg, cty, callee, args, k, pos);
+	if (LLVMGetTypeKind(LLVMGetReturnType(wf.fnty)) == LLVMVoidTypeKind) LLVMBuildRetVoid(cg->b);
+	else LLVMBuildRet(cg->b, r);
+	LLVMDIBuilderFinalizeSubprogram(cg->di, sp);
+	cg_builder_restore(cg, saved);
+	return f;
+}
+
 /* x.M as a value: the receiver is evaluated (and copied) now */
 Val cg_method_value(CG *cg, Node *n)
 {
 	Selection *s = n->selector.info;
 	Obj *m = s->obj;
+	if (s->kind == SEL_IFACE || !m->type->recv) {
+		/* an interface method: the funcval binds the interface value; a nil
+		 * interface panics now, as with gc */
+		Type *it;
+		Val iv = cg_iface_recv(cg, n, &it);
+		cg_nilcheck(cg, iv.v[0], n->pos);
+		Type *bt = bound_type(it);
+		LLVMValueRef code = method_thunk(cg, m, NULL, 0, it, type_under(n->tv.type), bt, n->pos);
+		LLVMValueRef env = cg_new(cg, bt);
+		Val v = cg_mkval(cg, 1 + iv.n, bt);
+		v.v[0] = LLVMBuildPtrToInt(cg->b, code, cg->i64, "");
+		for (int i = 0; i < iv.n; i++) v.v[1 + i] = iv.v[i];
+		cg_store(cg, env, v);
+		return cg_val1(cg, env, n->tv.type);
+	}
 	Type *rt = m->type->recv->type;
 	Val recv = cg_method_recv(cg, n, m);
 	Type *bt = bound_type(rt);
@@ -347,17 +473,22 @@ Val cg_method_value(CG *cg, Node *n)
 	return cg_val1(cg, env, n->tv.type);
 }
 
-/* T.M / (*T).M: the method itself takes the receiver as its first argument */
+/* T.M / (*T).M / I.M: the method takes the receiver as its first argument */
 Val cg_method_expr(CG *cg, Node *n)
 {
 	Selection *s = n->selector.info;
 	Obj *m = s->obj;
-	if (!m->type->recv) cg_unsupported(cg, n, "interface method expressions");
-	Type *rt = m->type->recv->type;
-	bool wantptr = type_under(rt)->kind == TY_POINTER && rt->kind != TY_NAMED;
-	bool isptr = type_under(n->selector.x->tv.type)->kind == TY_POINTER;
-	if (s->npath > 0 || wantptr != isptr) cg_unsupported(cg, n, "this method expression");
-	return cg_val1(cg, funcval_global(cg, cg_func_decl(cg, m)), n->tv.type);
+	Type *xt = n->selector.x->tv.type;
+	if (m->type->recv) {
+		Type *rt = m->type->recv->type;
+		bool wantptr = type_under(rt)->kind == TY_POINTER && rt->kind != TY_NAMED;
+		bool isptr = type_under(xt)->kind == TY_POINTER;
+		if (s->npath == 0 && wantptr == isptr)
+			return cg_val1(cg, funcval_global(cg, cg_func_decl(cg, m)), n->tv.type);
+	}
+	/* a thunk: follow embedded fields, adjust the receiver, or dispatch */
+	LLVMValueRef code = method_thunk(cg, m, s->path, s->npath, xt, type_under(n->tv.type), NULL, n->pos);
+	return cg_val1(cg, funcval_global(cg, code), n->tv.type);
 }
 
 /* ------------------------------------------------------------ bodies */

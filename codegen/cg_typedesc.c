@@ -754,7 +754,8 @@ static void emit_wrapper(CG *cg, Wrap *w)
 			c = fl->type;
 			if (type_under(c)->kind == TY_POINTER) {
 				addr = cg_load(cg, addr, c).v[0];
-				cg_nilcheck(cg, addr, m->pos);
+				/* a pointer method gets a nil embedded pointer as its receiver */
+				if (!(ptrrecv && i + 1 == w->e.npath)) cg_nilcheck(cg, addr, m->pos);
 				c = type_under(c)->elem;
 			}
 		}

@@ -135,6 +135,7 @@ Obj *lookup_field_or_method(Type *t, bool addressable, Package *pkg, const char 
 		break;
 	}
 	if (!best.obj || best.count > 1) return NULL;
+	if (t->kind == TY_NAMED && type_under(t)->kind == TY_POINTER && best.obj->kind == OBJ_FUNC) return NULL;
 	*path = arena_alloc(&perm, sizeof(int) * (best.npath + 1));
 	memcpy(*path, best.path, sizeof(int) * best.npath);
 	*npath = best.npath;
@@ -355,7 +356,9 @@ static void check_conversion(Checker *c, Node *n, Type *t)
 			n->tv.mode = MODE_CONST;
 			n->tv.type = t;
 			n->tv.val = const_make_string(arena_strndup(&perm, buf, len), len);
-			check_default_untyped(c, x);
+			/* string(1<<100) is "\uFFFD": no overflow error for the operand */
+			if (iv && const_bitlen(iv) > 63 && type_is_untyped(x->tv.type)) x->tv.type = types_basic[TY_INT];
+			else check_default_untyped(c, x);
 			return;
 		}
 		bool ok = convertible(x->tv.type, t) || type_is_untyped(x->tv.type);
@@ -604,8 +607,18 @@ bool check_builtin(Checker *c, Node *n, Builtin b)
 	switch (b) {
 	case BI_PRINT:
 	case BI_PRINTLN:
+		if (a->n == 1 && ast_unparen(a->v[0])->kind == N_CALL) {
+			/* println(f()) with a multi-value f prints every result */
+			check_multi(c, a->v[0]);
+			Type *tt = a->v[0]->tv.type;
+			if (!is_invalid(a->v[0]) && tt && tt->kind == TY_TUPLE && tt->nfields > 1) {
+				n->tv.mode = MODE_NOVALUE;
+				n->tv.type = type_tuple(NULL, 0);
+				return true;
+			}
+		}
 		for (int i = 0; i < a->n; i++) {
-			check_expr(c, a->v[i], NULL);
+			if (!(a->n == 1 && ast_unparen(a->v[0])->kind == N_CALL)) check_expr(c, a->v[i], NULL);
 			if (is_invalid(a->v[i])) continue;
 			check_use(c, a->v[i]);
 			if (a->v[i]->tv.type->kind == TY_UNTYPED_NIL) {
@@ -816,6 +829,26 @@ bool check_builtin(Checker *c, Node *n, Builtin b)
 		return true;
 	}
 	case BI_COMPLEX: {
+		if (a->n == 1 && ast_unparen(a->v[0])->kind == N_CALL) {
+			/* complex(f()) with f returning two floats */
+			Node *m = a->v[0];
+			check_multi(c, m);
+			if (is_invalid(m)) return false;
+			Type *tt = m->tv.type;
+			if (tt->kind == TY_TUPLE && tt->nfields == 2) {
+				Type *ft = tt->fields[0].type;
+				TypeKind k = type_under(ft)->kind;
+				if (!type_identical(ft, tt->fields[1].type) || (k != TY_FLOAT32 && k != TY_FLOAT64)) {
+					check_errorf(c, node_startpos(m), "invalid argument: arguments have type %s, expected floating-point",
+					             type_string(tt, c->pkg));
+					return false;
+				}
+				set_value(n, types_basic[k == TY_FLOAT32 ? TY_COMPLEX64 : TY_COMPLEX128]);
+				return true;
+			}
+			check_errorf(c, n->call.rparen, "not enough arguments for %s (expected 2, found 1)", ast_string(n));
+			return false;
+		}
 		if (!nargs(c, n, b, 2, 2)) return false;
 		Node *x = a->v[0], *y = a->v[1];
 		check_expr(c, x, NULL);

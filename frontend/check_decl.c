@@ -16,6 +16,7 @@
  */
 #include "frontend.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 void check_default_untyped(Checker *c, Node *n);
@@ -322,8 +323,44 @@ static bool contains(Type *t, Type *target, int depth)
 
 /* set the underlying type of the named type t declared as `type T u`,
  * rejecting invalid recursive types (T T, struct{ T }, [2]T) */
+/* `type T2 T1` met while T1's literal type is being built (T1 struct{ p *T2 }):
+ * T2 takes T1's underlying type once T1 has it */
+typedef struct Pending {
+	Type *t, *src;
+} Pending;
+static Pending *pending;
+static int npending, cappending;
+
+static bool literal_decl(Type *u)
+{
+	if (u->orig || !u->obj || !u->obj->decl || u->obj->decl->kind != N_TYPESPEC) return false;
+	Node *e = ast_unparen(u->obj->decl->typespec.type);
+	switch (e->kind) {
+	case N_STRUCTTYPE: case N_ARRAYTYPE: case N_STAR: case N_FUNCTYPE: case N_INTERFACETYPE:
+	case N_MAPTYPE: case N_CHANTYPE:
+		return true;
+	default:
+		return false;
+	}
+}
+
+static bool is_pending(Type *t)
+{
+	for (int i = 0; i < npending; i++)
+		if (pending[i].t == t) return true;
+	return false;
+}
+
 void check_named_underlying(Checker *c, Type *t, Type *u)
 {
+	if (u->kind == TY_NAMED && !u->underlying && u != t && (literal_decl(u) || is_pending(u))) {
+		if (npending == cappending) {
+			cappending = cappending ? 2 * cappending : 16;
+			pending = realloc(pending, sizeof(Pending) * (size_t)cappending);
+		}
+		pending[npending++] = (Pending){t, u};
+		return;
+	}
 	Type *uu = type_under(u);
 	bool bad = !uu || (u->kind == TY_NAMED && !u->underlying) || u == t;
 	if (!bad) {
@@ -340,6 +377,13 @@ void check_named_underlying(Checker *c, Type *t, Type *u)
 		uu = types_basic[TY_INVALID];
 	}
 	t->underlying = uu;
+	for (int i = 0; i < npending; i++)
+		if (pending[i].src == t) {
+			Pending p = pending[i];
+			pending[i] = pending[--npending];
+			i = -1;
+			check_named_underlying(c, p.t, t);
+		}
 }
 
 /* the named type a method's receiver refers to (T or *T) */

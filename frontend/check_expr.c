@@ -12,7 +12,6 @@
 
 #include <string.h>
 
-static bool chan_assignable(Type *x, Type *y);
 
 void check_errorf(Checker *c, Pos pos, const char *fmt, ...)
 {
@@ -304,17 +303,23 @@ static void default_untyped(Checker *c, Node *x)
 
 static bool implements(Type *t, Type *iface, const char **missing);
 
+/* defined types, predeclared types and type parameters have names (spec "Types") */
+static bool is_named(Type *t)
+{
+	return t->kind == TY_NAMED || t->kind == TY_TYPEPARAM || (t->kind >= TY_BOOL && t->kind <= TY_UNSAFEPTR);
+}
+
 /* a value of type v is assignable to type t (types only, no untyped values) */
 static bool assignable_types(Type *v, Type *t)
 {
 	if (type_identical(v, t)) return true;
 	Type *vu = type_under(v), *tu = type_under(t);
-	if (type_identical(vu, tu) && (v->kind != TY_NAMED || t->kind != TY_NAMED) && vu->kind != TY_TYPEPARAM)
+	if (type_identical(vu, tu) && (!is_named(v) || !is_named(t)) && vu->kind != TY_TYPEPARAM)
 		return true;
 	const char *missing;
 	if (tu->kind == TY_INTERFACE) return implements(v, tu, &missing);
 	return vu->kind == TY_CHAN && tu->kind == TY_CHAN && vu->dir == CHAN_BOTH && type_identical(vu->elem, tu->elem) &&
-	       (v->kind != TY_NAMED || t->kind != TY_NAMED);
+	       (!is_named(v) || !is_named(t));
 }
 
 /* x is assignable to a variable of type t; reports an error otherwise */
@@ -374,7 +379,7 @@ void check_assignable(Checker *c, Node *x, Type *t, const char *context)
 	if (type_identical(v, t)) return;
 	Type *vu = type_under(v), *tu = type_under(t);
 	/* identical underlying types and at least one is not a named type */
-	if (type_identical(vu, tu) && (v->kind != TY_NAMED || t->kind != TY_NAMED) &&
+	if (type_identical(vu, tu) && (!is_named(v) || !is_named(t)) &&
 	    vu->kind != TY_TYPEPARAM)
 		return;
 	/* interface */
@@ -389,7 +394,7 @@ void check_assignable(Checker *c, Node *x, Type *t, const char *context)
 	}
 	/* bidirectional channel to directional channel with identical elements */
 	if (vu->kind == TY_CHAN && tu->kind == TY_CHAN && vu->dir == CHAN_BOTH && type_identical(vu->elem, tu->elem) &&
-	    (v->kind != TY_NAMED || t->kind != TY_NAMED))
+	    (!is_named(v) || !is_named(t)))
 		return;
 	/* type parameters: every type of the set must be assignable */
 	if (tu->kind == TY_TYPEPARAM && v->kind != TY_NAMED && vu->kind != TY_TYPEPARAM && typeparam_has_terms(tu)) {
@@ -764,7 +769,7 @@ static void check_binary(Checker *c, Node *n, Type *hint)
 				(xnil ? x : y)->tv.type = other;
 			}
 		} else if (!type_identical(xt, yt) && !(type_is_interface(xt) || type_is_interface(yt)) &&
-		           !chan_assignable(xt, yt) && !chan_assignable(yt, xt)) {
+		           !assignable_types(xt, yt) && !assignable_types(yt, xt)) {
 			check_errorf(c, node_startpos(n), "invalid operation: %s (mismatched types %s and %s)", ast_string(n),
 			             type_string(xt, c->pkg), type_string(yt, c->pkg));
 			invalid(n);
@@ -1171,14 +1176,6 @@ static void check_slice(Checker *c, Node *n)
 }
 
 /* ------------------------------------------------------------ composite literals */
-
-/* a bidirectional channel value of type x is assignable to y (spec "Assignability") */
-static bool chan_assignable(Type *x, Type *y)
-{
-	Type *xu = type_under(x), *yu = type_under(y);
-	return xu && yu && xu->kind == TY_CHAN && yu->kind == TY_CHAN && xu->dir == CHAN_BOTH &&
-	       type_identical(xu->elem, yu->elem) && (x->kind != TY_NAMED || y->kind != TY_NAMED);
-}
 
 static void check_complit(Checker *c, Node *n, Type *hint)
 {

@@ -36,6 +36,15 @@ static Flt *fval(const Const *c) { return (Flt *)c->num; }
 
 static Flt *flt_new(void)
 {
+	static bool wide;
+	if (!wide) {
+		/* gc's constants (big.Float) reach binary exponents up to 2^31-1:
+		 * 1e646456992 is finite (test/fixedbugs/issue11326b.go), beyond
+		 * MPFR's default range; tiny values like 1e-600000000 still
+		 * underflow to zero as in gc (fixedbugs/issue20227.go) */
+		mpfr_set_emax(2147483647L < mpfr_get_emax_max() ? 2147483647L : mpfr_get_emax_max());
+		wide = true;
+	}
 	Flt *f = arena_alloc(&perm, sizeof *f);
 	f->rat = true;
 	mpq_init(f->q);
