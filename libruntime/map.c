@@ -314,10 +314,23 @@ HMap *rt_makemap_c(const GoMapDesc *md, intptr_t hint)
 	return m;
 }
 
+/* keys holding interfaces may be unhashable: gc hashes them even when the
+ * map is nil or empty so that m[k] and delete(m, k) panic the same way */
+static int hash_might_panic(const GoMapDesc *md)
+{
+	for (uint32_t i = 0; i < md->nalg; i++)
+		if ((md->alg[i] & 0xff) == GO_MAPALG_IFACE)
+			return 1;
+	return 0;
+}
+
 void *rt_mapaccess_c(const GoMapDesc *md, HMap *m, const uint8_t *k)
 {
-	if (!m || m->count == 0)
+	if (!m || m->count == 0) {
+		if (hash_might_panic(md))
+			hash(md, k, 0);
 		return 0;
+	}
 	intptr_t i = find(m, k, hash(md, k, m->seed));
 	return i < 0 ? 0 : m->vals + (uintptr_t)i * md->elemsize;
 }
@@ -345,8 +358,11 @@ void *rt_mapassign_c(const GoMapDesc *md, HMap *m, const uint8_t *k)
 
 void rt_mapdelete_c(const GoMapDesc *md, HMap *m, const uint8_t *k)
 {
-	if (!m || m->count == 0)
+	if (!m || m->count == 0) {
+		if (hash_might_panic(md))
+			hash(md, k, 0);
 		return;
+	}
 	intptr_t i = find(m, k, hash(md, k, m->seed));
 	if (i < 0)
 		return;
