@@ -421,6 +421,17 @@ Val cg_convert(CG *cg, Val v, Type *to)
 		s.v[1] = LLVMBuildExtractValue(cg->b, r, 1, "");
 		return s;
 	}
+	if (fu->kind == TY_SLICE && tu->kind == TY_POINTER && type_under(tu->elem)->kind == TY_ARRAY) {
+		/* (*[n]T)(s): len(s) >= n, else gc's panic; the pointer is s's array */
+		LLVMValueRef n = LLVMConstInt(cg->i64, (unsigned long long)type_under(tu->elem)->len, 0);
+		LLVMBasicBlockRef bad = cg_block(cg, "conv.short"), ok = cg_block(cg, "conv.ok");
+		LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntSLT, v.v[1], n, ""), bad, ok);
+		cg_position(cg, bad);
+		LLVMValueRef a[3] = {LLVMConstInt(cg->i64, RT_SLICE_CONVERT | RT_SLICE_SIGNED, 0), v.v[1], n};
+		cg_rt_panic_call(cg, "runtime.panicSlice", a, 3);
+		cg_position(cg, ok);
+		return cg_val1(cg, v.v[0], to);
+	}
 	Val sv;
 	if (cg_convert_slice(cg, v, to, &sv)) return sv;
 	cg_unsupported(cg, NULL, "this conversion");

@@ -239,6 +239,13 @@ PtrInt rt_stringtoslicerune_c(const uint8_t *p, intptr_t n)
 void rt_print_slice_error(int code, intptr_t x, intptr_t y)
 {
 	int kind = code & 15, sig = code & RT_SLICE_SIGNED;
+	if (kind == RT_SLICE_CONVERT) {
+		rt_print_cstr("runtime error: cannot convert slice with length ");
+		rt_printint(x);
+		rt_print_cstr(" to pointer to array with length ");
+		rt_printint(y);
+		return;
+	}
 	static const char *const pre[] = {"[:", "[:", "[", "[::", "[::", "[:", "["};
 	static const char *const mid[] = {"] with length ", "] with capacity ", ":", "] with length ",
 					  "] with capacity ", ":", ":"};

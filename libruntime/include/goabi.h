@@ -237,6 +237,7 @@ void rt_panicdottypeE(const GoType *have, const GoType *want, const GoType *ifac
 enum {
 	RT_SLICE_ALEN, RT_SLICE_ACAP, RT_SLICE_B,               /* s[:x] > len / cap, s[x:y] */
 	RT_SLICE3_ALEN, RT_SLICE3_ACAP, RT_SLICE3_B, RT_SLICE3_C, /* s[::x], s[:x:y], s[x:y:] */
+	RT_SLICE_CONVERT,                                        /* (*[y]T)(s) with len(s) = x < y */
 	RT_SLICE_SIGNED = 16,
 };
 void *rt_makeslice(const GoType *et, intptr_t len, intptr_t cap) __asm__("runtime.makeslice");
