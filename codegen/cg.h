@@ -182,6 +182,8 @@ Val cg_iface_eq(CG *cg, Op op, Val x, Val y, Type *t, Pos pos);
 LLVMValueRef cg_iface_method_fn(CG *cg, Val x, Type *it, Obj *m, Pos pos);
 int cg_field_scalar_index(CG *cg, Type *st, int field);  /* first scalar of a struct field */
 Val cg_iface_recv(CG *cg, Node *sel, Type **it);
+Val cg_delete_vals(CG *cg, Node *at, Type *mt, Val m, Val k);
+Val cg_copy_vals(CG *cg, Type *dt, Val d, Val s);
 /* receiver value v of type t -> through embedded fields path -> the receiver m takes (cg_funcval.c) */
 Val cg_recv_path(CG *cg, Val v, Type *t, int *path, int npath, Obj *m, Pos pos, Type **outt);         /* x.M, M an interface method: the interface value */
 

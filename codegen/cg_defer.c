@@ -208,7 +208,7 @@ void cg_defer_end(CG *cg)
 
 /* ------------------------------------------------------------ defer statements */
 
-enum { DK_FUNCVAL, DK_METHOD, DK_PANIC, DK_PRINT, DK_PRINTLN };
+enum { DK_FUNCVAL, DK_METHOD, DK_PANIC, DK_PRINT, DK_PRINTLN, DK_DELETE, DK_COPY };
 
 /* struct {F uintptr; L unsafe.Pointer; V <vt>; P0 <params[0]>; ...} */
 static Type *entry_type(Type *vt, Type *sig)
@@ -270,6 +270,16 @@ static LLVMValueRef make_thunk(CG *cg, int kind, Type *et, Type *sig, Obj *m, Po
 		}
 		cg_print_vals(cg, vals, sig->nfields, kind == DK_PRINTLN);
 		LLVMBuildRetVoid(cg->b);
+	} else if (kind == DK_DELETE || kind == DK_COPY) {
+		Val a[2];
+		for (int i = 0, k = 2 + nv; i < 2; i++) {
+			int m1 = cg_nscalars(cg, sig->fields[i].type);
+			a[i] = cg_extract(cg, v, k, m1, sig->fields[i].type);
+			k += m1;
+		}
+		if (kind == DK_DELETE) cg_delete_vals(cg, NULL, sig->fields[0].type, a[0], a[1]);
+		else cg_copy_vals(cg, sig->fields[0].type, a[0], a[1]);
+		LLVMBuildRetVoid(cg->b);
 	} else if (kind == DK_PANIC) {
 		LLVMValueRef a[2] = {v.v[2], v.v[3]};
 		cg_rt_panic_call(cg, "runtime.gopanic", a, 2);
@@ -313,10 +323,13 @@ void cg_defer_stmt(CG *cg, Node *n)
 			kind = DK_PANIC;
 			vt = type_any;
 			head = cg_expr_to(cg, call->call.args.v[0], type_any);
-		} else if (o->builtin == BI_PRINT || o->builtin == BI_PRINTLN) {
+		} else if (o->builtin == BI_PRINT || o->builtin == BI_PRINTLN || o->builtin == BI_DELETE ||
+		           o->builtin == BI_COPY) {
 			/* the arguments (default types) become the operands */
 			NodeList *al = &call->call.args;
-			kind = o->builtin == BI_PRINT ? DK_PRINT : DK_PRINTLN;
+			kind = o->builtin == BI_PRINT ? DK_PRINT : o->builtin == BI_PRINTLN ? DK_PRINTLN
+			     : o->builtin == BI_DELETE ? DK_DELETE : DK_COPY;
+			if (kind == DK_DELETE) cg_mapdesc(cg, call, al->v[0]->tv.type);
 			vt = type_new(TY_STRUCT);
 			sig = type_new(TY_FUNC);
 			sig->nfields = al->n;
@@ -327,6 +340,8 @@ void cg_defer_stmt(CG *cg, Node *n)
 			for (int i = 0; i < al->n; i++) {
 				Type *t = al->v[i]->tv.type;
 				if (type_is_untyped(t)) t = type_default(t);
+				if (kind == DK_DELETE && i == 1) t = type_under(al->v[0]->tv.type)->key;
+				if (kind == DK_COPY && i == 1 && type_is_string(t)) t = types_basic[TY_STRING];
 				sig->fields[i].type = t;
 				vals[i] = cg_expr_to(cg, al->v[i], t);
 				tot += vals[i].n;

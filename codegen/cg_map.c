@@ -246,7 +246,13 @@ Val cg_delete(CG *cg, Node *n)
 	Val m = cg_expr(cg, mn);
 	Val k = cg_expr_to(cg, n->call.args.v[1], type_under(mt)->key);
 	cg_set_pos(cg, n->pos);
-	cg_mapdesc(cg, n, mt); /* diagnoses unsupported key types at the call */
+	return cg_delete_vals(cg, n, mt, m, k);
+}
+
+/* delete(m, k) on evaluated operands (also for deferred deletes) */
+Val cg_delete_vals(CG *cg, Node *at, Type *mt, Val m, Val k)
+{
+	cg_mapdesc(cg, at, mt); /* diagnoses unsupported key types at the call */
 	rt3(cg, "runtime.mapdelete", cg->vd, mt, m, k);
 	return cg_mkval(cg, 0, NULL);
 }

@@ -164,7 +164,13 @@ Val cg_copy(CG *cg, Node *n)
 	Node *dn = args->v[0], *sn = args->v[1];
 	Val d = cg_expr(cg, dn);
 	Val s = type_is_string(sn->tv.type) ? cg_expr_to(cg, sn, types_basic[TY_STRING]) : cg_expr(cg, sn);
-	Type *et = type_under(dn->tv.type)->elem;
+	return cg_copy_vals(cg, dn->tv.type, d, s);
+}
+
+/* copy(d, s) on evaluated operands (also for deferred copies) */
+Val cg_copy_vals(CG *cg, Type *dt, Val d, Val s)
+{
+	Type *et = type_under(dt)->elem;
 	LLVMValueRef lt = LLVMBuildICmp(cg->b, LLVMIntSLT, d.v[1], s.v[1], "");
 	LLVMValueRef cnt = LLVMBuildSelect(cg->b, lt, d.v[1], s.v[1], "");
 	cg_memmove(cg, d.v[0], s.v[0], LLVMBuildMul(cg->b, cnt, i64c(cg, type_size(et)), ""));
