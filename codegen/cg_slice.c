@@ -133,6 +133,29 @@ Val cg_append(CG *cg, Node *n)
 {
 	NodeList *args = &n->call.args;
 	Type *st = n->tv.type, *et = type_under(st)->elem;
+	Type *tt = args->n == 1 ? args->v[0]->tv.type : NULL;
+	if (tt && tt->kind == TY_TUPLE) {
+		/* append(f()) with f returning the slice and the elements */
+		Val t = cg_expr(cg, args->v[0]);
+		int k = cg_nscalars(cg, tt->fields[0].type);
+		Val s = cg_extract(cg, t, 0, k, tt->fields[0].type);
+		s.t = st;
+		int ne = tt->nfields - 1;
+		if (ne == 0) return s;
+		Val *vals = arena_alloc(cg->fnarena, sizeof(Val) * (ne + 1));
+		for (int i = 0; i < ne; i++) {
+			int m = cg_nscalars(cg, tt->fields[i + 1].type);
+			vals[i] = cg_convert(cg, cg_extract(cg, t, k, m, tt->fields[i + 1].type), et);
+			vals[i].t = et;
+			k += m;
+		}
+		LLVMValueRef oldlen = s.v[1];
+		cg_set_pos(cg, n->pos);
+		Val r = grow(cg, s, LLVMBuildAdd(cg->b, oldlen, i64c(cg, ne), ""), st);
+		LLVMValueRef base = elem_addr(cg, r.v[0], oldlen, et);
+		for (int i = 0; i < ne; i++) cg_store(cg, cg_addr_off(cg, base, i * type_size(et)), vals[i]);
+		return r;
+	}
 	Val s = cg_expr_to(cg, args->v[0], st);
 	if (args->n == 1) return s;
 	if (n->call.dots) {

@@ -741,7 +741,31 @@ bool check_builtin(Checker *c, Node *n, Builtin b)
 	case BI_APPEND: {
 		if (!nargs(c, n, b, 1, -1)) return false;
 		Node *s = a->v[0];
-		check_expr(c, s, NULL);
+		if (a->n == 1 && !n->call.dots && ast_unparen(s)->kind == N_CALL) {
+			/* append(f()) with f returning the slice and the elements */
+			check_multi(c, s);
+			if (is_invalid(s)) return false;
+			Type *tt = s->tv.type;
+			if (tt && tt->kind == TY_TUPLE && tt->nfields > 1) {
+				Type *u = core_under(tt->fields[0].type);
+				if (u->kind != TY_SLICE) {
+					check_errorf(c, node_startpos(s), "invalid argument: %s (value of type %s) is not a slice",
+					             ast_string(s), type_string(tt->fields[0].type, c->pkg));
+					return false;
+				}
+				for (int i = 1; i < tt->nfields; i++) {
+					Node tmp = {.kind = N_BAD, .pos = s->pos};
+					tmp.tv.mode = MODE_VALUE;
+					tmp.tv.type = tt->fields[i].type;
+					check_assignable(c, &tmp, u->elem, "argument to append");
+					if (tmp.tv.mode == MODE_INVALID) return false;
+				}
+				set_value(n, tt->fields[0].type);
+				return true;
+			}
+		} else {
+			check_expr(c, s, NULL);
+		}
 		if (is_invalid(s)) return false;
 		Type *st = s->tv.type;
 		if (st->kind == TY_UNTYPED_NIL) {

@@ -2,7 +2,7 @@
 // (a nil interface panics when the value is made), (*T).M for value methods,
 // promoted methods through embedded fields and pointers (nil embedded
 // pointers reach pointer methods), interface method expressions; also
-// println(f()) and complex(f()) with multi-value f.
+// println(f()), complex(f()) and append(f()) with multi-value f.
 package main
 
 type I interface{ M(int) int }
@@ -32,6 +32,7 @@ type WithI struct{ I }
 
 func two() (int, string) { return 7, "seven" }
 func parts() (float64, float64) { return 1.5, -2 }
+func elems() ([]int, int, int)   { return []int{1}, 2, 3 }
 
 func main() {
 	var i I = T{10}
@@ -81,4 +82,6 @@ func main() {
 	println(two())
 	c := complex(parts())
 	println(real(c), imag(c))
+	e := append(elems())
+	println(len(e), e[0], e[1], e[2])
 }
