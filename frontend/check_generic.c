@@ -780,3 +780,11 @@ bool check_generic_index(Checker *c, Node *n)
 	n->tv.type = same ? g : instantiate(g, args, na);
 	return true;
 }
+
+/* forgets every instance and package (they live in perm, which the caller resets next) */
+void check_generic_reset(void)
+{
+	instances = NULL;
+	ninstances = 0;
+	nready = 0;
+}

@@ -771,6 +771,13 @@ bool const_representable(const Const *c, TypeKind k, Const **out)
 	}
 }
 
+/* decimal text of z in perm (GMP's own allocation would need GMP's free function) */
+static const char *zstring(const mpz_t z)
+{
+	char *s = arena_alloc(&perm, mpz_sizeinbase(z, 10) + 2);
+	return mpz_get_str(s, 10, z);
+}
+
 /* gc-style text of a constant for diagnostics ("300", "1.5", "\"s\"", "true") */
 const char *const_string(const Const *c)
 {
@@ -784,20 +791,11 @@ const char *const_string(const Const *c)
 		strcpy(s + 1 + n, c->slen > 70 ? "...\"" : "\"");
 		return s;
 	}
-	case CONST_INT: {
-		char *s = mpz_get_str(NULL, 10, *zval(c));
-		char *r = arena_strndup(&perm, s, strlen(s));
-		free(s);
-		return r;
-	}
+	case CONST_INT:
+		return zstring(*zval(c));
 	case CONST_FLOAT: {
 		const Flt *f = fval(c);
-		if (f->rat && mpz_cmp_ui(mpq_denref(f->q), 1) == 0) {
-			char *s = mpz_get_str(NULL, 10, mpq_numref(f->q));
-			char *r = arena_strndup(&perm, s, strlen(s));
-			free(s);
-			return r;
-		}
+		if (f->rat && mpz_cmp_ui(mpq_denref(f->q), 1) == 0) return zstring(mpq_numref(f->q));
 		char buf[64];
 		mpfr_t t;
 		flt_to_mpfr(f, t);

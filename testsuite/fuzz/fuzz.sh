@@ -1,0 +1,48 @@
+#!/bin/sh
+# fuzz.sh BUILD SECONDS JOBS [libFuzzer flags...]: runs the frontend fuzz target
+# (BUILD/bin/golc-fuzz, `make fuzz` builds it) for SECONDS with JOBS processes (1 or 2).
+#   BUILD/fuzz/seeds/      every .go file of Go's test/ tree and of golc's testsuite/ (made once)
+#   BUILD/fuzz/corpus/     inputs found by fuzzing (kept between runs)
+#   BUILD/fuzz/artifacts/  crash-*, leak-*, timeout-*, oom-* reproducers
+#   BUILD/fuzz/fuzz-N.log  each job's output when JOBS > 1
+# Reproduce an artifact: BUILD/bin/golc-fuzz BUILD/fuzz/artifacts/crash-... (docs/fuzzing.md).
+set -eu
+build=$(realpath "$1")
+seconds=$2
+jobs=$3
+shift 3
+src=$(cd "$(dirname "$0")/../.." && pwd)
+goroot=${GOLC_GOROOT:-/usr/share/go-1.19}
+fuzz=$build/fuzz
+mkdir -p "$fuzz/corpus" "$fuzz/artifacts"
+if [ ! -f "$fuzz/seeds/.done" ]; then
+	rm -rf "$fuzz/seeds"
+	mkdir -p "$fuzz/seeds"
+	for root in "$goroot/test" "$src/testsuite"; do
+		(cd "$root" && find . -name '*.go' -type f) | sort | while read -r f; do
+			name=$(basename "$root")_$(echo "${f#./}" | tr / _)
+			cp "$root/$f" "$fuzz/seeds/$name"
+		done
+	done
+	touch "$fuzz/seeds/.done"
+fi
+echo "fuzz: $(ls "$fuzz/seeds" | wc -l) seeds, $(ls "$fuzz/corpus" | wc -l) corpus inputs"
+set -- -max_len=65536 -timeout=10 -rss_limit_mb=2048 -detect_leaks=1 \
+	-max_total_time="$seconds" -dict="$src/testsuite/fuzz/go.dict" \
+	-artifact_prefix="$fuzz/artifacts/" -print_final_stats=1 "$@"
+if [ "$jobs" -gt 1 ]; then
+	set -- -jobs="$jobs" -workers="$jobs" "$@"
+fi
+cd "$fuzz"
+echo "fuzz: $build/bin/golc-fuzz $* corpus seeds"
+rc=0
+"$build/bin/golc-fuzz" "$@" corpus seeds || rc=$?
+if [ "$jobs" -gt 1 ]; then
+	for log in fuzz-*.log; do
+		echo "== $log"
+		grep -E '^(#[0-9]+ +DONE|Done|stat::|==[0-9]+==ERROR|SUMMARY|artifact_prefix|Test unit written)' "$log" || true
+	done
+	grep -lq -E '==[0-9]+==ERROR|deadly signal|Test unit written' fuzz-*.log && rc=1
+fi
+echo "fuzz: exit $rc; artifacts: $(ls artifacts | wc -l)"
+exit $rc
