@@ -6,6 +6,7 @@
 #ifndef FRONTEND_H
 #define FRONTEND_H
 
+#include <setjmp.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
@@ -27,6 +28,9 @@ extern Arena perm;              /* AST, types, interned strings: never freed */
 void *arena_alloc(Arena *a, size_t n);              /* zeroed, 16-byte aligned */
 char *arena_strndup(Arena *a, const char *s, size_t n);
 void arena_reset(Arena *a);                         /* frees all but the first chunk */
+
+/* bigstack.c */
+int bigstack_run(int (*fn)(void *), void *arg);     /* fn(arg) on a 1 GB stack */
 
 /* reset.c */
 void frontend_reset(void);          /* back to the state before the first file (the fuzzer) */
@@ -130,6 +134,8 @@ struct Parser {
 	int xnest;                  /* expression nesting: < 0 in if/for/switch headers */
 	int errcnt;                 /* errors reported while parsing this file */
 	int starterrs;              /* diag_count() when parsing started */
+	int nest;                   /* depth of the tree being built (parse_nest) */
+	jmp_buf *bail;              /* parse_file's exit when nest passes its limit */
 };
 
 Node *parse_file(int32_t file);     /* never NULL */
@@ -146,6 +152,7 @@ void parse_error_at(Parser *p, Pos pos, const char *msg);
 void parse_syntax_error_at(Parser *p, Pos pos, const char *msg);
 void parse_syntax_error(Parser *p, const char *msg);
 void parse_advance(Parser *p, uint64_t followset);  /* 0: skip one token */
+void parse_nest(Parser *p, int n);                  /* n levels deeper (< 0: back up) */
 bool parse_list_sep(Parser *p, const char *context, Token sep, Token close);
 const char *parse_tokstring(Token t);
 Node *parse_name(Parser *p);

@@ -9,7 +9,11 @@
  * "C" resolves to a stub package checked from the fixed source below, named
  * after the path's last element, so that qualified identifiers, imported
  * types, methods and generic instances are exercised at a fixed small cost.
- * Diagnostics are dropped unprinted.
+ * Diagnostics are dropped unprinted. The inputs are checked on one worker
+ * thread with golc's 1 GB stack (bigstack.c runs the driver on such a thread;
+ * a new thread per input would cost more than checking most inputs), and the
+ * fuzzer's thread waits for each; SIGALRM (libFuzzer's -timeout) is left to
+ * the worker, so a timeout report shows where it was stuck.
  *
  * After each input frontend_reset() empties every frontend table and the
  * permanent arena, and the GMP storage of constants (which const.c takes
@@ -21,6 +25,8 @@
 
 #include <gmp.h>
 #include <mpfr.h>
+#include <pthread.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -227,23 +233,7 @@ static void stub_imports(Node *file)
 	}
 }
 
-/* ------------------------------------------------------------ the target */
-
-int LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-	mp_set_memory_functions(gmp_alloc, gmp_realloc, gmp_free);
-	build_set_goarch("amd64");
-	diag_set_all(true);
-	check_importer = stub_lookup;
-	/* the stub must check cleanly, or imports would go untested */
-	if (!stub_check("fmt")) {
-		fprintf(stderr, "fuzz_frontend: the stub package has errors\n");
-		abort();
-	}
-	frontend_reset();
-	gmp_free_all();
-	return 0;
-}
+/* ------------------------------------------------------------ one input */
 
 static void check_source(const uint8_t *data, size_t size)
 {
@@ -262,11 +252,81 @@ static void check_source(const uint8_t *data, size_t size)
 	check_package("main", files, 1);
 }
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+/* back to a fresh process's state */
+static void reset(void)
 {
-	check_source(data, size);
 	nstubs = 0;
 	frontend_reset();
 	gmp_free_all();
+}
+
+/* ------------------------------------------------------------ the worker */
+
+enum { STACK = 1 << 30 };       /* bigstack.c's */
+
+static pthread_mutex_t mu = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t cv = PTHREAD_COND_INITIALIZER;
+typedef struct Input {
+	const uint8_t *data;
+	size_t size;
+} Input;
+
+static Input *job;              /* set by the fuzzer's thread, cleared by the worker when done */
+
+static void *worker(void *arg)
+{
+	pthread_mutex_lock(&mu);
+	for (;;) {
+		while (!job) pthread_cond_wait(&cv, &mu);
+		check_source(job->data, job->size);
+		reset();
+		job = NULL;
+		pthread_cond_broadcast(&cv);
+	}
+	return NULL;
+}
+
+static void start_worker(void)
+{
+	pthread_attr_t attr;
+	pthread_t t;
+	if (pthread_attr_init(&attr) || pthread_attr_setstacksize(&attr, STACK) ||
+	    pthread_create(&t, &attr, worker, NULL)) {
+		fprintf(stderr, "fuzz_frontend: cannot start the worker thread\n");
+		abort();
+	}
+	pthread_attr_destroy(&attr);
+	sigset_t alrm;
+	sigemptyset(&alrm);
+	sigaddset(&alrm, SIGALRM);
+	pthread_sigmask(SIG_BLOCK, &alrm, NULL);
+}
+
+/* ------------------------------------------------------------ the target */
+
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	mp_set_memory_functions(gmp_alloc, gmp_realloc, gmp_free);
+	build_set_goarch("amd64");
+	diag_set_all(true);
+	check_importer = stub_lookup;
+	/* the stub must check cleanly, or imports would go untested */
+	if (!stub_check("fmt")) {
+		fprintf(stderr, "fuzz_frontend: the stub package has errors\n");
+		abort();
+	}
+	reset();
+	start_worker();
+	return 0;
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	Input in = {data, size};
+	pthread_mutex_lock(&mu);
+	job = &in;
+	pthread_cond_broadcast(&cv);
+	while (job) pthread_cond_wait(&cv, &mu);
+	pthread_mutex_unlock(&mu);
 	return 0;
 }
