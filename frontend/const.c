@@ -141,6 +141,17 @@ Const *const_to_complex(const Const *c)
 }
 
 /* integral float -> int; returns NULL if not an integer */
+/* go/constant's smallFloat: a float with a binary exponent of 4096 or more is
+ * not taken for an integer (gc: "truncated"), nor turned into one of
+ * millions of bits (1e64645699 would be 27 MB) */
+static bool small_float(const mpfr_t f)
+{
+	if (mpfr_zero_p(f)) return true;
+	if (!mpfr_number_p(f)) return false;
+	mpfr_exp_t e = mpfr_get_exp(f);
+	return -4096 < e && e < 4096;
+}
+
 Const *const_to_int(const Const *c)
 {
 	if (c->kind == CONST_INT) return (Const *)c;
@@ -154,15 +165,12 @@ Const *const_to_int(const Const *c)
 	} else {
 		return NULL;
 	}
+	if (f->rat ? mpz_cmp_ui(mpq_denref(f->q), 1) != 0 : !mpfr_integer_p(f->f) || !small_float(f->f))
+		return NULL;
 	mpz_t z;
 	mpz_init(z);
-	if (f->rat) {
-		if (mpz_cmp_ui(mpq_denref(f->q), 1) != 0) return NULL;
-		mpz_set(z, mpq_numref(f->q));
-	} else {
-		if (!mpfr_integer_p(f->f)) return NULL;
-		mpfr_get_z(z, f->f, MPFR_RNDN);
-	}
+	if (f->rat) mpz_set(z, mpq_numref(f->q));
+	else mpfr_get_z(z, f->f, MPFR_RNDN);
 	Const *r = make_int_z(z);
 	mpz_clear(z);
 	return r;
