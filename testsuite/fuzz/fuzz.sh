@@ -1,7 +1,8 @@
 #!/bin/sh
 # fuzz.sh BUILD SECONDS JOBS [libFuzzer flags...]: runs the frontend fuzz target
 # (BUILD/bin/golc-fuzz, `make fuzz` builds it) for SECONDS with JOBS processes (1 or 2).
-#   BUILD/fuzz/seeds/      every .go file of Go's test/ tree and of golc's testsuite/ (made once)
+#   BUILD/fuzz/seeds/      every .go file of Go's test/ tree, of go/types' and types2's testdata
+#                          and of golc's testsuite/ (made once)
 #   BUILD/fuzz/corpus/     inputs found by fuzzing (kept between runs)
 #   BUILD/fuzz/artifacts/  crash-*, leak-*, timeout-*, oom-*, slow-unit-* reproducers
 #   BUILD/fuzz/fuzz-N.log  each job's output when JOBS > 1
@@ -17,16 +18,18 @@ src=$(cd "$(dirname "$0")/../.." && pwd)
 goroot=${GOLC_GOROOT:-/usr/share/go-1.19}
 fuzz=$build/fuzz
 mkdir -p "$fuzz/corpus" "$fuzz/artifacts"
-if [ ! -f "$fuzz/seeds/.done" ]; then
+roots="$goroot/test $goroot/src/go/types/testdata $goroot/src/cmd/compile/internal/types2/testdata $src/testsuite"
+if [ "$(cat "$fuzz/seeds/.done" 2>/dev/null)" != "$roots" ]; then
 	rm -rf "$fuzz/seeds"
 	mkdir -p "$fuzz/seeds"
-	for root in "$goroot/test" "$src/testsuite"; do
+	n=0
+	for root in $roots; do
+		n=$((n + 1))
 		(cd "$root" && find . -name '*.go' -type f) | sort | while read -r f; do
-			name=$(basename "$root")_$(echo "${f#./}" | tr / _)
-			cp "$root/$f" "$fuzz/seeds/$name"
+			cp "$root/$f" "$fuzz/seeds/${n}_$(echo "${f#./}" | tr / _)"
 		done
 	done
-	touch "$fuzz/seeds/.done"
+	echo "$roots" > "$fuzz/seeds/.done"
 fi
 echo "fuzz: $(ls "$fuzz/seeds" | wc -l) seeds, $(ls "$fuzz/corpus" | wc -l) corpus inputs"
 set -- -max_len=65536 -timeout=10 -rss_limit_mb=2048 -detect_leaks=1 \
