@@ -6,6 +6,8 @@
 #                        conformance passing lists; ends with "check: N passed, M failed"
 #   make conformance     whole Go 1.19 conformance suite (GOARCH=arm64 for arm64, JOBS=n)
 #   make bench           bench/run.sh
+#   make fuzz            libFuzzer+ASan target over the frontend (docs/fuzzing.md):
+#                        FUZZ_SECONDS=600 FUZZ_JOBS=1 (at most 2) FUZZ_FLAGS=extra libFuzzer flags
 #   make clean
 SHELL := /bin/bash
 
@@ -41,7 +43,7 @@ endif
 
 GENERATOR := $(if $(shell command -v ninja 2>/dev/null),Ninja,Unix Makefiles)
 
-.PHONY: all deps deps-if-missing configure build check conformance bench clean
+.PHONY: all deps deps-if-missing configure build check conformance bench fuzz clean
 
 all: build
 
@@ -97,6 +99,15 @@ bench: build
 	@if [ -x bench/run.sh ]; then bench/run.sh; \
 	elif [ -f bench/run.sh ]; then bash bench/run.sh; \
 	else echo "bench: no bench/run.sh yet (see /work/shared/bench for the plan)"; fi
+
+FUZZ_SECONDS ?= 600
+FUZZ_JOBS    ?= 1
+FUZZ_FLAGS   ?=
+
+# Not part of `make`/`make check`: builds the ASan fuzzer only here.
+fuzz: configure
+	cmake --build $(BUILD) -j $(JOBS) --target golc-fuzz
+	testsuite/fuzz/fuzz.sh $(BUILD) $(FUZZ_SECONDS) $(FUZZ_JOBS) $(FUZZ_FLAGS)
 
 clean:
 	rm -rf $(BUILD)

@@ -306,8 +306,15 @@ static int cmd_env(void)
 	return 0;
 }
 
-int main(int argc, char **argv)
+typedef struct Args {
+	int argc;
+	char **argv;
+} Args;
+
+static int golc_main(void *p)
 {
+	int argc = ((Args *)p)->argc;
+	char **argv = ((Args *)p)->argv;
 	if (argc < 2) usage();
 	const char *cmd = argv[1];
 	if (!strcmp(cmd, "build")) return cmd_build(argc - 2, argv + 2);
@@ -321,4 +328,10 @@ int main(int argc, char **argv)
 	if (!strcmp(cmd, "help") || !strcmp(cmd, "-h") || !strcmp(cmd, "--help")) usage();
 	fprintf(stderr, "golc %s: unknown command\nRun 'golc help' for usage.\n", cmd);
 	return 2;
+}
+
+/* the compiler recurses over the syntax tree: it runs on a large stack (bigstack.c) */
+int main(int argc, char **argv)
+{
+	return bigstack_run(golc_main, &(Args){argc, argv});
 }

@@ -1,8 +1,35 @@
-/* arena.c: bump allocation in large chunks; memory is released only by arena_reset. */
+/*
+ * arena.c: bump allocation in large chunks; memory is released only by arena_reset.
+ *
+ * Under AddressSanitizer (the fuzzer's build) the free space of a chunk is
+ * poisoned and every allocation is followed by a poisoned redzone, so reading
+ * or writing past an object, or an object's use after arena_reset, is reported
+ * like a heap overflow. Elsewhere the poisoning macros are no-ops.
+ */
 #include <stdlib.h>
 #include <string.h>
 
 #include "frontend.h"
+
+#if defined(__has_include)
+#if __has_include(<sanitizer/asan_interface.h>)
+#include <sanitizer/asan_interface.h>
+#endif
+#endif
+#ifndef ASAN_POISON_MEMORY_REGION
+#define ASAN_POISON_MEMORY_REGION(p, n) ((void)(p), (void)(n))
+#define ASAN_UNPOISON_MEMORY_REGION(p, n) ((void)(p), (void)(n))
+#endif
+#if defined(__SANITIZE_ADDRESS__)
+#define REDZONE 16
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define REDZONE 16
+#endif
+#endif
+#ifndef REDZONE
+#define REDZONE 0
+#endif
 
 typedef struct ArenaChunk {
 	struct ArenaChunk *next;
@@ -27,18 +54,21 @@ static void newchunk(Arena *a, size_t need)
 	a->head = c;
 	a->cur = c->data;
 	a->end = c->data + size;
+	ASAN_POISON_MEMORY_REGION(c->data, size);
 }
 
 void *arena_alloc(Arena *a, size_t n)
 {
-	n = (n + 15) & ~(size_t)15;
+	size_t want = n;
+	n = (n + 15 + REDZONE) & ~(size_t)15;
 	if (n == 0)
 		n = 16;
 	if (!a->head || (size_t)(a->end - a->cur) < n)
 		newchunk(a, n);
 	void *p = a->cur;
 	a->cur += n;
-	memset(p, 0, n);
+	ASAN_UNPOISON_MEMORY_REGION(p, REDZONE ? want : n);
+	memset(p, 0, REDZONE ? want : n);
 	return p;
 }
 
@@ -63,4 +93,5 @@ void arena_reset(Arena *a)
 	a->head = c;
 	a->cur = c->data;
 	a->end = c->data + c->size;
+	ASAN_POISON_MEMORY_REGION(c->data, c->size);
 }

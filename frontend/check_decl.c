@@ -407,6 +407,7 @@ static void resolve_func(Checker *c, Obj *o)
 	s->is_func = true;
 	Scope *saved = c->scope;
 	c->scope = outer;
+	o->type = type_new(TY_FUNC);    /* func() while the signature is checked, as types2 (cycles) */
 	o->type = check_signature(c, d->funcdecl.type, d->funcdecl.recv, s);
 	c->scope = saved;
 	if (!d->funcdecl.body && !(d->funcdecl.pragma & PRAGMA_LINKNAME)) {

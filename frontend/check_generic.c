@@ -156,11 +156,37 @@ static void fill_methods(Type *inst)
 {
 	Type *g = inst->orig;
 	if (inst->nmethods || !g->nmethods) return;
+	if (inst->underlying && inst->underlying->kind == TY_INVALID) return;   /* an instantiation cycle */
 	Obj **ms = arena_alloc(&perm, sizeof(Obj *) * (g->nmethods + 1));
 	for (int i = 0; i < g->nmethods; i++)
 		ms[i] = subst_obj(g->methods[i], subst(g->methods[i]->type, g->targs, inst->targs, g->ntargs));
 	inst->methods = ms;
 	inst->nmethods = g->nmethods;
+}
+
+/* Instantiations whose underlying type and methods are being substituted,
+ * innermost first. Substitution instantiates the generic types they name;
+ * when g is instantiated inside MAXEXPAND instantiations of itself, its
+ * arguments grow without bound (type G[T any] struct{ x *G[[]T] }): the
+ * expansion stops, the instances left with an invalid underlying type and no
+ * methods. types2 finds such cycles statically (mono.go, which also reports
+ * the edge: "T instantiated as []T") and, like it, only the first is reported. */
+typedef struct Expanding {
+	Type *g;
+	struct Expanding *up;
+} Expanding;
+
+enum { MAXEXPAND = 64 };
+
+static Expanding *expanding;
+static bool cycle;              /* found: stop expanding until the outermost returns */
+static bool cycle_reported;
+
+static bool expansion_cycle(Type *g)
+{
+	int n = 0;
+	for (Expanding *e = expanding; e; e = e->up) n += e->g == g;
+	return n >= MAXEXPAND;
 }
 
 static Type *instantiate(Type *g, Type **args, int n)
@@ -183,8 +209,18 @@ static Type *instantiate(Type *g, Type **args, int n)
 		instances = v;
 	}
 	instances[ninstances++] = t;
+	if (cycle || expansion_cycle(g)) {
+		if (!cycle_reported) diag_errorf(g->targs[0]->obj ? g->targs[0]->obj->pos : g->obj->pos, "instantiation cycle");
+		cycle = cycle_reported = true;
+		t->underlying = types_basic[TY_INVALID];
+		return t;
+	}
+	Expanding e = {g, expanding};
+	expanding = &e;
 	t->underlying = subst(g->underlying, g->targs, args, n);
 	if (methods_ready(g->obj->pkg)) fill_methods(t);
+	expanding = e.up;
+	if (!expanding) cycle = false;
 	return t;
 }
 
@@ -779,4 +815,13 @@ bool check_generic_index(Checker *c, Node *n)
 	n->tv.mode = MODE_TYPE;
 	n->tv.type = same ? g : instantiate(g, args, na);
 	return true;
+}
+
+/* forgets every instance and package (they live in perm, which the caller resets next) */
+void check_generic_reset(void)
+{
+	instances = NULL;
+	ninstances = 0;
+	nready = 0;
+	cycle_reported = false;
 }

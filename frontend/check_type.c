@@ -223,12 +223,24 @@ static Type *union_type(Checker *c, Node *n)
 
 static int64_t array_length(Checker *c, Node *len)
 {
+	/* types2: a name that is not a constant may be a type parameter list
+	 * missing its constraint; it is not evaluated (nor marked used) */
+	if (len->kind == N_IDENT) {
+		Obj *o = scope_lookup(c->scope, len->ident.name, NULL);
+		if (!o) {
+			check_errorf(c, len->pos, "undeclared name %s for array length", len->ident.name);
+			return -1;
+		}
+		if (o->kind != OBJ_CONST) {
+			check_errorf(c, len->pos, "invalid array length %s", len->ident.name);
+			return -1;
+		}
+	}
 	check_expr(c, len, NULL);
 	if (len->tv.mode == MODE_INVALID) return -1;
 	if (len->tv.mode != MODE_CONST) {
 		if (len->tv.mode == MODE_TYPE) check_errorf(c, node_startpos(len), "invalid array length %s", ast_string(len));
-		else check_errorf(c, node_startpos(len), "array length %s (%s) must be constant", ast_string(len),
-		                  check_describe(c, len) + strlen(ast_string(len)) + 2);
+		else check_errorf(c, node_startpos(len), "array length %s must be constant", check_describe(c, len));
 		return -1;
 	}
 	Const *iv = const_to_int(len->tv.val);

@@ -150,6 +150,17 @@ Const *const_to_complex(const Const *c)
 }
 
 /* integral float -> int; returns NULL if not an integer */
+/* go/constant's smallFloat: a float with a binary exponent of 4096 or more is
+ * not taken for an integer (gc: "truncated"), nor turned into one of
+ * millions of bits (1e64645699 would be 27 MB) */
+static bool small_float(const mpfr_t f)
+{
+	if (mpfr_zero_p(f)) return true;
+	if (!mpfr_number_p(f)) return false;
+	mpfr_exp_t e = mpfr_get_exp(f);
+	return -4096 < e && e < 4096;
+}
+
 Const *const_to_int(const Const *c)
 {
 	if (c->kind == CONST_INT) return (Const *)c;
@@ -163,15 +174,12 @@ Const *const_to_int(const Const *c)
 	} else {
 		return NULL;
 	}
+	if (f->rat ? mpz_cmp_ui(mpq_denref(f->q), 1) != 0 : !mpfr_integer_p(f->f) || !small_float(f->f))
+		return NULL;
 	mpz_t z;
 	mpz_init(z);
-	if (f->rat) {
-		if (mpz_cmp_ui(mpq_denref(f->q), 1) != 0) return NULL;
-		mpz_set(z, mpq_numref(f->q));
-	} else {
-		if (!mpfr_integer_p(f->f)) return NULL;
-		mpfr_get_z(z, f->f, MPFR_RNDN);
-	}
+	if (f->rat) mpz_set(z, mpq_numref(f->q));
+	else mpfr_get_z(z, f->f, MPFR_RNDN);
 	Const *r = make_int_z(z);
 	mpz_clear(z);
 	return r;
@@ -780,6 +788,13 @@ bool const_representable(const Const *c, TypeKind k, Const **out)
 	}
 }
 
+/* decimal text of z in perm (GMP's own allocation would need GMP's free function) */
+static const char *zstring(const mpz_t z)
+{
+	char *s = arena_alloc(&perm, mpz_sizeinbase(z, 10) + 2);
+	return mpz_get_str(s, 10, z);
+}
+
 /* gc-style text of a constant for diagnostics ("300", "1.5", "\"s\"", "true") */
 const char *const_string(const Const *c)
 {
@@ -793,20 +808,11 @@ const char *const_string(const Const *c)
 		strcpy(s + 1 + n, c->slen > 70 ? "...\"" : "\"");
 		return s;
 	}
-	case CONST_INT: {
-		char *s = mpz_get_str(NULL, 10, *zval(c));
-		char *r = arena_strndup(&perm, s, strlen(s));
-		free(s);
-		return r;
-	}
+	case CONST_INT:
+		return zstring(*zval(c));
 	case CONST_FLOAT: {
 		const Flt *f = fval(c);
-		if (f->rat && mpz_cmp_ui(mpq_denref(f->q), 1) == 0) {
-			char *s = mpz_get_str(NULL, 10, mpq_numref(f->q));
-			char *r = arena_strndup(&perm, s, strlen(s));
-			free(s);
-			return r;
-		}
+		if (f->rat && mpz_cmp_ui(mpq_denref(f->q), 1) == 0) return zstring(mpq_numref(f->q));
 		char buf[64];
 		mpfr_t t;
 		flt_to_mpfr(f, t);

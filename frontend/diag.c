@@ -150,8 +150,14 @@ int diag_flush(void)
 		else
 			fprintf(stderr, "%s:%d: too many errors\n", f ? f->path : "<unknown>", tenth.line);
 	}
+	diag_reset();
+	return n;
+}
+
+/* drops the recorded errors unprinted */
+void diag_reset(void)
+{
 	ndiags = nsyntax = 0;
 	last_syntax = last_other = (Pos){0};
 	last_msg = NULL;
-	return n;
 }

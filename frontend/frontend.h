@@ -6,6 +6,7 @@
 #ifndef FRONTEND_H
 #define FRONTEND_H
 
+#include <setjmp.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
@@ -28,13 +29,21 @@ void *arena_alloc(Arena *a, size_t n);              /* zeroed, 16-byte aligned *
 char *arena_strndup(Arena *a, const char *s, size_t n);
 void arena_reset(Arena *a);                         /* frees all but the first chunk */
 
+/* bigstack.c */
+int bigstack_run(int (*fn)(void *), void *arg);     /* fn(arg) on a 1 GB stack */
+
+/* reset.c */
+void frontend_reset(void);          /* back to the state before the first file (the fuzzer) */
+
 /* strtab.c */
 const char *intern(const char *s, size_t n);        /* equal strings, equal pointers */
 const char *intern_cstr(const char *s);
+void intern_reset(void);
 
 /* srcfile.c */
 int32_t srcfile_load(const char *path);             /* -1 with errno set on failure */
 int32_t srcfile_count(void);
+void srcfile_reset(void);
 
 /* diag.c */
 void diag_errorf(Pos pos, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -44,6 +53,7 @@ int diag_flush(void);               /* prints sorted errors to stderr; returns t
 int diag_count(void);
 int diag_syntax_count(void);        /* gc type-checks only if this is 0 (lexical errors don't stop it) */
 void diag_set_all(bool all);        /* gc's -e: no "too many errors" cut-off */
+void diag_reset(void);              /* drops the errors unprinted */
 
 /* ast.c */
 Node *ast_new(NodeKind kind, Pos pos);
@@ -124,6 +134,8 @@ struct Parser {
 	int xnest;                  /* expression nesting: < 0 in if/for/switch headers */
 	int errcnt;                 /* errors reported while parsing this file */
 	int starterrs;              /* diag_count() when parsing started */
+	int nest;                   /* depth of the tree being built (parse_nest) */
+	jmp_buf *bail;              /* parse_file's exit when nest passes its limit */
 };
 
 Node *parse_file(int32_t file);     /* never NULL */
@@ -140,6 +152,7 @@ void parse_error_at(Parser *p, Pos pos, const char *msg);
 void parse_syntax_error_at(Parser *p, Pos pos, const char *msg);
 void parse_syntax_error(Parser *p, const char *msg);
 void parse_advance(Parser *p, uint64_t followset);  /* 0: skip one token */
+void parse_nest(Parser *p, int n);                  /* n levels deeper (< 0: back up) */
 bool parse_list_sep(Parser *p, const char *context, Token sep, Token close);
 const char *parse_tokstring(Token t);
 Node *parse_name(Parser *p);
@@ -214,6 +227,7 @@ extern Obj *universe_iota;
 extern Type *type_any;          /* interface{} */
 extern Type *type_comparable;
 void universe_init(void);
+void universe_reset(void);
 Package *unsafe_package(void);
 
 /* types.c */
@@ -308,6 +322,7 @@ Package *load_import(const char *path, Pos pos);    /* NULL after an error */
 Package *load_files(const char *path, const char **files, int n, bool is_dep);
 int load_dir_files(const char *dir, const char ***out);
 void load_push_main(const char *path);
+void load_reset(void);
 
 /* check_init.c */
 void check_init_order(Checker *c);  /* Package.initassigns in the spec's order */
@@ -340,6 +355,7 @@ Type *check_infer_call(Checker *c, Node *call, Type *sig, Type **targs, int ntar
 bool check_generic_uninstantiated(Checker *c, Node *n);
 bool check_implements(Type *t, Type *iface, const char **missing);
 void check_generic_methods_ready(Package *pkg);
+void check_generic_reset(void);
 
 /* check_expr.c */
 void check_mark_addrtaken(Node *x);

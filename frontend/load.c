@@ -240,6 +240,17 @@ Package *load_import(const char *path, Pos pos)
 	return l->pkg;
 }
 
+/* forgets every loaded package (they live in perm, which the caller resets next) */
+void load_reset(void)
+{
+	while (loaded) {
+		Loaded *next = loaded->next;
+		free(loaded);
+		loaded = next;
+	}
+	nstack = 0;
+}
+
 /* the main package's own path on the stack (cycle messages) */
 void load_push_main(const char *path)
 {

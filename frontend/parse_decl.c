@@ -308,6 +308,13 @@ Node *parse_file(int32_t fileidx)
 	init_parser(p, fileidx);
 	Node *file = ast_new(N_FILE, p->lx.pos);
 	file->file.file = fileidx;
+	jmp_buf bail;
+	p->bail = &bail;
+	if (setjmp(bail)) {
+		/* too deep (parse_nest): the declarations so far are kept */
+		finish(p, file);
+		return file;
+	}
 
 	if (p->lx.tok != T_PACKAGE) {
 		parse_syntax_error(p, "package statement must be first");

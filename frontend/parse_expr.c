@@ -155,6 +155,26 @@ void parse_advance(Parser *p, uint64_t followset)
 	}
 }
 
+/* ------------------------------------------------------------ nesting */
+
+/* The depth of the syntax tree is bounded, as go/parser bounds it (its
+ * maxNestLev, with the same message): each construct that nests counts one
+ * level (a unary operation, each operand of a binary chain, each postfix
+ * operation, a composite literal, a type, a statement). Past the limit the
+ * file is rejected on the spot (longjmp to parse_file), so the passes that
+ * recurse over the tree (checker, codegen) have a bounded depth; they run on
+ * a large stack (bigstack.c). */
+enum { MAXNEST = 100000 };
+
+void parse_nest(Parser *p, int n)
+{
+	p->nest += n;
+	if (p->nest <= MAXNEST || !p->bail)
+		return;
+	parse_error_at(p, p->lx.pos, "exceeded max nesting depth");
+	longjmp(*p->bail, 1);
+}
+
 /* ------------------------------------------------------------ common */
 
 Node *parse_bad(Parser *p)
@@ -210,7 +230,9 @@ Node *parse_binary_expr(Parser *p, Node *x, int prec)
 {
 	if (!x)
 		x = parse_unary_expr(p);
-	while ((p->lx.tok == T_OPERATOR || p->lx.tok == T_STAR) && p->lx.prec > prec) {
+	int n = 0;
+	for (; (p->lx.tok == T_OPERATOR || p->lx.tok == T_STAR) && p->lx.prec > prec; n++) {
+		parse_nest(p, 1);
 		Node *t = ast_new(N_BINARY, p->lx.pos);
 		t->binary.op = p->lx.op;
 		int tprec = p->lx.prec;
@@ -219,6 +241,7 @@ Node *parse_binary_expr(Parser *p, Node *x, int prec)
 		t->binary.y = parse_binary_expr(p, NULL, tprec);
 		x = t;
 	}
+	parse_nest(p, -n);
 	return x;
 }
 
@@ -230,7 +253,7 @@ static void syntax_errorf(Parser *p, const char *fmt, const char *arg)
 }
 
 /* UnaryExpr = PrimaryExpr | unary_op UnaryExpr . */
-Node *parse_unary_expr(Parser *p)
+static Node *unary_expr(Parser *p)
 {
 	switch (p->lx.tok) {
 	case T_STAR: {
@@ -293,6 +316,20 @@ Node *parse_unary_expr(Parser *p)
 		break;
 	}
 	return parse_pexpr(p, NULL, true);
+}
+
+Node *parse_unary_expr(Parser *p)
+{
+	parse_nest(p, 1);
+	Node *x = unary_expr(p);
+	parse_nest(p, -1);
+	return x;
+}
+
+static Node *unnest(Parser *p, int n, Node *x)
+{
+	parse_nest(p, -n);
+	return x;
 }
 
 /*
@@ -418,7 +455,8 @@ Node *parse_pexpr(Parser *p, Node *x, bool keep_parens)
 	if (!x)
 		x = operand(p);
 
-	for (;;) {
+	for (int n = 1;; n++) {
+		parse_nest(p, 1);       /* each postfix operation nests x one level deeper */
 		Pos pos = p->lx.pos;
 		switch (p->lx.tok) {
 		case T_DOT:
@@ -528,7 +566,7 @@ Node *parse_pexpr(Parser *p, Node *x, bool keep_parens)
 				break;
 			}
 			if (!complit_ok)
-				return x;
+				return unnest(p, n, x);
 			if (t != x)
 				parse_syntax_error(p, "cannot parenthesize type in composite literal");
 			Node *n = parse_complit(p);
@@ -538,7 +576,7 @@ Node *parse_pexpr(Parser *p, Node *x, bool keep_parens)
 		}
 
 		default:
-			return x;
+			return unnest(p, n, x);
 		}
 	}
 }
@@ -556,6 +594,7 @@ Node *parse_complit(Parser *p)
 {
 	Node *x = ast_new(N_COMPOSITELIT, p->lx.pos);
 	x->complit.lbrace = p->lx.pos;
+	parse_nest(p, 1);
 	p->xnest++;
 	parse_want(p, T_LBRACE);
 	while (p->lx.tok != T_EOF && p->lx.tok != T_RBRACE) {
@@ -571,12 +610,14 @@ Node *parse_complit(Parser *p)
 		if (!parse_list_sep(p, "composite literal", T_COMMA, T_RBRACE)) {
 			x->complit.rbrace = p->lx.pos;
 			p->xnest--;
+			parse_nest(p, -1);
 			return x;
 		}
 	}
 	x->complit.rbrace = p->lx.pos;
 	parse_want(p, T_RBRACE);
 	p->xnest--;
+	parse_nest(p, -1);
 	return x;
 }
 

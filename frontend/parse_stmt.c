@@ -281,7 +281,9 @@ static Node *if_stmt(Parser *p)
 	if (parse_got(p, T_ELSE)) {
 		switch (p->lx.tok) {
 		case T_IF:
+			parse_nest(p, 1);   /* an else-if chain nests */
 			s->ifstmt.els = if_stmt(p);
+			parse_nest(p, -1);
 			break;
 		case T_LBRACE:
 			s->ifstmt.els = parse_block(p, "");
@@ -449,7 +451,7 @@ static Node *branch(Parser *p, BranchKind kind)
  *             IfStmt | SwitchStmt | SelectStmt | ForStmt | DeferStmt .
  * Returns NULL if there is no statement here.
  */
-static Node *stmt_or_nil(Parser *p)
+static Node *stmt(Parser *p)
 {
 	if (p->lx.tok == T_NAME) {
 		p->lx.pragma = 0;
@@ -534,6 +536,14 @@ static Node *stmt_or_nil(Parser *p)
 	default:
 		return NULL;
 	}
+}
+
+static Node *stmt_or_nil(Parser *p)
+{
+	parse_nest(p, 1);
+	Node *s = stmt(p);
+	parse_nest(p, -1);
+	return s;
 }
 
 /* StatementList = { Statement ";" } . */

@@ -46,7 +46,7 @@ static Node *chan_elem(Parser *p)
  *            SliceType | MapType | ChannelType .
  * Returns NULL (without an error) if there is no type.
  */
-Node *parse_type_or_nil(Parser *p)
+static Node *type_or_nil(Parser *p)
 {
 	Pos pos = p->lx.pos;
 	switch (p->lx.tok) {
@@ -103,6 +103,14 @@ Node *parse_type_or_nil(Parser *p)
 	default:
 		return NULL;
 	}
+}
+
+Node *parse_type_or_nil(Parser *p)
+{
+	parse_nest(p, 1);
+	Node *t = type_or_nil(p);
+	parse_nest(p, -1);
+	return t;
 }
 
 /* TypeArgs = "[" TypeList [ "," ] "]" . */

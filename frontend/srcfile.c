@@ -55,6 +55,12 @@ int32_t srcfile_count(void)
 	return nfiles;
 }
 
+/* forgets every file (the SrcFiles live in perm; the caller owns the sources) */
+void srcfile_reset(void)
+{
+	nfiles = 1;
+}
+
 /* Reads path into the permanent arena. On failure returns -1 with errno
  * set; the caller prints gc's "open x.go: no such file or directory". */
 int32_t srcfile_load(const char *path)

@@ -61,3 +61,11 @@ const char *intern_cstr(const char *s)
 {
 	return intern(s, strlen(s));
 }
+
+/* forgets every string (they live in perm, which the caller resets next) */
+void intern_reset(void)
+{
+	if (tab)
+		memset(tab, 0, cap * sizeof(Entry));
+	count = 0;
+}

@@ -93,6 +93,16 @@ void universe_init(void)
 	}
 }
 
+/* the next universe_init builds a new universe (after perm is reset) */
+void universe_reset(void)
+{
+	universe = NULL;
+	universe_iota = NULL;
+	type_error = type_any = type_comparable = NULL;
+	for (int k = 0; k <= TY_UNTYPED_NIL; k++) types_basic[k] = NULL;
+	unsafe_pkg = NULL;
+}
+
 Package *unsafe_package(void)
 {
 	if (unsafe_pkg) return unsafe_pkg;

@@ -1,0 +1,7 @@
+package p
+
+var b [(nil)]int
+
+func f() {
+	(nil)
+}
