@@ -361,7 +361,9 @@ static void check_conversion(Checker *c, Node *n, Type *t)
 			else check_default_untyped(c, x);
 			return;
 		}
-		bool ok = convertible(x->tv.type, t) || type_is_untyped(x->tv.type);
+		/* constant conversions between numeric types only need representability */
+		bool ok = convertible(x->tv.type, t) || type_is_untyped(x->tv.type) ||
+		          (type_is_numeric(tu) && type_is_numeric(x->tv.type));
 		if (ok && const_representable(v, tu->kind, &r)) {
 			n->tv.mode = MODE_CONST;
 			n->tv.type = t;
@@ -373,12 +375,8 @@ static void check_conversion(Checker *c, Node *n, Type *t)
 			return;
 		}
 		if (ok && type_is_numeric(tu) && (v->kind == CONST_INT || v->kind == CONST_FLOAT || v->kind == CONST_COMPLEX)) {
-			if (type_is_integer(tu) && !const_to_int(v))
-				check_errorf(c, node_startpos(x), "cannot convert %s to type %s (truncated)", check_describe(c, x),
-				             type_string(t, c->pkg));
-			else
-				check_errorf(c, node_startpos(x), "cannot convert %s to type %s (overflows)", check_describe(c, x),
-				             type_string(t, c->pkg));
+			check_errorf(c, node_startpos(x), "cannot convert %s to type %s", check_describe(c, x),
+			             type_string(t, c->pkg));
 			invalid(n);
 			return;
 		}

@@ -417,18 +417,41 @@ static void resolve_func(Checker *c, Obj *o)
 	o->scope = s;
 }
 
+/* package-level objects being resolved, outermost first (for cycle reports) */
+static Obj **resolving;
+static int nresolving, capresolving;
+
+/* gc: "initialization loop for x", then "x refers to" ... back to x */
+static void report_decl_cycle(Obj *o)
+{
+	int k = nresolving - 1;
+	while (k > 0 && resolving[k] != o) k--;
+	char msg[2048];
+	size_t len = (size_t)snprintf(msg, sizeof msg, "initialization loop for %s", o->name);
+	for (int i = k; i < nresolving && len < sizeof msg - 200; i++)
+		len += (size_t)snprintf(msg + len, sizeof msg - len, "\n\t%s: %s refers to", diag_posstr(resolving[i]->pos),
+		                        resolving[i]->name);
+	snprintf(msg + len, sizeof msg - len, "\n\t%s: %s", diag_posstr(o->pos), o->name);
+	diag_errorf(o->pos, "%s", msg);
+}
+
 void check_resolve_obj(Checker *c, Obj *o)
 {
 	if (o->color == 2 || !o->global || !o->decl) return;
 	if (o->color == 1) {
 		if (o->kind == OBJ_TYPE || o->kind == OBJ_FUNC) return; /* recursion through pointers/bodies is fine */
 		if (o->kind == OBJ_VAR || o->kind == OBJ_CONST) {
-			check_errorf(c, o->pos, "initialization cycle or invalid recursive reference to %s", o->name);
+			report_decl_cycle(o);
 			if (!o->type) o->type = types_basic[TY_INVALID];
 		}
 		return;
 	}
 	o->color = 1;
+	if (nresolving == capresolving) {
+		capresolving = capresolving ? capresolving * 2 : 16;
+		resolving = realloc(resolving, sizeof(Obj *) * capresolving);
+	}
+	resolving[nresolving++] = o;
 	Scope *saved = c->scope;
 	FuncCtx *savedfn = c->fn;
 	Node *saved_iota = c->iota_spec;
@@ -446,6 +469,7 @@ void check_resolve_obj(Checker *c, Obj *o)
 	c->fn = savedfn;
 	c->iota_spec = saved_iota;
 	o->color = 2;
+	nresolving--;
 }
 
 static void attach_method(Checker *c, Node *d)
@@ -473,7 +497,8 @@ static void attach_method(Checker *c, Node *d)
 	if (m->name == intern_cstr("_")) return;
 	for (int i = 0; i < base->nmethods; i++)
 		if (base->methods[i]->name == m->name) {
-			check_errorf(c, d->funcdecl.name->pos, "method %s.%s already declared", base->obj->name, m->name);
+			check_errorf(c, d->funcdecl.name->pos, "%s.%s redeclared in this block\n\t%s: other declaration of %s",
+			             base->obj->name, m->name, diag_posstr(base->methods[i]->pos), m->name);
 			return;
 		}
 	if (u->kind == TY_STRUCT)

@@ -45,14 +45,10 @@ const char *check_describe(Checker *c, Node *x)
 		sprintf(b2, "%s constrained by %s", ts, cs);
 		ts = b2;
 	}
-	Node *ux = ast_unparen(x);
 	switch (x->tv.mode) {
 	case MODE_CONST:
-		if (ux->kind == N_BASICLIT || (ux->kind == N_IDENT && ux->ident.obj && ux->ident.obj->kind == OBJ_CONST &&
-		                               !ux->ident.obj->pkg && 0)) {
-			if (type_is_untyped(x->tv.type)) snprintf(buf, sizeof buf, "%s (%s constant)", e, ts);
-			else snprintf(buf, sizeof buf, "%s (constant of type %s)", e, ts);
-		} else {
+		/* the value is shown when its go/constant spelling differs from the expression */
+		{
 			const char *v = x->tv.val ? const_string(x->tv.val) : "?";
 			if (strcmp(v, e) == 0) {
 				if (type_is_untyped(x->tv.type)) snprintf(buf, sizeof buf, "%s (%s constant)", e, ts);
@@ -265,25 +261,20 @@ void check_convert_untyped(Checker *c, Node *x, Type *target)
 	case TY_UNTYPED_STRING: ok = type_is_string(u); break;
 	default: ok = type_is_numeric(u); break;
 	}
+	/* types2's invalidConversion: the target printed is its underlying type */
+	const char *us = type_string(u, c->pkg);
 	if (!ok) {
-		if (x->tv.mode == MODE_CONST)
-			check_errorf(c, node_startpos(x), "cannot use %s as %s value in %s", check_describe(c, x),
-			             type_string(target, c->pkg), "assignment");
-		else
-			check_errorf(c, node_startpos(x), "cannot use %s as %s value in %s", check_describe(c, x),
-			             type_string(target, c->pkg), "assignment");
+		check_errorf(c, node_startpos(x), "cannot convert %s to %s", check_describe(c, x), us);
 		invalid(x);
 		return;
 	}
 	if (x->tv.mode == MODE_CONST) {
 		Const *r;
 		if (!const_representable(x->tv.val, u->kind, &r)) {
-			if (type_is_integer(u) && x->tv.val->kind != CONST_INT && !const_to_int(x->tv.val))
-				check_errorf(c, node_startpos(x), "cannot use %s as %s value in %s (truncated)",
-				             check_describe(c, x), type_string(target, c->pkg), "assignment");
+			if (type_is_integer(u) && xt->kind != TY_UNTYPED_INT && xt->kind != TY_UNTYPED_RUNE)
+				check_errorf(c, node_startpos(x), "%s truncated to %s", check_describe(c, x), us);
 			else
-				check_errorf(c, node_startpos(x), "cannot use %s as %s value in %s (overflows)",
-				             check_describe(c, x), type_string(target, c->pkg), "assignment");
+				check_errorf(c, node_startpos(x), "%s overflows %s", check_describe(c, x), us);
 			invalid(x);
 			return;
 		}
@@ -363,7 +354,7 @@ void check_assignable(Checker *c, Node *x, Type *t, const char *context)
 			if (x->tv.mode == MODE_CONST) {
 				Const *r;
 				if (!const_representable(x->tv.val, u->kind, &r)) {
-					bool trunc = type_is_integer(u) && !const_to_int(x->tv.val);
+					bool trunc = type_is_integer(u) && xt->kind != TY_UNTYPED_INT && xt->kind != TY_UNTYPED_RUNE;
 					check_errorf(c, node_startpos(x), "cannot use %s as %s value in %s (%s)", check_describe(c, x),
 					             type_string(t, c->pkg), context, trunc ? "truncated" : "overflows");
 					invalid(x);
@@ -1224,7 +1215,7 @@ static void check_complit(Checker *c, Node *n, Type *hint)
 				for (int k = 0; k < u->nfields; k++)
 					if (u->fields[k].name == key->ident.name) fi = k;
 				if (fi < 0) {
-					check_errorf(c, key->pos, "unknown field %s in struct literal of type %s", key->ident.name,
+					check_errorf(c, key->pos, "unknown field '%s' in struct literal of type %s", key->ident.name,
 					             type_string(t, c->pkg));
 					check_expr(c, kv->binary.y, NULL);
 					continue;

@@ -779,8 +779,7 @@ static void check_stmt(Checker *c, Node *n)
 		if (!ok) {
 			if (x->tv.mode == MODE_TYPE) check_errorf(c, node_startpos(x), "%s (type) is not an expression", ast_string(x));
 			else if (x->tv.mode == MODE_BUILTIN) check_errorf(c, node_startpos(x), "%s (built-in) must be called", ast_string(x));
-			else check_errorf(c, node_startpos(x), "%s (%s) is not used", ast_string(x),
-			                  check_describe(c, x) + strlen(ast_string(x)) + 2);
+			else check_errorf(c, node_startpos(x), "%s is not used", check_describe(c, x));
 		}
 		return;
 	}

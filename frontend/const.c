@@ -800,13 +800,8 @@ const char *const_string(const Const *c)
 		return r;
 	}
 	case CONST_FLOAT: {
+		/* go/constant's float String(): 6 significant digits, even for integral values */
 		const Flt *f = fval(c);
-		if (f->rat && mpz_cmp_ui(mpq_denref(f->q), 1) == 0) {
-			char *s = mpz_get_str(NULL, 10, mpq_numref(f->q));
-			char *r = arena_strndup(&perm, s, strlen(s));
-			free(s);
-			return r;
-		}
 		char buf[64];
 		mpfr_t t;
 		flt_to_mpfr(f, t);
