@@ -239,7 +239,10 @@ void check_convert_untyped(Checker *c, Node *x, Type *target)
 		}
 		Type *d = type_default(xt);
 		if (u->kind == TY_INTERFACE && u->nmethods > 0) {
-			/* checked by assignability later; keep the default type */
+			/* untyped values never convert to non-empty interfaces (assignments default them first) */
+			check_errorf(c, node_startpos(x), "cannot convert %s to %s", check_describe(c, x), type_string(u, c->pkg));
+			invalid(x);
+			return;
 		}
 		if (x->tv.mode == MODE_CONST) representable(c, x, d, true);
 		set_untyped_type(x, d);
@@ -759,27 +762,17 @@ static void check_binary(Checker *c, Node *n, Type *hint)
 			} else {
 				(xnil ? x : y)->tv.type = other;
 			}
-		} else if (!type_identical(xt, yt) && !(type_is_interface(xt) || type_is_interface(yt)) &&
+		} else if (!type_identical(xt, yt) && xt->kind != TY_TYPEPARAM && yt->kind != TY_TYPEPARAM &&
 		           !assignable_types(xt, yt) && !assignable_types(yt, xt)) {
-			check_errorf(c, node_startpos(n), "invalid operation: %s (mismatched types %s and %s)", ast_string(n),
+			check_errorf(c, node_startpos(y), "invalid operation: %s (mismatched types %s and %s)", ast_string(n),
 			             type_string(xt, c->pkg), type_string(yt, c->pkg));
 			invalid(n);
 			return;
-		} else if (op == OP_EQL || op == OP_NEQ) {
-			if (!type_is_comparable(xt)) {
-				Type *u = type_under(xt);
-				const char *what = u->kind == TY_SLICE ? "slice" : u->kind == TY_MAP ? "map" : u->kind == TY_FUNC ? "func" : NULL;
-				if (what)
-					check_errorf(c, n->pos, "invalid operation: %s (%s can only be compared to nil)", ast_string(n), what);
-				else
-					check_errorf(c, n->pos, "invalid operation: %s (%s cannot be compared)", ast_string(n),
-					             type_string(xt, c->pkg));
-				invalid(n);
-				return;
-			}
-		} else if (!type_is_ordered(xt)) {
-			check_errorf(c, n->pos, "invalid operation: %s (operator %s not defined on %s)", ast_string(n),
-			             op_string(op), check_describe(c, x));
+		} else if (op == OP_EQL || op == OP_NEQ ? !type_is_comparable(xt) || !type_is_comparable(yt)
+		                                        : !type_is_ordered(xt) || !type_is_ordered(yt)) {
+			Node *errop;
+			const char *cause = check_comparison_cause(c, x, y, op, &errop);
+			check_errorf(c, node_startpos(errop), "invalid operation: %s (%s)", ast_string(n), cause ? cause : "?");
 			invalid(n);
 			return;
 		}

@@ -9,6 +9,7 @@
  */
 #include "frontend.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -477,13 +478,7 @@ static void check_block(Checker *c, Node *b)
 void check_stmt_list(Checker *c, NodeList *l)
 {
 	for (int i = 0; i < l->n; i++) {
-		Node *s = l->v[i];
-		if (s->kind == N_BRANCH && s->branch.kind == BR_FALLTHROUGH) {
-			/* allowed only as the last statement of a switch case clause: the
-			 * switch checker clears ok_fallthrough for the others */
-			continue;
-		}
-		check_stmt(c, s);
+		check_stmt(c, l->v[i]);
 	}
 }
 
@@ -501,6 +496,7 @@ static Node *find_target(Checker *c, Node *n, bool cont)
 		case N_SELECT: lab = t->selectstmt.label; break;
 		default: break;
 		}
+		if (label && lab && lab->ident.name == label && lab->ident.obj) lab->ident.obj->used = true;
 		if (cont && t->kind != N_FOR && t->kind != N_RANGE) {
 			if (label && lab && lab->ident.name == label) {
 				check_errorf(c, n->branch.label->pos, "invalid continue label %s", label);
@@ -522,6 +518,30 @@ static Node *find_target(Checker *c, Node *n, bool cont)
 		check_errorf(c, n->pos, cont ? "continue is not in a loop" : "break is not in a loop, switch, or select");
 	}
 	return NULL;
+}
+
+/* "multiple defaults (first at POS)" for switch and select clauses */
+static void check_multiple_defaults(Checker *c, NodeList *clauses)
+{
+	Node *first = NULL;
+	for (int i = 0; i < clauses->n; i++) {
+		Node *cl = clauses->v[i];
+		bool def = cl->kind == N_CASECLAUSE ? cl->caseclause.is_default : !cl->commclause.comm;
+		if (!def) continue;
+		if (first) check_errorf(c, cl->pos, "multiple defaults (first at %s)", diag_posstr(first->pos));
+		else first = cl;
+	}
+}
+
+/* a select case: ch <- v, <-ch, x = <-ch, x, ok := <-ch */
+static bool is_send_or_receive(Node *s)
+{
+	Node *rhs = NULL;
+	if (s->kind == N_SENDSTMT) return true;
+	if (s->kind == N_EXPRSTMT) rhs = s->exprstmt.x;
+	else if (s->kind == N_ASSIGN && s->assign.rhs.n == 1) rhs = s->assign.rhs.v[0];
+	rhs = rhs ? ast_unparen(rhs) : NULL;
+	return rhs && rhs->kind == N_UNARY && rhs->unary.op == OP_ARROW;
 }
 
 static void check_case_values(Checker *c, Node *sw, Node *tag)
@@ -546,11 +566,10 @@ static void check_case_values(Checker *c, Node *sw, Node *tag)
 			if (type_is_untyped(e->tv.type)) check_convert_untyped(c, e, tag->tv.type);
 			else if (type_is_untyped(tag->tv.type)) check_convert_untyped(c, tag, e->tv.type);
 			if (e->tv.mode == MODE_INVALID) continue;
-			if (!type_identical(e->tv.type, tag->tv.type) && !type_is_interface(e->tv.type) &&
-			    !type_is_interface(tag->tv.type)) {
-				check_errorf(c, node_startpos(e), "invalid case %s in switch on %s (mismatched types %s and %s)",
-				             ast_string(e), ast_string(tag), type_string(e->tv.type, c->pkg),
-				             type_string(tag->tv.type, c->pkg));
+			Node *errop;
+			const char *cause = check_comparison_cause(c, e, tag, OP_EQL, &errop);
+			if (cause) {
+				check_errorf(c, node_startpos(e), "invalid case %s in switch on %s (%s)", ast_string(e), ast_string(tag), cause);
 				continue;
 			}
 			/* duplicate constant cases */
@@ -562,7 +581,8 @@ static void check_case_values(Checker *c, Node *sw, Node *tag)
 						Node *pe = pc->caseclause.list.v[pk];
 						if (pe->tv.mode == MODE_CONST && pe->tv.val && e->tv.val && pe->tv.val->kind == e->tv.val->kind &&
 						    type_identical(pe->tv.type, e->tv.type) && const_compare(OP_EQL, pe->tv.val, e->tv.val)) {
-							check_errorf(c, node_startpos(e), "duplicate case %s in expression switch", ast_string(e));
+							check_errorf(c, node_startpos(e), "duplicate case %s in expression switch\n\t%s: previous case",
+							             check_describe(c, e), diag_posstr(node_startpos(pe)));
 							pk = lim;
 							pi = i + 1;
 						}
@@ -582,11 +602,13 @@ static void check_clause_bodies(Checker *c, Node *sw, bool allow_fallthrough)
 			add_to_scope(c, cl->caseclause.tsvar);
 		}
 		NodeList *b = &cl->caseclause.body;
+		int last = b->n - 1; /* trailing empty statements do not count */
+		while (last >= 0 && b->v[last]->kind == N_EMPTYSTMT) last--;
 		for (int k = 0; k < b->n; k++) {
 			Node *s = b->v[k];
 			if (s->kind == N_BRANCH && s->branch.kind == BR_FALLTHROUGH) {
 				if (!allow_fallthrough) check_errorf(c, s->pos, "cannot fallthrough in type switch");
-				else if (k != b->n - 1) check_errorf(c, s->pos, "fallthrough statement out of place");
+				else if (k != last) check_errorf(c, s->pos, "fallthrough statement out of place");
 				else if (i == sw->switchstmt.clauses.n - 1) check_errorf(c, s->pos, "cannot fallthrough final case in switch");
 				continue;
 			}
@@ -594,6 +616,30 @@ static void check_clause_bodies(Checker *c, Node *sw, bool allow_fallthrough)
 		}
 		close_scope(c);
 	}
+}
+
+typedef struct CaseType {
+	Node *e;
+	Type *t;                /* NULL for nil */
+} CaseType;
+
+/* records case type t (NULL: nil); false after reporting a duplicate */
+static bool note_case_type(Checker *c, CaseType **seen, int *n, Node *e, Type *t)
+{
+	for (int i = 0; i < *n; i++) {
+		Type *o = (*seen)[i].t;
+		if ((!o && !t) || (o && t && type_identical(o, t))) {
+			check_errorf(c, node_startpos(e), "duplicate case %s in type switch\n\t%s: previous case",
+			             t ? type_string(t, c->pkg) : "nil", diag_posstr(node_startpos((*seen)[i].e)));
+			return false;
+		}
+	}
+	CaseType *nv = arena_alloc(&perm, sizeof(CaseType) * (*n + 1));
+	if (*n) memcpy(nv, *seen, sizeof(CaseType) * *n);
+	nv[*n] = (CaseType){e, t};
+	*seen = nv;
+	(*n)++;
+	return true;
 }
 
 static void check_typeswitch(Checker *c, Node *n)
@@ -613,8 +659,14 @@ static void check_typeswitch(Checker *c, Node *n)
 		check_errorf(c, node_startpos(x), "%s is not an interface", check_describe(c, x));
 		x->tv.mode = MODE_INVALID;
 	}
+	if (lhs && lhs->ident.name == intern_cstr("_")) {
+		check_errorf(c, lhs->pos, "no new variable on left side of :=");
+		lhs = NULL;
+	}
 	bool anyused = false;
 	Obj **vars = arena_alloc(&perm, sizeof(Obj *) * (n->switchstmt.clauses.n + 1));
+	CaseType *seen = NULL;
+	int nseen = 0;
 	for (int i = 0; i < n->switchstmt.clauses.n; i++) {
 		Node *cl = n->switchstmt.clauses.v[i];
 		Type *single = NULL;
@@ -624,23 +676,26 @@ static void check_typeswitch(Checker *c, Node *n)
 			if (ue->kind == N_IDENT && ue->ident.name == intern_cstr("nil")) {
 				check_expr(c, e, NULL);
 				single = cl->caseclause.list.n == 1 ? x->tv.type : NULL;
+				note_case_type(c, &seen, &nseen, e, NULL);
 				continue;
 			}
 			Type *t = check_type(c, e);
 			if (cl->caseclause.list.n == 1) single = t;
+			if (t->kind != TY_INVALID && !note_case_type(c, &seen, &nseen, e, t)) continue;
 			if (t->kind != TY_INVALID && x->tv.mode != MODE_INVALID && !type_is_interface(t) &&
 			    type_under(t)->kind != TY_TYPEPARAM) {
-				const char *missing = NULL;
+				const char *missing = NULL, *why = "missing %s method";
 				Type *iu = type_under(x->tv.type);
-				for (int m = 0; m < iu->nmethods && !missing; m++) {
+				if (!check_implements(t, iu, &missing) && missing) {
 					int *path, np;
 					bool ind;
-					Obj *f = lookup_field_or_method(t, false, iu->methods[m]->pkg, iu->methods[m]->name, &path, &np, &ind);
-					if (!f || f->kind != OBJ_FUNC) missing = iu->methods[m]->name;
+					Obj *f = lookup_field_or_method(type_pointer(t), false, c->pkg, missing, &path, &np, &ind);
+					if (f && f->kind == OBJ_FUNC) why = "%s method has pointer receiver";
+					char cause[256];
+					snprintf(cause, sizeof cause, why, missing);
+					check_errorf(c, node_startpos(e), "impossible type switch case: %s\n\t%s cannot have dynamic type %s (%s)",
+					             ast_string(e), check_describe(c, x), type_string(t, c->pkg), cause);
 				}
-				if (missing)
-					check_errorf(c, node_startpos(e), "impossible type switch case: %s cannot have dynamic type %s (missing method %s)",
-					             check_describe(c, x), type_string(t, c->pkg), missing);
 			}
 		}
 		if (lhs) {
@@ -735,7 +790,10 @@ static void declare_label(Checker *c, Node *lab, Node *stmt)
 	lab->ident.obj = o;
 	if (lab->ident.name == intern_cstr("_")) return;
 	Obj *prev = scope_insert(cur->labels, o);
-	if (prev) check_errorf(c, lab->pos, "label %s already defined", lab->ident.name);
+	if (prev) {
+		o->used = true; /* only the first declaration counts */
+		check_errorf(c, lab->pos, "label %s already defined at %s", lab->ident.name, diag_posstr(prev->pos));
+	}
 }
 
 static void check_stmt(Checker *c, Node *n)
@@ -912,16 +970,17 @@ static void check_stmt(Checker *c, Node *n)
 		open_scope(c, n);
 		if (n->switchstmt.init) check_stmt(c, n->switchstmt.init);
 		if (n->switchstmt.tag) {
-			check_expr(c, n->switchstmt.tag, NULL);
-			check_use(c, n->switchstmt.tag);
-			check_default_untyped(c, n->switchstmt.tag);
+			Node *tag = n->switchstmt.tag;
+			check_expr(c, tag, NULL);
+			check_use(c, tag);
+			check_default_untyped(c, tag);
+			if (tag->tv.mode != MODE_INVALID && !type_is_comparable(tag->tv.type) && !type_has_nil(tag->tv.type)) {
+				check_errorf(c, node_startpos(tag), "cannot switch on %s (%s is not comparable)", check_describe(c, tag),
+				             type_string(tag->tv.type, c->pkg));
+				tag->tv.mode = MODE_INVALID;
+			}
 		}
-		{
-			int ndef = 0;
-			for (int i = 0; i < n->switchstmt.clauses.n; i++)
-				if (n->switchstmt.clauses.v[i]->caseclause.is_default && ++ndef > 1)
-					check_errorf(c, n->switchstmt.clauses.v[i]->pos, "multiple defaults in switch");
-		}
+		check_multiple_defaults(c, &n->switchstmt.clauses);
 		check_case_values(c, n, n->switchstmt.tag);
 		push((void ***)&cur->targets, &cur->ntargets, &cur->captargets, n);
 		check_clause_bodies(c, n, true);
@@ -931,17 +990,21 @@ static void check_stmt(Checker *c, Node *n)
 	case N_TYPESWITCH:
 		open_scope(c, n);
 		if (n->switchstmt.init) check_stmt(c, n->switchstmt.init);
+		check_multiple_defaults(c, &n->switchstmt.clauses);
 		push((void ***)&cur->targets, &cur->ntargets, &cur->captargets, n);
 		check_typeswitch(c, n);
 		cur->ntargets--;
 		close_scope(c);
 		return;
 	case N_SELECT:
+		check_multiple_defaults(c, &n->selectstmt.clauses);
 		push((void ***)&cur->targets, &cur->ntargets, &cur->captargets, n);
 		for (int i = 0; i < n->selectstmt.clauses.n; i++) {
 			Node *cl = n->selectstmt.clauses.v[i];
 			open_scope(c, cl);
-			if (cl->commclause.comm) check_stmt(c, cl->commclause.comm);
+			if (cl->commclause.comm && !is_send_or_receive(cl->commclause.comm))
+				check_errorf(c, node_startpos(cl->commclause.comm), "select case must be send or receive (possibly with assignment)");
+			else if (cl->commclause.comm) check_stmt(c, cl->commclause.comm);
 			check_stmt_list(c, &cl->commclause.body);
 			close_scope(c);
 		}
@@ -1047,12 +1110,7 @@ void check_func_body(Checker *c, Obj *fn, Type *sig, Node *body)
 		o->used = true;
 		g->branch.target = o->decl;
 	}
-	/* labels used by break/continue */
-	for (int i = 0; i < b.labels->cap; i++) {
-		Obj *o = b.labels->objs ? b.labels->objs[i] : NULL;
-		if (!o || o->used) continue;
-		/* a label is used if a break/continue names it: find_target marks via the statement */
-	}
+	check_labels(c, body);
 	if (sig->nresults > 0 && !check_is_terminating(body, NULL))
 		check_errorf(c, body->block.rbrace, "missing return");
 	qsort(b.vars, b.nvars, sizeof(Obj *), cmp_obj_pos);

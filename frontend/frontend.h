@@ -309,6 +309,15 @@ Package *load_files(const char *path, const char **files, int n, bool is_dep);
 int load_dir_files(const char *dir, const char ***out);
 void load_push_main(const char *path);
 
+/* check_compare.c */
+const char *check_kind_string(Checker *c, Type *t);
+const char *check_incomparable_cause(Checker *c, Type *t);
+bool check_types_assignable(Type *v, Type *t);      /* typed values, no untyped operands */
+const char *check_comparison_cause(Checker *c, Node *x, Node *y, Op op, Node **errop);
+
+/* check_labels.c */
+void check_labels(Checker *c, Node *body);  /* unused labels, gotos into blocks / over declarations */
+
 /* check_init.c */
 void check_init_order(Checker *c);  /* Package.initassigns in the spec's order */
 
@@ -345,5 +354,6 @@ void check_generic_methods_ready(Package *pkg);
 void check_mark_addrtaken(Node *x);
 const char *check_values_string(Checker *c, NodeList *l);
 void check_default_untyped(Checker *c, Node *n);
+bool check_implements(Type *t, Type *iface, const char **missing);   /* t's method set has iface's */
 
 #endif
