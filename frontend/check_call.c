@@ -118,6 +118,7 @@ Obj *lookup_field_or_method(Type *t, bool addressable, Package *pkg, const char 
 	int tmp[16];
 	bool ind = false;
 	Type *base = t;
+	if (name == intern_cstr("_")) return NULL; /* blank fields and methods cannot be selected */
 	if (t->kind != TY_NAMED && type_under(t)->kind == TY_POINTER) {
 		base = type_under(t)->elem;
 		ind = true;

@@ -59,6 +59,14 @@ static void declare_pkg(Checker *c, Obj *o, Scope *fs)
 	o->global = true;
 	o->filescope = fs;
 	if (o->name == intern_cstr("_")) return;
+	if (o->kind != OBJ_FUNC && o->name == intern_cstr("init")) {
+		check_errorf(c, o->pos, "cannot declare init - must be func");
+		return;
+	}
+	if (o->kind != OBJ_FUNC && o->name == intern_cstr("main") && c->pkg->name == intern_cstr("main")) {
+		check_errorf(c, o->pos, "cannot declare main - must be func");
+		return;
+	}
 	Obj *prev = scope_insert(c->pkg->scope, o);
 	if (prev) {
 		check_errorf(c, o->pos, "%s redeclared in this block", o->name);
@@ -66,7 +74,37 @@ static void declare_pkg(Checker *c, Obj *o, Scope *fs)
 	}
 	Obj *imp = scope_lookup_local(fs, o->name);
 	if (imp && imp->kind == OBJ_PKGNAME)
-		check_errorf(c, o->pos, "%s already declared through import of package %s", o->name, imp->imported->name);
+		check_errorf(c, o->pos, "%s already declared through import of package %s (\"%s\")", o->name,
+		             imp->imported->name, imp->imported->path);
+	else if (imp && imp->pkg && imp->pkg != c->pkg)
+		check_errorf(c, o->pos, "%s already declared through dot-import of package %s (\"%s\")\n\t%s: other declaration of %s",
+		             o->name, imp->pkg->name, imp->pkg->path, diag_posstr(imp->pos), o->name);
+}
+
+/* imports of the package being checked, for "imported and not used"; a dot
+ * import is an OBJ_PKGNAME named "." that is not in any scope */
+typedef struct Import {
+	Obj *name;
+	Scope *fs;
+} Import;
+static Import *imports;
+static int nimports;
+
+static void note_import(Obj *o, Scope *fs)
+{
+	if ((nimports & (nimports - 1)) == 0) {
+		Import *nv = arena_alloc(&perm, sizeof(Import) * (nimports ? nimports * 2 : 4));
+		if (nimports) memcpy(nv, imports, sizeof(Import) * nimports);
+		imports = nv;
+	}
+	imports[nimports++] = (Import){o, fs};
+}
+
+void check_note_dot_use(Scope *fs, Obj *o)
+{
+	for (int i = 0; i < nimports; i++)
+		if (imports[i].fs == fs && imports[i].name->name == intern_cstr(".") && imports[i].name->imported == o->pkg)
+			imports[i].name->used = true;
 }
 
 /* ------------------------------------------------------------ collection */
@@ -91,18 +129,25 @@ static void collect_import(Checker *c, Node *spec, Scope *fs)
 	Node *name = spec->importspec.name;
 	const char *local = name ? name->ident.name : p->name;
 	if (local == intern_cstr("_")) return;
-	if (local == intern_cstr(".")) {
-		/* dot import: every exported object becomes visible in the file */
-		for (int i = 0; i < p->scope->cap; i++) {
-			Obj *o = p->scope->objs[i];
-			if (o && o->name[0] >= 'A' && o->name[0] <= 'Z') scope_insert(fs, o);
-		}
+	if (local == intern_cstr("init")) {
+		check_errorf(c, name ? name->pos : spec->importspec.path->pos, "cannot import package as init - init must be a func");
 		return;
 	}
 	Obj *o = obj_new(OBJ_PKGNAME, local, name ? name->pos : spec->importspec.path->pos, c->pkg);
 	o->imported = p;
 	o->decl = spec;
-	if (scope_insert(fs, o)) check_errorf(c, o->pos, "%s redeclared in this block", local);
+	note_import(o, fs);
+	if (local == intern_cstr(".")) {
+		/* dot import: every exported object becomes visible in the file */
+		for (int i = 0; i < p->scope->cap; i++) {
+			Obj *e = p->scope->objs[i];
+			if (e && e->name[0] >= 'A' && e->name[0] <= 'Z') scope_insert(fs, e);
+		}
+		return;
+	}
+	Obj *prev = scope_insert(fs, o);
+	if (prev) check_errorf(c, o->pos, "%s redeclared in this block\n\t%s: other declaration of %s", local,
+	                       diag_posstr(prev->pos), local);
 }
 
 static void collect(Checker *c, Node *file, Scope *fs)
@@ -472,6 +517,20 @@ void check_resolve_obj(Checker *c, Obj *o)
 	nresolving--;
 }
 
+/* a receiver whose base type is not a named type of this package (types2's validRecv) */
+static void report_bad_recv(Checker *c, Node *d)
+{
+	Node *t = ast_unparen(d->funcdecl.recv->field.type);
+	if (t->kind == N_STAR) t = ast_unparen(t->unary.x);
+	Type *rt = d->funcdecl.fn->type && d->funcdecl.fn->type->recv ? d->funcdecl.fn->type->recv->type : NULL;
+	if (rt && rt->kind == TY_POINTER && ast_unparen(d->funcdecl.recv->field.type)->kind == N_STAR) rt = rt->elem;
+	if (!rt || rt->kind == TY_INVALID) return; /* reported by the signature check */
+	if ((rt->kind == TY_NAMED && rt->obj && rt->obj->pkg != c->pkg) || rt->kind < TY_ARRAY)
+		check_errorf(c, node_startpos(t), "cannot define new methods on non-local type %s", type_string(rt, c->pkg));
+	else
+		check_errorf(c, node_startpos(t), "invalid receiver type %s", type_string(rt, c->pkg));
+}
+
 static void attach_method(Checker *c, Node *d)
 {
 	Obj *m = d->funcdecl.fn;
@@ -479,9 +538,7 @@ static void attach_method(Checker *c, Node *d)
 	resolve_func(c, m);
 	m->color = 2;
 	if (!base) {
-		Node *t = ast_unparen(d->funcdecl.recv->field.type);
-		if (t->kind == N_STAR) t = ast_unparen(t->unary.x);
-		check_errorf(c, node_startpos(t), "undefined: %s", ast_string(t));
+		report_bad_recv(c, d);
 		return;
 	}
 	if (base->obj->pkg != c->pkg) {
@@ -519,6 +576,8 @@ void check_package_files(Checker *c)
 	p->scope = scope_new(universe, NULL);
 	methods = NULL;
 	nmethods = 0;
+	imports = NULL;
+	nimports = 0;
 	Scope **fscopes = arena_alloc(&perm, sizeof(Scope *) * (p->nfiles + 1));
 	for (int i = 0; i < p->nfiles; i++) {
 		fscopes[i] = scope_new(p->scope, p->files[i]);
@@ -568,21 +627,18 @@ void check_package_files(Checker *c)
 		}
 	}
 	if (!diag_count()) check_init_order(c);
-	/* unused imports */
-	for (int i = 0; i < p->nfiles; i++) {
-		Scope *fs = fscopes[i];
-		for (int k = 0; k < fs->cap; k++) {
-			Obj *o = fs->objs ? fs->objs[k] : NULL;
-			if (!o || o->kind != OBJ_PKGNAME || o->used) continue;
-			Node *spec = o->decl;
-			size_t n;
-			const char *path = const_unquote(spec->importspec.path->lit.raw, spec->importspec.path->lit.len, &n);
-			if (spec->importspec.name)
-				check_errorf(c, spec->importspec.name->pos, "imported and not used: \"%s\" as %s", path, o->name);
-			else
-				check_errorf(c, spec->importspec.path->pos, "imported and not used: \"%s\"", path);
-		}
+	/* unused imports: named as the last path element, they print without "as" */
+	for (int i = 0; i < nimports; i++) {
+		Obj *o = imports[i].name;
+		if (o->used) continue;
+		const char *path = o->imported->path, *elem = strrchr(path, '/');
+		elem = elem ? elem + 1 : path;
+		if (o->name == intern_cstr(".") || strcmp(o->name, elem) == 0)
+			check_errorf(c, o->pos, "imported and not used: \"%s\"", path);
+		else
+			check_errorf(c, o->pos, "imported and not used: \"%s\" as %s", path, o->name);
 	}
+	nimports = 0;
 	p->checked = true;
 }
 
@@ -594,6 +650,7 @@ Package *check_package(const char *path, Node **files, int nfiles)
 	p->name = nfiles ? files[0]->file.pkgname->ident.name : p->path;
 	p->files = files;
 	p->nfiles = nfiles;
+	if (nfiles && p->name == intern_cstr("_")) diag_errorf(files[0]->file.pkgname->pos, "invalid package name _");
 	for (int i = 1; i < nfiles; i++) {
 		Node *pn = files[i]->file.pkgname;
 		if (pn->ident.name != p->name)

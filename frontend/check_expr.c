@@ -470,7 +470,7 @@ static void check_ident(Checker *c, Node *n)
 		return;
 	}
 	if (name == intern_cstr("_")) {
-		check_errorf(c, n->pos, "cannot use _ as value");
+		check_errorf(c, n->pos, "cannot use _ as value or type");
 		invalid(n);
 		return;
 	}
@@ -482,10 +482,10 @@ static void check_ident(Checker *c, Node *n)
 		return;
 	}
 	n->ident.obj = o;
+	if (o->pkg && o->pkg != c->pkg && found && found->node && found->node->kind == N_FILE) check_note_dot_use(found, o);
 	switch (o->kind) {
 	case OBJ_PKGNAME:
-		check_errorf(c, n->pos, "use of package %s without selector", name);
-		o->used = true;
+		check_errorf(c, n->pos, "use of package %s not in selector", name);
 		invalid(n);
 		return;
 	case OBJ_CONST:

@@ -293,6 +293,7 @@ void package_add_func(Package *p, Obj *fn);
 extern Package *(*check_importer)(const char *path, Pos pos);
 Package *check_package(const char *path, Node **files, int nfiles);
 void check_named_underlying(Checker *c, Type *t, Type *u);
+void check_note_dot_use(Scope *fs, Obj *o);   /* o, found in file scope fs, came from a dot import */
 
 /* build_tags.c */
 void build_set_goarch(const char *goarch);
