@@ -392,8 +392,15 @@ static void check_conversion(Checker *c, Node *n, Type *t)
 			x->tv.type = t;
 		} else if (type_is_numeric(x->tv.type) && type_is_numeric(tu)) {
 			check_convert_untyped(c, x, t);
+		} else if (x->tv.mode != MODE_CONST && type_is_basic(tu) && ast_unparen(x)->kind == N_BINARY &&
+		           (ast_unparen(x)->binary.op == OP_SHL || ast_unparen(x)->binary.op == OP_SHR)) {
+			check_convert_untyped(c, x, t); /* string(1 << s): the shift takes type string */
 		} else {
 			check_default_untyped(c, x);
+		}
+		if (is_invalid(x)) {
+			invalid(n);
+			return;
 		}
 	}
 	if (!convertible(x->tv.type, t)) {

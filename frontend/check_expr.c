@@ -135,6 +135,29 @@ static void set_untyped_type(Node *x, Type *t)
 	}
 }
 
+/* types2 (updateExprType): the untyped left operand of a non-constant shift
+ * must end up an integer when x gets its final type t; false after an error */
+static bool shifts_ok(Checker *c, Node *x, Type *t)
+{
+	Node *u = ast_unparen(x);
+	if (u->tv.mode == MODE_CONST || type_is_untyped(t) || type_under(t)->kind == TY_TYPEPARAM) return true;
+	if (u->kind == N_UNARY && u->unary.op != OP_NOT) return shifts_ok(c, u->unary.x, t);
+	if (u->kind != N_BINARY || (u->binary.op >= OP_EQL && u->binary.op <= OP_GEQ)) return true;
+	if (u->binary.op == OP_SHL || u->binary.op == OP_SHR) {
+		if (!type_is_untyped(u->binary.x->tv.type)) return true;
+		if (!type_is_integer(t)) {
+			check_errorf(c, node_startpos(u->binary.x), "invalid operation: %s (shift of type %s)", ast_string(u),
+			             type_string(t, c->pkg));
+			return false;
+		}
+		return shifts_ok(c, u->binary.x, t);
+	}
+	bool ok = true;
+	if (type_is_untyped(u->binary.x->tv.type)) ok = shifts_ok(c, u->binary.x, t);
+	if (ok && type_is_untyped(u->binary.y->tv.type)) ok = shifts_ok(c, u->binary.y, t);
+	return ok;
+}
+
 static bool representable(Checker *c, Node *x, Type *t, bool report)
 {
 	Type *u = type_under(t);
@@ -245,6 +268,10 @@ void check_convert_untyped(Checker *c, Node *x, Type *target)
 			return;
 		}
 		if (x->tv.mode == MODE_CONST) representable(c, x, d, true);
+		if (!shifts_ok(c, x, d)) {
+			invalid(x);
+			return;
+		}
 		set_untyped_type(x, d);
 		return;
 	}
@@ -267,6 +294,10 @@ void check_convert_untyped(Checker *c, Node *x, Type *target)
 	/* types2's invalidConversion: the target printed is its underlying type */
 	const char *us = type_string(u, c->pkg);
 	if (!ok) {
+		if (x->tv.mode != MODE_CONST && !shifts_ok(c, x, target)) {
+			invalid(x);
+			return;
+		}
 		check_errorf(c, node_startpos(x), "cannot convert %s to %s", check_describe(c, x), us);
 		invalid(x);
 		return;
@@ -282,6 +313,10 @@ void check_convert_untyped(Checker *c, Node *x, Type *target)
 			return;
 		}
 		x->tv.val = r;
+	}
+	if (!shifts_ok(c, x, target)) {
+		invalid(x);
+		return;
 	}
 	set_untyped_type(x, target);
 }
@@ -364,6 +399,10 @@ void check_assignable(Checker *c, Node *x, Type *t, const char *context)
 					return;
 				}
 				x->tv.val = r;
+			}
+			if (!shifts_ok(c, x, t)) {
+				invalid(x);
+				return;
 			}
 			set_untyped_type(x, t);
 			return;
@@ -705,8 +744,7 @@ static void check_shift(Checker *c, Node *n)
 			 * replaced by its left operand); set_untyped_type reaches x */
 			x->tv.val = xi;
 			n->tv.mode = MODE_VALUE;
-			n->tv.type = types_basic[TY_UNTYPED_INT];
-			x->tv.type = n->tv.type;
+			n->tv.type = x->tv.type; /* 1.0 << s stays untyped float: shifts_ok checks the final type */
 			return;
 		}
 	}
