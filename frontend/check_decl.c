@@ -224,7 +224,7 @@ static void collect(Checker *c, Node *file, Scope *fs)
 static void resolve_const(Checker *c, Obj *o)
 {
 	Node *s = o->decl;
-	Node *vs = s->valuespec.values.n || !s->valuespec.group_prev ? s : s->valuespec.group_prev;
+	Node *vs = s->valuespec.values.n || s->valuespec.type || !s->valuespec.group_prev ? s : s->valuespec.group_prev;
 	Type *t = vs->valuespec.type ? check_type(c, vs->valuespec.type) : NULL;
 	if (t && t->kind != TY_INVALID && !type_is_basic(t)) {
 		check_errorf(c, node_startpos(vs->valuespec.type), "invalid constant type %s", type_string(t, c->pkg));
@@ -232,8 +232,7 @@ static void resolve_const(Checker *c, Obj *o)
 		return;
 	}
 	if (o->initidx >= vs->valuespec.values.n) {
-		if (vs->valuespec.values.n == 0) check_errorf(c, o->pos, "missing init expr for const declaration");
-		else check_errorf(c, o->pos, "missing init expr for const declaration");
+		check_errorf(c, o->pos, "missing init expr for %s", o->name);
 		o->type = types_basic[TY_INVALID];
 		return;
 	}
@@ -315,9 +314,19 @@ static void resolve_var_spec(Checker *c, Node *s)
 			}
 		}
 	} else {
-		for (int k = 0; k < s->valuespec.values.n; k++) check_expr(c, s->valuespec.values.v[k], NULL);
-		check_errorf(c, s->pos, "assignment mismatch: %d variable%s but %d value%s", nn, nn == 1 ? "" : "s",
-		             s->valuespec.values.n, s->valuespec.values.n == 1 ? "" : "s");
+		int m = var_arity_error(c, s);
+		for (int k = 0; k < m; k++) {
+			Obj *o = s->valuespec.names.v[k]->ident.obj;
+			Node *e = s->valuespec.values.v[k];
+			check_expr(c, e, t);
+			check_use(c, e);
+			if (e->tv.mode == MODE_INVALID) continue;
+			if (t) check_assignable(c, e, t, "variable declaration");
+			else if (e->tv.type->kind != TY_UNTYPED_NIL) {
+				check_default_untyped(c, e);
+				o->type = e->tv.type;
+			}
+		}
 	}
 	for (int k = 0; k < nn; k++) {
 		Obj *o = s->valuespec.names.v[k]->ident.obj;

@@ -1453,7 +1453,10 @@ void check_expr(Checker *c, Node *n, Type *hint)
 	}
 	check_expr_or_type(c, n);
 	if (check_generic_uninstantiated(c, n)) return;
-	if (n->tv.type && n->tv.type->kind == TY_TUPLE && n->tv.mode != MODE_INVALID) {
+	if (n->tv.mode == MODE_NOVALUE) {
+		check_errorf(c, node_startpos(n), "%s (no value) used as value", ast_string(n));
+		invalid(n);
+	} else if (n->tv.type && n->tv.type->kind == TY_TUPLE && n->tv.mode != MODE_INVALID) {
 		check_errorf(c, node_startpos(n), "multiple-value %s (value of type %s) in single-value context",
 		             ast_string(n), type_string(n->tv.type, c->pkg));
 		invalid(n);

@@ -100,12 +100,14 @@ static Type *check_lhs(Checker *c, Node *x)
 	if (x->tv.mode == MODE_INVALID) return types_basic[TY_INVALID];
 	if (x->tv.mode != MODE_VAR && x->tv.mode != MODE_MAPINDEX) {
 		Node *s = ast_unparen(x);
-		if (s->kind == N_SELECTOR && s->selector.info && s->selector.info->kind == SEL_FIELD &&
-		    type_under(s->selector.x->tv.type)->kind == TY_MAP)
+		if (x->tv.mode == MODE_TYPE)
+			check_errorf(c, node_startpos(x), "%s (type) is not an expression", ast_string(x));
+		else if (x->tv.mode == MODE_BUILTIN)
+			check_errorf(c, node_startpos(x), "%s (built-in) must be called", ast_string(x));
+		else if (s->kind == N_SELECTOR && s->selector.x->tv.mode == MODE_MAPINDEX)
 			check_errorf(c, node_startpos(x), "cannot assign to struct field %s in map", ast_string(x));
 		else
-			check_errorf(c, node_startpos(x), "cannot assign to %s (neither addressable nor a map index expression)",
-			             check_describe(c, x));
+			check_errorf(c, node_startpos(x), "cannot assign to %s", check_describe(c, x));
 		return types_basic[TY_INVALID];
 	}
 	return x->tv.type;
@@ -113,22 +115,34 @@ static Type *check_lhs(Checker *c, Node *x)
 
 static void assign_mismatch(Checker *c, Pos pos, int nl, int nr, Node *rhs0)
 {
-	const char *s = nr == 1 && rhs0 && ast_unparen(rhs0)->kind == N_CALL ? "" : "";
-	(void)s;
-	if (nr == 1 && rhs0 && ast_unparen(rhs0)->kind == N_CALL)
-		check_errorf(c, pos, "assignment mismatch: %d variable%s but %s returns %d value%s", nl, nl == 1 ? "" : "s",
-		             ast_string(rhs0), rhs0->tv.type && rhs0->tv.type->kind == TY_TUPLE ? rhs0->tv.type->nfields : 1,
-		             rhs0->tv.type && rhs0->tv.type->kind == TY_TUPLE && rhs0->tv.type->nfields == 1 ? "" : "s");
-	else
+	if (nr == 1 && rhs0 && ast_unparen(rhs0)->kind == N_CALL) {
+		int nv = rhs0->tv.type && rhs0->tv.type->kind == TY_TUPLE ? rhs0->tv.type->nfields
+		       : rhs0->tv.mode == MODE_NOVALUE ? 0 : 1;
+		check_errorf(c, node_startpos(rhs0), "assignment mismatch: %d variable%s but %s returns %d value%s", nl,
+		             nl == 1 ? "" : "s", ast_string(ast_unparen(rhs0)->call.fun), nv, nv == 1 ? "" : "s");
+	} else
 		check_errorf(c, pos, "assignment mismatch: %d variable%s but %d value%s", nl, nl == 1 ? "" : "s", nr,
 		             nr == 1 ? "" : "s");
 }
 
 /* types of the right-hand side values; handles f() with several results and
  * comma-ok forms (v, ok := m[k]). Returns NULL after reporting a mismatch. */
-static Type **rhs_types(Checker *c, NodeList *rhs, int nl, Pos pos, Type **hints)
+static Type **rhs_types(Checker *c, NodeList *rhs, int nl, Pos pos, Type **hints, bool assign)
 {
 	Type **ts = arena_alloc(&perm, sizeof(Type *) * (nl + 1));
+	if (assign && nl == 1 && rhs->n == 1 && ast_unparen(rhs->v[0])->kind == N_CALL) {
+		/* x = f() / x := f(): the call's results are counted (types2's assignVars) */
+		Node *r = rhs->v[0];
+		check_multi(c, r);
+		if (r->tv.mode == MODE_INVALID) return NULL;
+		if (r->tv.mode == MODE_NOVALUE || (r->tv.type && r->tv.type->kind == TY_TUPLE)) {
+			assign_mismatch(c, pos, nl, 1, r);
+			return NULL;
+		}
+		check_use(c, r);
+		ts[0] = r->tv.type;
+		return ts;
+	}
 	if (rhs->n == nl) {
 		for (int i = 0; i < nl; i++) {
 			check_expr(c, rhs->v[i], hints ? hints[i] : NULL);
@@ -236,11 +250,13 @@ static void check_assign(Checker *c, Node *n)
 		int nl = lhs->n;
 		Obj **objs = arena_alloc(&perm, sizeof(Obj *) * nl);
 		Type **hints = arena_alloc(&perm, sizeof(Type *) * nl);
-		bool anynew = false;
+		bool anynew = false, haserr = false;
 		for (int i = 0; i < nl; i++) {
 			Node *id = lhs->v[i];
 			if (id->kind != N_IDENT) {
+				check_lhs(c, id);
 				check_errorf(c, node_startpos(id), "non-name %s on left side of :=", ast_string(id));
+				haserr = true;
 				continue;
 			}
 			Obj *prev = scope_lookup_local(c->scope, id->ident.name);
@@ -253,14 +269,20 @@ static void check_assign(Checker *c, Node *n)
 				}
 				continue;
 			}
-			if (id->ident.name != intern_cstr("_")) anynew = true;
-			for (int k = 0; k < i; k++)
+			bool repeated = false;
+			for (int k = 0; k < i && !repeated; k++)
 				if (lhs->v[k]->kind == N_IDENT && lhs->v[k]->ident.name == id->ident.name && id->ident.name != intern_cstr("_"))
-					check_errorf(c, id->pos, "%s repeated on left side of :=", id->ident.name);
+					repeated = true;
+			if (repeated) {
+				check_errorf(c, id->pos, "%s repeated on left side of :=", id->ident.name);
+				haserr = true;
+				continue;
+			}
+			if (id->ident.name != intern_cstr("_")) anynew = true;
 			objs[i] = declare_var(c, id, NULL);
 		}
-		if (!anynew) check_errorf(c, n->pos, "no new variables on left side of :=");
-		Type **ts = rhs_types(c, rhs, nl, n->pos, hints);
+		if (!anynew && !haserr) check_errorf(c, n->pos, "no new variables on left side of :=");
+		Type **ts = rhs_types(c, rhs, nl, n->pos, hints, true);
 		for (int i = 0; i < nl; i++) {
 			Type *t = ts ? ts[i] : types_basic[TY_INVALID];
 			if (t && t->kind == TY_TUPLE) t = types_basic[TY_INVALID];
@@ -303,7 +325,7 @@ static void check_assign(Checker *c, Node *n)
 	int nl = lhs->n;
 	Type **lt = arena_alloc(&perm, sizeof(Type *) * nl);
 	for (int i = 0; i < nl; i++) lt[i] = check_lhs(c, lhs->v[i]);
-	Type **ts = rhs_types(c, rhs, nl, n->pos, lt);
+	Type **ts = rhs_types(c, rhs, nl, n->pos, lt, true);
 	if (!ts) return;
 	for (int i = 0; i < nl; i++) {
 		if (rhs->n == nl) {
@@ -342,6 +364,18 @@ static bool in_generic_func(Checker *c)
 	return false;
 }
 
+/* "extra init expr x" / "missing init expr for x" for var a, b = 1, 2, 3;
+ * returns how many variables have an initializer */
+int var_arity_error(Checker *c, Node *s)
+{
+	int nn = s->valuespec.names.n, nv = s->valuespec.values.n;
+	if (nv > nn)
+		check_errorf(c, node_startpos(s->valuespec.values.v[nn]), "extra init expr %s", ast_string(s->valuespec.values.v[nn]));
+	else
+		check_errorf(c, s->valuespec.names.v[nv]->pos, "missing init expr for %s", s->valuespec.names.v[nv]->ident.name);
+	return nv < nn ? nv : nn;
+}
+
 static void check_local_decl(Checker *c, Node *d)
 {
 	for (int i = 0; i < d->gendecl.specs.n; i++) {
@@ -352,10 +386,31 @@ static void check_local_decl(Checker *c, Node *d)
 			Type *t = s->valuespec.type ? check_type(c, s->valuespec.type) : NULL;
 			Obj **objs = arena_alloc(&perm, sizeof(Obj *) * nn);
 			for (int k = 0; k < nn; k++) objs[k] = declare_var(c, s->valuespec.names.v[k], t);
+			if (s->valuespec.values.n > 1 && s->valuespec.values.n != nn) {
+				/* types2: each variable is initialized on its own, then the arity error */
+				int m = var_arity_error(c, s);
+				for (int k = 0; k < nn; k++) {
+					if (k < m) {
+						Node *r = s->valuespec.values.v[k];
+						check_expr(c, r, t);
+						check_use(c, r);
+						if (r->tv.mode != MODE_INVALID && t) check_assignable(c, r, t, "variable declaration");
+						else if (r->tv.mode != MODE_INVALID && r->tv.type->kind != TY_UNTYPED_NIL) {
+							check_default_untyped(c, r);
+							objs[k]->type = r->tv.type;
+						}
+					} else {
+						objs[k]->used = true;
+					}
+					if (!objs[k]->type) objs[k]->type = types_basic[TY_INVALID];
+					add_to_scope(c, objs[k]);
+				}
+				break;
+			}
 			if (s->valuespec.values.n) {
 				Type **hints = arena_alloc(&perm, sizeof(Type *) * nn);
 				for (int k = 0; k < nn; k++) hints[k] = t;
-				Type **ts = rhs_types(c, &s->valuespec.values, nn, s->pos, hints);
+				Type **ts = rhs_types(c, &s->valuespec.values, nn, s->pos, hints, false);
 				for (int k = 0; k < nn; k++) {
 					if (s->valuespec.values.n == nn) {
 						Node *r = s->valuespec.values.v[k];
@@ -392,7 +447,7 @@ static void check_local_decl(Checker *c, Node *d)
 			break;
 		}
 		case DECL_CONST: {
-			Node *vs = s->valuespec.values.n || !s->valuespec.group_prev ? s : s->valuespec.group_prev;
+			Node *vs = s->valuespec.values.n || s->valuespec.type || !s->valuespec.group_prev ? s : s->valuespec.group_prev;
 			Type *t = vs->valuespec.type ? check_type(c, vs->valuespec.type) : NULL;
 			for (int k = 0; k < s->valuespec.names.n; k++) {
 				Node *id = s->valuespec.names.v[k];
@@ -417,8 +472,7 @@ static void check_local_decl(Checker *c, Node *d)
 						check_errorf(c, node_startpos(e), "%s is not constant", check_describe(c, e));
 					}
 				} else {
-					check_errorf(c, id->pos, k == 0 ? "missing init expr for const declaration"
-					                                 : "missing init expr for const declaration");
+					check_errorf(c, id->pos, "missing init expr for %s", id->ident.name);
 				}
 				if (!o->type) o->type = types_basic[TY_INVALID];
 				Obj *prev = id->ident.name == intern_cstr("_") ? NULL : scope_insert(c->scope, o);

@@ -279,6 +279,7 @@ void check_convert_untyped(Checker *c, Node *x, Type *target);
 void check_use(Checker *c, Node *n);
 void check_func_body(Checker *c, Obj *fn, Type *sig, Node *body);
 void check_stmt_list(Checker *c, NodeList *l);
+int var_arity_error(Checker *c, Node *valuespec);   /* check_stmt.c */
 void check_resolve_obj(Checker *c, Obj *o);
 bool check_builtin(Checker *c, Node *call, Builtin b);
 void check_call(Checker *c, Node *n);
