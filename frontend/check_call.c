@@ -299,7 +299,7 @@ static bool convertible(Type *from, Type *to)
 	if (type_identical_ignore_tags(fu, tu)) return true;
 	if (tu->kind == TY_INTERFACE) return true; /* checked by assignability */
 	if (fu->kind == TY_TYPEPARAM || tu->kind == TY_TYPEPARAM) return convertible_tparams(from, to);
-	if (fu->kind == TY_POINTER && tu->kind == TY_POINTER &&
+	if (from->kind == TY_POINTER && to->kind == TY_POINTER && /* unnamed pointer types only */
 	    type_identical_ignore_tags(type_under(fu->elem), type_under(tu->elem)))
 		return true;
 	if (type_is_numeric(fu) && type_is_numeric(tu)) {
@@ -321,6 +321,34 @@ static bool convertible(Type *from, Type *to)
 	    type_identical(fu->elem, type_under(tu->elem)->elem))
 		return true;
 	return false;
+}
+
+/* types2's isValidIndex for the checked expression x: an untyped constant
+ * becomes an int; x must be an integer, a constant one non-negative (unless
+ * allowneg) and representable as an int */
+bool check_valid_index(Checker *c, Node *x, const char *what, bool allowneg)
+{
+	if (is_invalid(x)) return false;
+	if (type_is_untyped(x->tv.type)) {
+		check_convert_untyped(c, x, types_basic[TY_INT]);
+		if (is_invalid(x)) return false;
+	}
+	if (!type_is_integer(x->tv.type)) {
+		check_errorf(c, node_startpos(x), "invalid argument: %s %s must be integer", what, check_describe(c, x));
+		return false;
+	}
+	if (x->tv.mode == MODE_CONST) {
+		Const *r;
+		if (!allowneg && const_sign(x->tv.val) < 0) {
+			check_errorf(c, node_startpos(x), "invalid argument: %s %s must not be negative", what, check_describe(c, x));
+			return false;
+		}
+		if (!const_representable(x->tv.val, TY_INT, &r)) {
+			check_errorf(c, node_startpos(x), "invalid argument: %s %s overflows int", what, check_describe(c, x));
+			return false;
+		}
+	}
+	return true;
 }
 
 static void check_conversion(Checker *c, Node *n, Type *t)
@@ -345,6 +373,7 @@ static void check_conversion(Checker *c, Node *n, Type *t)
 		return;
 	}
 	Type *tu = type_under(t);
+	const char *xdesc = check_describe(c, x); /* before untyped operands get a type */
 	if (x->tv.mode == MODE_CONST && type_is_basic(tu) && tu->kind != TY_UNSAFEPTR) {
 		Const *v = x->tv.val, *r;
 		if (type_is_string(tu) && type_is_integer(x->tv.type)) {
@@ -404,11 +433,18 @@ static void check_conversion(Checker *c, Node *n, Type *t)
 		}
 	}
 	if (!convertible(x->tv.type, t)) {
-		check_errorf(c, node_startpos(x), "cannot convert %s to type %s", check_describe(c, x), type_string(t, c->pkg));
+		check_errorf(c, node_startpos(x), "cannot convert %s to type %s", xdesc, type_string(t, c->pkg));
 		invalid(n);
 		return;
 	}
-	if (tu->kind == TY_INTERFACE) check_assignable(c, x, t, "conversion");
+	const char *missing = NULL;
+	if (tu->kind == TY_INTERFACE && x->tv.type->kind != TY_UNTYPED_NIL && !check_implements(x->tv.type, tu, &missing)) {
+		check_errorf(c, node_startpos(x), "cannot convert %s to type %s:\n\t%s does not implement %s (missing %s method)",
+		             xdesc, type_string(t, c->pkg), type_string(x->tv.type, c->pkg), type_string(t, c->pkg),
+		             missing ? missing : "?");
+		invalid(n);
+		return;
+	}
 	n->tv.mode = MODE_VALUE;
 	n->tv.type = t;
 }
@@ -716,26 +752,8 @@ bool check_builtin(Checker *c, Node *n, Builtin b)
 		for (int i = 1; i < a->n; i++) {
 			Node *x = a->v[i];
 			check_expr(c, x, NULL);
-			if (is_invalid(x)) return false;
-			if (x->tv.mode == MODE_CONST) {
-				Const *iv = const_to_int(x->tv.val);
-				if (!iv || x->tv.val->kind == CONST_STRING || x->tv.val->kind == CONST_BOOL) {
-					check_errorf(c, node_startpos(x), "cannot convert %s to type int", check_describe(c, x));
-					return false;
-				}
-				if (const_sign(iv) < 0) {
-					check_errorf(c, node_startpos(x), "invalid argument: index %s must not be negative", ast_string(x));
-					return false;
-				}
-				x->tv.val = iv;
-				sizes[i - 1] = const_int64(iv);
-				if (type_is_untyped(x->tv.type)) check_convert_untyped(c, x, types_basic[TY_INT]);
-			} else if (!type_is_integer(x->tv.type) && !(type_is_float(x->tv.type) && type_is_untyped(x->tv.type))) {
-				check_errorf(c, node_startpos(x), "cannot convert %s to type int", check_describe(c, x));
-				return false;
-			} else {
-				check_default_untyped(c, x);
-			}
+			if (!check_valid_index(c, x, "index", false)) return false;
+			if (x->tv.mode == MODE_CONST) sizes[i - 1] = const_int64(x->tv.val);
 		}
 		if (sizes[0] >= 0 && sizes[1] >= 0 && sizes[0] > sizes[1]) {
 			check_errorf(c, node_startpos(a->v[1]), "invalid argument: length and capacity swapped");

@@ -10,6 +10,7 @@
  */
 #include "frontend.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 
@@ -95,8 +96,10 @@ const char *check_values_string(Checker *c, NodeList *l)
 	for (int i = 0; i < l->n; i++) {
 		Node *x = l->v[i];
 		Type *t = x->tv.type;
-		const char *ts = !t || x->tv.mode == MODE_INVALID ? "invalid type"
-		               : x->tv.mode == MODE_CONST && type_is_untyped(t) && type_is_numeric(t) ? "number"
+		/* types2's typesSummary: untyped numbers are "number", other untyped kinds lose "untyped " */
+		const char *ts = !t || x->tv.mode == MODE_INVALID ? "<T>"
+		               : type_is_untyped(t) && type_is_numeric(t) ? "number"
+		               : type_is_untyped(t) && t->kind != TY_UNTYPED_NIL ? type_string(t, c->pkg) + strlen("untyped ")
 		               : type_string(t, c->pkg);
 		if (i) strncat(buf, ", ", sizeof buf - strlen(buf) - 1);
 		strncat(buf, ts, sizeof buf - strlen(buf) - 1);
@@ -981,35 +984,15 @@ static void check_unary(Checker *c, Node *n, Type *hint)
 static int64_t const_index(Checker *c, Node *i, int64_t max, bool allow_max, const char *what)
 {
 	check_expr(c, i, NULL);
-	if (is_invalid(i)) return -2;
-	if (i->tv.mode == MODE_CONST) {
-		Const *iv = const_to_int(i->tv.val);
-		if (!iv || i->tv.val->kind == CONST_BOOL || i->tv.val->kind == CONST_STRING) {
-			check_errorf(c, node_startpos(i), "invalid argument: %s %s must be integer", what, check_describe(c, i));
-			return -2;
-		}
-		if (const_sign(iv) < 0) {
-			check_errorf(c, node_startpos(i), "invalid argument: %s %s must not be negative", what,
-			             check_describe(c, i));
-			return -2;
-		}
-		if (type_is_untyped(i->tv.type)) {
-			i->tv.val = iv;
-			check_convert_untyped(c, i, types_basic[TY_INT]);
-		}
-		int64_t v = const_int64(iv);
-		if (max >= 0 && (allow_max ? v > max : v >= max)) {
-			check_errorf(c, node_startpos(i), "invalid argument: %s %s out of bounds [0:%lld]", what,
-			             ast_string(i), (long long)(allow_max ? max + 1 : max));
-			return -2;
-		}
-		return v;
-	}
-	if (!type_is_integer(i->tv.type)) {
-		check_errorf(c, node_startpos(i), "invalid argument: %s %s must be integer", what, check_describe(c, i));
+	if (!check_valid_index(c, i, what, false)) return -2;
+	if (i->tv.mode != MODE_CONST) return -1;
+	int64_t v = const_int64(i->tv.val);
+	if (max >= 0 && (allow_max ? v > max : v >= max)) {
+		check_errorf(c, node_startpos(i), "invalid argument: %s %s out of bounds [0:%lld]", what, const_string(i->tv.val),
+		             (long long)(allow_max ? max + 1 : max));
 		return -2;
 	}
-	return -1;
+	return v;
 }
 
 /* x[i] with x of type parameter type: every type of its set must be
@@ -1096,7 +1079,7 @@ static void check_index(Checker *c, Node *n)
 			n->tv.mode = MODE_VALUE;
 		}
 		if (type_is_untyped(x->tv.type)) default_untyped(c, x);
-		n->tv.type = types_basic[TY_UINT8];
+		n->tv.type = universe_byte(); /* types2 prints byte */
 		return;
 	}
 	case TY_ARRAY:
@@ -1199,6 +1182,56 @@ static void check_slice(Checker *c, Node *n)
 
 /* ------------------------------------------------------------ composite literals */
 
+/* a struct field value cannot elide its type: "missing type in composite literal" */
+static bool elided_type(Checker *c, Node *v)
+{
+	if (v->kind != N_COMPOSITELIT || v->complit.type) return false;
+	check_errorf(c, v->pos, "missing type in composite literal");
+	invalid(v);
+	return true;
+}
+
+/* indexes of an array or slice literal already given a value */
+typedef struct IndexSet {
+	unsigned char *bits;
+	int64_t cap;            /* in bits */
+} IndexSet;
+
+/* marks index k; true if it was marked already (huge indexes are not tracked) */
+static bool index_seen(IndexSet *s, int64_t k)
+{
+	if (k < 0 || k >= ((int64_t)1 << 26)) return false;
+	if (k >= s->cap) {
+		int64_t nc = s->cap ? s->cap : 1024;
+		while (nc <= k) nc *= 2;
+		s->bits = realloc(s->bits, (size_t)nc / 8);
+		memset(s->bits + s->cap / 8, 0, (size_t)(nc - s->cap) / 8);
+		s->cap = nc;
+	}
+	bool had = s->bits[k / 8] & (1u << (k % 8));
+	s->bits[k / 8] |= (unsigned char)(1u << (k % 8));
+	return had;
+}
+
+/* the constant key of element i equals an earlier one (for interface keys,
+ * of an identical type too) */
+static bool duplicate_map_key(Node *lit, int i, bool iface)
+{
+	Node *x = lit->complit.elts.v[i]->binary.x;
+	if (x->tv.mode != MODE_CONST || !x->tv.val) return false;
+	for (int k = 0; k < i; k++) {
+		Node *e = lit->complit.elts.v[k];
+		if (e->kind != N_KEYVALUE) continue;
+		Node *y = e->binary.x;
+		if (y->tv.mode != MODE_CONST || !y->tv.val) continue;
+		bool numeric = x->tv.val->kind >= CONST_INT && y->tv.val->kind >= CONST_INT;
+		if (x->tv.val->kind != y->tv.val->kind && !numeric) continue;
+		if (iface && !type_identical(x->tv.type, y->tv.type)) continue;
+		if (const_compare(OP_EQL, x->tv.val, y->tv.val)) return true;
+	}
+	return false;
+}
+
 static void check_complit(Checker *c, Node *n, Type *hint)
 {
 	Type *t;
@@ -1244,7 +1277,7 @@ static void check_complit(Checker *c, Node *n, Type *hint)
 				}
 				int fi = -1;
 				for (int k = 0; k < u->nfields; k++)
-					if (u->fields[k].name == key->ident.name) fi = k;
+					if (u->fields[k].name == key->ident.name && key->ident.name != intern_cstr("_")) fi = k;
 				if (fi < 0) {
 					check_errorf(c, key->pos, "unknown field '%s' in struct literal of type %s", key->ident.name,
 					             type_string(t, c->pkg));
@@ -1256,6 +1289,7 @@ static void check_complit(Checker *c, Node *n, Type *hint)
 				key->ident.obj = u->fields[fi].obj;
 				key->tv.mode = MODE_VAR;
 				key->tv.type = u->fields[fi].type;
+				if (elided_type(c, kv->binary.y)) continue;
 				check_expr(c, kv->binary.y, u->fields[fi].type);
 				check_assignable(c, kv->binary.y, u->fields[fi].type, "struct literal");
 			}
@@ -1267,6 +1301,7 @@ static void check_complit(Checker *c, Node *n, Type *hint)
 					check_errorf(c, node_startpos(e), "mixture of field:value and value elements in struct literal");
 					continue;
 				}
+				if (elided_type(c, e)) continue;
 				check_expr(c, e, u->fields[i].type);
 				check_assignable(c, e, u->fields[i].type, "struct literal");
 			}
@@ -1281,6 +1316,7 @@ static void check_complit(Checker *c, Node *n, Type *hint)
 	case TY_ARRAY:
 	case TY_SLICE: {
 		int64_t idx = 0, maxidx = 0;
+		IndexSet seen = {0};
 		for (int i = 0; i < n->complit.elts.n; i++) {
 			Node *e = n->complit.elts.v[i];
 			if (e->kind == N_KEYVALUE) {
@@ -1288,15 +1324,19 @@ static void check_complit(Checker *c, Node *n, Type *hint)
 				if (k >= 0) idx = k;
 				else if (k == -1) check_errorf(c, node_startpos(e->binary.x), "index %s must be integer constant",
 				                               ast_string(e->binary.x));
+				if (k >= 0 && index_seen(&seen, k))
+					check_errorf(c, node_startpos(e->binary.x), "duplicate index %lld in array or slice literal", (long long)k);
 				e = e->binary.y;
 			} else if (u->kind == TY_ARRAY && u->len >= 0 && idx >= u->len) {
 				check_errorf(c, node_startpos(e), "index %lld out of bounds [0:%lld]", (long long)idx, (long long)u->len);
 			}
+			else index_seen(&seen, idx);
 			check_expr(c, e, u->elem);
 			check_assignable(c, e, u->elem, "array or slice literal");
 			idx++;
 			if (idx > maxidx) maxidx = idx;
 		}
+		free(seen.bits);
 		if (u->kind == TY_ARRAY && u->len < 0) {
 			u->len = maxidx;
 			u->size = -1;
@@ -1313,6 +1353,8 @@ static void check_complit(Checker *c, Node *n, Type *hint)
 			}
 			check_expr(c, e->binary.x, u->key);
 			check_assignable(c, e->binary.x, u->key, "map literal");
+			if (duplicate_map_key(n, i, type_is_interface(u->key)))
+				check_errorf(c, node_startpos(e->binary.x), "duplicate key %s in map literal", const_string(e->binary.x->tv.val));
 			check_expr(c, e->binary.y, u->elem);
 			check_assignable(c, e->binary.y, u->elem, "map literal");
 		}

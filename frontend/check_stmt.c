@@ -957,8 +957,12 @@ static void check_stmt(Checker *c, Node *n)
 			return;
 		}
 		if (sig->nresults == 0) {
-			for (int i = 0; i < r->n; i++) check_expr(c, r->v[i], NULL);
-			check_errorf(c, node_startpos(r->v[0]), "too many return values\n\thave %s\n\twant ()",
+			bool bad = false;
+			for (int i = 0; i < r->n; i++) {
+				check_expr(c, r->v[i], NULL);
+				if (r->v[i]->tv.mode == MODE_INVALID) bad = true;
+			}
+			if (!bad) check_errorf(c, node_startpos(r->v[0]), "too many return values\n\thave %s\n\twant ()",
 			             check_values_string(c, r));
 			return;
 		}
@@ -976,8 +980,10 @@ static void check_stmt(Checker *c, Node *n)
 			Type *t = r->v[0]->tv.type;
 			if (r->v[0]->tv.mode == MODE_INVALID) return;
 			if (!t || t->kind != TY_TUPLE || t->nfields != sig->nresults) {
-				check_errorf(c, node_startpos(r->v[0]), "not enough return values\n\thave (%s)\n\twant %s",
-				             t ? type_string(t, c->pkg) : "", type_string(type_tuple(sig->results, sig->nresults), c->pkg));
+				bool many = t && t->kind == TY_TUPLE && t->nfields > sig->nresults;
+				check_errorf(c, node_startpos(r->v[0]), "%s return values\n\thave %s\n\twant %s", many ? "too many" : "not enough",
+				             t && t->kind == TY_TUPLE ? type_string(t, c->pkg) : check_values_string(c, r),
+				             type_string(type_tuple(sig->results, sig->nresults), c->pkg));
 				return;
 			}
 			for (int i = 0; i < t->nfields; i++) assign_type(c, r->v[0], t->fields[i].type, hints[i], "return statement");

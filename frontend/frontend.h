@@ -212,6 +212,7 @@ Obj *obj_new(ObjKind k, const char *name, Pos pos, Package *pkg);
 extern Scope *universe;
 extern Obj *universe_iota;
 extern Type *type_any;          /* interface{} */
+Type *universe_byte(void);
 extern Type *type_comparable;
 void universe_init(void);
 Package *unsafe_package(void);
@@ -282,6 +283,7 @@ void check_stmt_list(Checker *c, NodeList *l);
 int var_arity_error(Checker *c, Node *valuespec);   /* check_stmt.c */
 void check_resolve_obj(Checker *c, Obj *o);
 bool check_builtin(Checker *c, Node *call, Builtin b);
+bool check_valid_index(Checker *c, Node *x, const char *what, bool allowneg);  /* check_call.c */
 void check_call(Checker *c, Node *n);
 void check_selector(Checker *c, Node *n);
 const char *check_describe(Checker *c, Node *x);
