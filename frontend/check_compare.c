@@ -54,8 +54,11 @@ const char *check_incomparable_cause(Checker *c, Type *t)
 	return fmt("%s cannot be compared", type_string(t, c->pkg), "");
 }
 
+/* the predeclared nil, possibly already given the other operand's type */
 static bool is_nil_value(Node *x)
 {
+	Node *u = ast_unparen(x);
+	if (u->kind == N_IDENT && u->ident.obj && u->ident.obj->kind == OBJ_NIL) return true;
 	return x->tv.type && x->tv.type->kind == TY_UNTYPED_NIL;
 }
 

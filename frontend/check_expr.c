@@ -99,7 +99,7 @@ const char *check_values_string(Checker *c, NodeList *l)
 		/* types2's typesSummary: untyped numbers are "number", other untyped kinds lose "untyped " */
 		const char *ts = !t || x->tv.mode == MODE_INVALID ? "<T>"
 		               : type_is_untyped(t) && type_is_numeric(t) ? "number"
-		               : type_is_untyped(t) && t->kind != TY_UNTYPED_NIL ? type_string(t, c->pkg) + strlen("untyped ")
+		               : type_is_untyped(t) ? type_string(t, c->pkg) + strlen("untyped ")
 		               : type_string(t, c->pkg);
 		if (i) strncat(buf, ", ", sizeof buf - strlen(buf) - 1);
 		strncat(buf, ts, sizeof buf - strlen(buf) - 1);
@@ -1325,7 +1325,7 @@ static void check_complit(Checker *c, Node *n, Type *hint)
 				else if (k == -1) check_errorf(c, node_startpos(e->binary.x), "index %s must be integer constant",
 				                               ast_string(e->binary.x));
 				if (k >= 0 && index_seen(&seen, k))
-					check_errorf(c, node_startpos(e->binary.x), "duplicate index %lld in array or slice literal", (long long)k);
+					check_errorf(c, e->pos, "duplicate index %lld in array or slice literal", (long long)k);
 				e = e->binary.y;
 			} else if (u->kind == TY_ARRAY && u->len >= 0 && idx >= u->len) {
 				check_errorf(c, node_startpos(e), "index %lld out of bounds [0:%lld]", (long long)idx, (long long)u->len);

@@ -970,7 +970,8 @@ static void check_stmt(Checker *c, Node *n)
 		for (int i = 0; i < sig->nresults; i++) hints[i] = sig->results[i].type;
 		if (r->n != sig->nresults && r->n != 1) {
 			for (int i = 0; i < r->n; i++) check_expr(c, r->v[i], NULL);
-			check_errorf(c, node_startpos(r->v[0]), "%s return values\n\thave %s\n\twant %s",
+			/* types2: at the first extra value, or at the last one */
+			check_errorf(c, node_startpos(r->v[r->n < sig->nresults ? r->n - 1 : sig->nresults]), "%s return values\n\thave %s\n\twant %s",
 			             r->n < sig->nresults ? "not enough" : "too many", check_values_string(c, r),
 			             type_string(type_tuple(sig->results, sig->nresults), c->pkg));
 			return;
