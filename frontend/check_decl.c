@@ -578,6 +578,49 @@ static void attach_method(Checker *c, Node *d)
 
 /* ------------------------------------------------------------ the package */
 
+int check_lang_minor = 19;
+
+/* //go:linkname directives name a package-level func or var, once (gc's
+ * noder; before go1.18 ineffectual ones were ignored) */
+static void check_linknames(Checker *c)
+{
+	Package *p = c->pkg;
+	const char **seen = NULL;
+	int nseen = 0;
+	for (int i = 0; i < p->nfiles; i++) {
+		Node *f = p->files[i];
+		bool unsafe = false;
+		for (int k = 0; k < f->file.imports.n; k++) {
+			Package *ip = f->file.imports.v[k]->importspec.pkg;
+			if (ip && ip->path == intern_cstr("unsafe")) unsafe = true;
+		}
+		for (int k = 0; k < f->file.linknames.n; k++) {
+			Node *kv = f->file.linknames.v[k];
+			const char *local = kv->binary.x->ident.name;
+			if (!unsafe) {
+				check_errorf(c, kv->pos, "//go:linkname only allowed in Go files that import \"unsafe\"");
+				continue;
+			}
+			Obj *o = scope_lookup_local(p->scope, local);
+			if (!o || (o->kind != OBJ_FUNC && o->kind != OBJ_VAR)) {
+				if (check_lang_minor < 18) continue;
+				check_errorf(c, kv->pos, "//go:linkname must refer to declared function or variable");
+				continue;
+			}
+			if (!kv->binary.y) continue;
+			bool dup = false;
+			for (int m = 0; m < nseen; m++) dup |= seen[m] == local;
+			if (dup) {
+				check_errorf(c, kv->pos, "duplicate //go:linkname for %s", local);
+				continue;
+			}
+			seen = realloc(seen, sizeof(char *) * (size_t)(nseen + 1));
+			seen[nseen++] = local;
+		}
+	}
+	free(seen);
+}
+
 void check_package_files(Checker *c)
 {
 	Package *p = c->pkg;
@@ -635,6 +678,7 @@ void check_package_files(Checker *c)
 			c->scope = saved;
 		}
 	}
+	check_linknames(c);
 	if (!diag_count()) check_init_order(c);
 	/* unused imports: named as the last path element, they print without "as" */
 	for (int i = 0; i < nimports; i++) {

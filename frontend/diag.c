@@ -33,6 +33,20 @@ int diag_count(void)
 	return ndiags;
 }
 
+/* errors reported so far that do not stop type checking (gc's noder errors
+ * about directives): the loader goes on when all errors are soft */
+static int nsoft;
+
+void diag_note_soft(void)
+{
+	nsoft++;
+}
+
+int diag_hard_count(void)
+{
+	return ndiags - nsoft;
+}
+
 int diag_syntax_count(void)
 {
 	return nsyntax;
@@ -150,7 +164,7 @@ int diag_flush(void)
 		else
 			fprintf(stderr, "%s:%d: too many errors\n", f ? f->path : "<unknown>", tenth.line);
 	}
-	ndiags = nsyntax = 0;
+	ndiags = nsyntax = nsoft = 0;
 	last_syntax = last_other = (Pos){0};
 	last_msg = NULL;
 	return n;

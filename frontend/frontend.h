@@ -42,6 +42,8 @@ void diag_verrorf(Pos pos, const char *fmt, va_list ap);
 const char *diag_posstr(Pos pos);   /* "file:line:col" as diagnostics print it (arena string) */
 int diag_flush(void);               /* prints sorted errors to stderr; returns the count */
 int diag_count(void);
+void diag_note_soft(void);          /* the error just reported does not stop type checking */
+int diag_hard_count(void);          /* errors that stop the loader after parsing */
 int diag_syntax_count(void);        /* gc type-checks only if this is 0 (lexical errors don't stop it) */
 void diag_set_all(bool all);        /* gc's -e: no "too many errors" cut-off */
 
@@ -72,6 +74,21 @@ enum {
 	PREC_CMP,
 	PREC_ADD,
 	PREC_MUL,
+};
+
+/* A //go: directive as the parser sees it (gc's pragmaPos): flag is its
+ * PRAGMA_* / DIR_* bit, 0 for directives that are never misplaced. */
+typedef struct LexDirective {
+	Pos pos;                    /* the "go:" after the slashes */
+	uint32_t flag;
+	const char *verb;           /* "go:noinline" */
+} LexDirective;
+
+enum {
+	DIR_NOTINHEAP = 1 << 20,    /* type declarations only */
+	DIR_GOBUILD = 1 << 21,      /* before the package clause only */
+	DIR_EMBED = 1 << 22,        /* package-level var declarations only */
+	DIR_RUNTIME = PRAGMA_SYSTEMSTACK | PRAGMA_NOWRITEBARRIER | 1 << 23 | 1 << 24, /* + (yes|no)writebarrierrec */
 };
 
 struct Lexer {
@@ -108,6 +125,11 @@ struct Lexer {
 	int nplusbuild;
 	const char **linknames;     /* pairs: local, target (target may be NULL) */
 	int nlinknames;
+	Pos *linknamepos;           /* one per pair: the directive */
+	int32_t lasttokline;        /* physical line of the previous token */
+	int ntoks;
+	LexDirective *dirs;         /* //go: directives since the parser last took them */
+	int ndirs, capdirs;
 };
 
 void lex_init(Lexer *l, int32_t file);
@@ -124,7 +146,14 @@ struct Parser {
 	int xnest;                  /* expression nesting: < 0 in if/for/switch headers */
 	int errcnt;                 /* errors reported while parsing this file */
 	int starterrs;              /* diag_count() when parsing started */
+	Node *file;                 /* the file being parsed (its package name and imports) */
+	LexDirective embed;         /* a //go:embed taken by the var spec being parsed */
+	bool has_embed;
 };
+
+/* parse_decl.c: //go: directives between declarations (gc's noder checkUnused) */
+void parse_clear_directives(Parser *p);
+uint32_t parse_take_directives(Parser *p, uint32_t allowed);
 
 Node *parse_file(int32_t file);     /* never NULL */
 bool parse_header(int32_t file, const char **pkgname, const char **gobuild,
@@ -294,6 +323,7 @@ void package_add_func(Package *p, Obj *fn);
 
 /* check_decl.c */
 extern Package *(*check_importer)(const char *path, Pos pos);
+extern int check_lang_minor;    /* -lang=go1.N (default 19): version-dependent checks */
 Package *check_package(const char *path, Node **files, int nfiles);
 void check_named_underlying(Checker *c, Type *t, Type *u);
 void check_note_dot_use(Scope *fs, Obj *o);   /* o, found in file scope fs, came from a dot import */

@@ -130,7 +130,7 @@ Package *load_files(const char *path, const char **paths, int n, bool is_dep)
 		if (is_dep && imports_C(file)) continue;    /* cgo is off */
 		files[nf++] = file;
 	}
-	if (diag_count()) {
+	if (diag_hard_count()) {
 		if (is_dep) dep_errors(path);
 		diag_flush();
 		exit(1);
@@ -160,7 +160,7 @@ Package *load_files(const char *path, const char **paths, int n, bool is_dep)
 			}
 		}
 	}
-	if (diag_count()) {
+	if (diag_hard_count()) {
 		if (is_dep) dep_errors(path);
 		diag_flush();
 		exit(1);
