@@ -620,13 +620,16 @@ static const char *builtin_names[BI_COUNT] = {
 static bool nargs(Checker *c, Node *n, Builtin b, int min, int max)
 {
 	int k = n->call.args.n;
-	if (k < min) {
-		check_errorf(c, n->call.rparen, "not enough arguments for %s (expected %d, found %d)", ast_string(n), min, k);
-		return false;
-	}
-	if (max >= 0 && k > max) {
-		check_errorf(c, node_startpos(n->call.args.v[max]), "too many arguments for %s (expected %d, found %d)",
-		             ast_string(n), max, k);
+	if (k < min || (max >= 0 && k > max)) {
+		/* the arguments are still evaluated (their variables are used) */
+		for (int i = 0; i < k; i++) check_expr_or_type(c, n->call.args.v[i]);
+		Type *t0 = k == 1 ? n->call.args.v[0]->tv.type : NULL;
+		if (t0 && t0->kind == TY_TUPLE) {
+			k = t0->nfields; /* complex(f()) with f returning several values */
+			if (k >= min && (max < 0 || k <= max)) return true;
+		}
+		check_errorf(c, node_startpos(n), "invalid operation: %s arguments for %s (expected %d, found %d)",
+		             k < min ? "not enough" : "too many", ast_string(n), k < min ? min : max, k);
 		return false;
 	}
 	(void)b;
@@ -779,7 +782,12 @@ bool check_builtin(Checker *c, Node *n, Builtin b)
 		}
 		if (n->call.dots) {
 			if (a->n != 2) {
-				check_errorf(c, n->pos, "can only use ... with final argument in list");
+				/* types2 checks append(s, x...) as a call of func([]E, ...E) */
+				for (int i = 1; i < a->n; i++) check_expr(c, a->v[i], NULL);
+				const char *ts = type_string(st, c->pkg), *es = type_string(u->elem, c->pkg);
+				check_errorf(c, a->n < 2 ? n->call.rparen : node_startpos(a->v[2]),
+				             "%s arguments in call to append\n\thave %s\n\twant (%s, ...%s)",
+				             a->n < 2 ? "not enough" : "too many", check_values_string(c, a), ts, es);
 				return false;
 			}
 			Node *x = a->v[1];
@@ -815,6 +823,13 @@ bool check_builtin(Checker *c, Node *n, Builtin b)
 			             check_describe(c, a->v[0]), check_describe(c, a->v[1]));
 			return false;
 		}
+		Type *se = s->kind == TY_SLICE ? s->elem : universe_byte();
+		if (!type_identical(d->elem, se)) {
+			check_errorf(c, node_startpos(a->v[0]), "invalid argument: arguments to copy %s and %s have different element types %s and %s",
+			             check_describe(c, a->v[0]), check_describe(c, a->v[1]), type_string(d->elem, c->pkg),
+			             type_string(se, c->pkg));
+			return false;
+		}
 		check_default_untyped(c, a->v[1]);
 		set_value(n, types_basic[TY_INT]);
 		return true;
@@ -840,7 +855,7 @@ bool check_builtin(Checker *c, Node *n, Builtin b)
 		if (is_invalid(a->v[0])) return false;
 		Type *ch = core_under(a->v[0]->tv.type);
 		if (ch->kind != TY_CHAN) {
-			check_errorf(c, node_startpos(a->v[0]), "invalid operation: non-chan argument %s to close", check_describe(c, a->v[0]));
+			check_errorf(c, node_startpos(a->v[0]), "invalid operation: cannot close non-channel %s", check_describe(c, a->v[0]));
 			return false;
 		}
 		if (ch->dir == CHAN_RECV) {

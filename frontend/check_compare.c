@@ -64,7 +64,7 @@ static bool is_nil_value(Node *x)
 
 /* a value of type v may be assigned to type t (no untyped operands here) */
 /* defined, predeclared and type parameter types have names (spec "Types") */
-static bool is_named(Type *t)
+bool check_type_is_named(Type *t)
 {
 	return t->kind == TY_NAMED || t->kind == TY_TYPEPARAM || t->kind < TY_ARRAY;
 }
@@ -73,13 +73,13 @@ bool check_types_assignable(Type *v, Type *t)
 {
 	if (type_identical(v, t)) return true;
 	Type *vu = type_under(v), *tu = type_under(t);
-	if (type_identical(vu, tu) && (!is_named(v) || !is_named(t))) return true;
+	if (type_identical(vu, tu) && (!check_type_is_named(v) || !check_type_is_named(t))) return true;
 	if (tu->kind == TY_INTERFACE && t->kind != TY_TYPEPARAM) {
 		const char *missing;
 		return check_implements(v, tu, &missing);
 	}
 	return vu->kind == TY_CHAN && tu->kind == TY_CHAN && vu->dir == CHAN_BOTH && type_identical(vu->elem, tu->elem) &&
-	       (!is_named(v) || !is_named(t));
+	       (!check_type_is_named(v) || !check_type_is_named(t));
 }
 
 /* NULL if x op y is a valid comparison, else the cause; *errop is the

@@ -678,6 +678,7 @@ void check_package_files(Checker *c)
 			c->scope = saved;
 		}
 	}
+	check_run_later(c);
 	check_linknames(c);
 	if (!diag_count()) check_init_order(c);
 	/* unused imports: named as the last path element, they print without "as" */

@@ -346,8 +346,14 @@ void load_push_main(const char *path);
 /* check_compare.c */
 const char *check_kind_string(Checker *c, Type *t);
 const char *check_incomparable_cause(Checker *c, Type *t);
-bool check_types_assignable(Type *v, Type *t);      /* typed values, no untyped operands */
+bool check_types_assignable(Type *v, Type *t);
+bool check_type_is_named(Type *t);                 /* defined, predeclared or type parameter */      /* typed values, no untyped operands */
 const char *check_comparison_cause(Checker *c, Node *x, Node *y, Op op, Node **errop);
+
+/* check_later.c: checks needing complete types, at the end of the package */
+void check_later_map_key(Type *k, Pos pos);
+void check_later_embedded(Type *t, Pos pos);
+void check_run_later(Checker *c);
 
 /* check_labels.c */
 void check_labels(Checker *c, Node *body);  /* unused labels, gotos into blocks / over declarations */
