@@ -785,7 +785,7 @@ bool check_builtin(Checker *c, Node *n, Builtin b)
 				/* types2 checks append(s, x...) as a call of func([]E, ...E) */
 				for (int i = 1; i < a->n; i++) check_expr(c, a->v[i], NULL);
 				const char *ts = type_string(st, c->pkg), *es = type_string(u->elem, c->pkg);
-				check_errorf(c, a->n < 2 ? n->call.rparen : node_startpos(a->v[2]),
+				check_errorf(c, node_startpos(a->v[a->n < 2 ? a->n - 1 : 2]),
 				             "%s arguments in call to append\n\thave %s\n\twant (%s, ...%s)",
 				             a->n < 2 ? "not enough" : "too many", check_values_string(c, a), ts, es);
 				return false;
