@@ -138,6 +138,7 @@ const char *tok_string(Token t);    /* the spelling: "(" "func" "name" */
 bool is_unicode_letter(int32_t c);  /* unicode.IsLetter */
 bool is_unicode_digit(int32_t c);   /* unicode.IsDigit */
 bool is_unicode_print(int32_t c);   /* unicode.IsPrint */
+int32_t utf8_decode_rune(const char *s, size_t n, int *w);  /* 0xFFFD, w = 1 for bad bytes */
 
 /* parse_*.c */
 struct Parser {

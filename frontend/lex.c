@@ -156,6 +156,12 @@ static int32_t utf8_decode(const unsigned char *s, size_t n, int *w)
 	return r;
 }
 
+int32_t utf8_decode_rune(const char *s, size_t n, int *w)
+{
+	int32_t r = utf8_decode((const unsigned char *)s, n, w);
+	return r < 0 ? 0xFFFD : r;
+}
+
 static void nextch(Lexer *l)
 {
 redo:
