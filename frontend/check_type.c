@@ -276,15 +276,20 @@ static Type *type_expr(Checker *c, Node *n)
 		int64_t len = array_length(c, n->arraytype.len);
 		Type *e = check_type(c, n->arraytype.elem);
 		if (len < 0) return bad(n);
-		return done(n, type_array(e, len));
+		Type *at = type_array(e, len);
+		check_later_array(at, node_startpos(n));
+		return done(n, at);
 	}
 	case N_MAPTYPE: {
 		Type *k = check_type(c, n->maptype.key), *v = check_type(c, n->maptype.value);
 		if (k->kind != TY_INVALID) check_later_map_key(k, node_startpos(n->maptype.key));
 		return done(n, type_map(k, v));
 	}
-	case N_CHANTYPE:
-		return done(n, type_chan(check_type(c, n->chantype.elem), n->chantype.dir));
+	case N_CHANTYPE: {
+		Type *elem = check_type(c, n->chantype.elem);
+		check_later_chan_elem(elem, node_startpos(n));
+		return done(n, type_chan(elem, n->chantype.dir));
+	}
 	case N_FUNCTYPE: {
 		Scope *s = scope_new(c->scope, n);
 		return done(n, check_signature(c, n, NULL, s));

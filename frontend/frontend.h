@@ -354,6 +354,8 @@ const char *check_comparison_cause(Checker *c, Node *x, Node *y, Op op, Node **e
 /* check_later.c: checks needing complete types, at the end of the package */
 void check_later_map_key(Type *k, Pos pos);
 void check_later_embedded(Type *t, Pos pos);
+void check_later_chan_elem(Type *elem, Pos pos);
+void check_later_array(Type *t, Pos pos);
 void check_run_later(Checker *c);
 
 /* check_labels.c */
