@@ -1474,6 +1474,9 @@ void check_expr_or_type(Checker *c, Node *n)
 		check_errorf(c, n->pos, "unexpected key:value expression");
 		invalid(n);
 		break;
+	case N_BAD: /* the parser reported it */
+		invalid(n);
+		break;
 	default:
 		check_errorf(c, n->pos, "invalid expression");
 		invalid(n);

@@ -850,6 +850,17 @@ static void declare_label(Checker *c, Node *lab, Node *stmt)
 	}
 }
 
+/* a call of a builtin that yields a value (len, append, unsafe.Sizeof, ...) */
+static bool value_builtin(Node *call)
+{
+	Node *f = ast_unparen(call->call.fun);
+	if (f->tv.mode != MODE_BUILTIN) return false;
+	Obj *o = f->kind == N_IDENT ? f->ident.obj : f->kind == N_SELECTOR ? f->selector.sel->ident.obj : NULL;
+	Builtin b = o ? o->builtin : BI_NONE;
+	return b == BI_APPEND || b == BI_CAP || b == BI_COMPLEX || b == BI_IMAG || b == BI_LEN || b == BI_MAKE ||
+	       b == BI_NEW || b == BI_REAL || b >= BI_ALIGNOF;
+}
+
 static void check_stmt(Checker *c, Node *n)
 {
 	switch (n->kind) {
@@ -878,16 +889,7 @@ static void check_stmt(Checker *c, Node *n)
 		Node *ux = ast_unparen(x);
 		bool ok = ux->kind == N_CALL && x->tv.mode != MODE_TYPE;
 		if (ux->kind == N_UNARY && ux->unary.op == OP_ARROW) ok = true;
-		if (ok && ux->kind == N_CALL) {
-			Node *f = ast_unparen(ux->call.fun);
-			if (f->tv.mode == MODE_BUILTIN) {
-				Obj *o = f->kind == N_IDENT ? f->ident.obj : f->selector.sel->ident.obj;
-				Builtin b = o ? o->builtin : BI_NONE;
-				if (b == BI_APPEND || b == BI_CAP || b == BI_COMPLEX || b == BI_IMAG || b == BI_LEN || b == BI_MAKE ||
-				    b == BI_NEW || b == BI_REAL || b >= BI_ALIGNOF)
-					ok = false;
-			}
-		}
+		if (ok && ux->kind == N_CALL && (value_builtin(ux) || ast_unparen(ux->call.fun)->tv.mode == MODE_TYPE)) ok = false;
 		if (!ok) {
 			if (x->tv.mode == MODE_TYPE) check_errorf(c, node_startpos(x), "%s (type) is not an expression", ast_string(x));
 			else if (x->tv.mode == MODE_BUILTIN) check_errorf(c, node_startpos(x), "%s (built-in) must be called", ast_string(x));
@@ -931,9 +933,14 @@ static void check_stmt(Checker *c, Node *n)
 			check_errorf(c, node_startpos(call), "expression in %s must be function call", n->kind == N_GOSTMT ? "go" : "defer");
 			return;
 		}
-		if (call->tv.mode == MODE_TYPE) {
-			check_errorf(c, node_startpos(call), "%s requires function call, not conversion", n->kind == N_GOSTMT ? "go" : "defer");
-		}
+		/* types2's suspendedCall */
+		const char *kw = n->kind == N_GOSTMT ? "go" : "defer";
+		Node *f = ast_unparen(ast_unparen(call)->call.fun);
+		if (call->tv.mode == MODE_INVALID) return;
+		if (f->tv.mode == MODE_TYPE)
+			check_errorf(c, node_startpos(call), "%s requires function call, not conversion %s", kw, check_describe(c, call));
+		else if (value_builtin(ast_unparen(call)))
+			check_errorf(c, node_startpos(call), "%s discards result of %s", kw, check_describe(c, call));
 		return;
 	}
 	case N_RETURN: {
