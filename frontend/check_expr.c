@@ -1126,7 +1126,7 @@ static void check_slice(Checker *c, Node *n)
 	case TY_STRING:
 	case TY_UNTYPED_STRING:
 		if (n->slice.slice3) {
-			check_errorf(c, n->pos, "invalid operation: 3-index slice of string");
+			check_errorf(c, n->slice.max ? node_startpos(n->slice.max) : n->pos, "invalid operation: 3-index slice of string");
 			invalid(n);
 			return;
 		}
