@@ -624,10 +624,8 @@ static bool nargs(Checker *c, Node *n, Builtin b, int min, int max)
 		/* the arguments are still evaluated (their variables are used) */
 		for (int i = 0; i < k; i++) check_expr_or_type(c, n->call.args.v[i]);
 		Type *t0 = k == 1 ? n->call.args.v[0]->tv.type : NULL;
-		if (t0 && t0->kind == TY_TUPLE) {
-			k = t0->nfields; /* complex(f()) with f returning several values */
-			if (k >= min && (max < 0 || k <= max)) return true;
-		}
+		/* f() with several results counts them (builtins taking a tuple check it themselves) */
+		if (t0 && t0->kind == TY_TUPLE && (t0->nfields < min || (max >= 0 && t0->nfields > max))) k = t0->nfields;
 		check_errorf(c, node_startpos(n), "invalid operation: %s arguments for %s (expected %d, found %d)",
 		             k < min ? "not enough" : "too many", ast_string(n), k < min ? min : max, k);
 		return false;
@@ -885,7 +883,9 @@ bool check_builtin(Checker *c, Node *n, Builtin b)
 				set_value(n, types_basic[k == TY_FLOAT32 ? TY_COMPLEX64 : TY_COMPLEX128]);
 				return true;
 			}
-			check_errorf(c, n->call.rparen, "not enough arguments for %s (expected 2, found 1)", ast_string(n));
+			int found = tt->kind == TY_TUPLE ? tt->nfields : 1;
+			check_errorf(c, node_startpos(n), "invalid operation: %s arguments for %s (expected 2, found %d)",
+			             found < 2 ? "not enough" : "too many", ast_string(n), found);
 			return false;
 		}
 		if (!nargs(c, n, b, 2, 2)) return false;

@@ -36,15 +36,27 @@ int diag_count(void)
 /* errors reported so far that do not stop type checking (gc's noder errors
  * about directives): the loader goes on when all errors are soft */
 static int nsoft;
+static int ncont;   /* of which parser errors (gc's syntax package, not "syntax error") */
 
 void diag_note_soft(void)
 {
 	nsoft++;
 }
 
+void diag_note_soft_parse(void)
+{
+	nsoft++;
+	ncont++;
+}
+
 int diag_hard_count(void)
 {
 	return ndiags - nsoft;
+}
+
+int diag_parse_count(void)
+{
+	return ndiags - nsoft + ncont;
 }
 
 int diag_syntax_count(void)
@@ -164,7 +176,7 @@ int diag_flush(void)
 		else
 			fprintf(stderr, "%s:%d: too many errors\n", f ? f->path : "<unknown>", tenth.line);
 	}
-	ndiags = nsyntax = nsoft = 0;
+	ndiags = nsyntax = nsoft = ncont = 0;
 	last_syntax = last_other = (Pos){0};
 	last_msg = NULL;
 	return n;

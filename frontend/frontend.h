@@ -43,7 +43,9 @@ const char *diag_posstr(Pos pos);   /* "file:line:col" as diagnostics print it (
 int diag_flush(void);               /* prints sorted errors to stderr; returns the count */
 int diag_count(void);
 void diag_note_soft(void);          /* the error just reported does not stop type checking */
+void diag_note_soft_parse(void);    /* same, for a parser error (3-index slices) */
 int diag_hard_count(void);          /* errors that stop the loader after parsing */
+int diag_parse_count(void);         /* errors of the parser proper (not the noder's directive checks) */
 int diag_syntax_count(void);        /* gc type-checks only if this is 0 (lexical errors don't stop it) */
 void diag_set_all(bool all);        /* gc's -e: no "too many errors" cut-off */
 

@@ -211,13 +211,13 @@ static void soft_error(Pos pos, const char *fmt, ...)
 	diag_note_soft();
 }
 
+/* the file imports path (written plainly: "path" or `path`) */
 static bool imports_path(Node *file, const char *path)
 {
+	size_t n = strlen(path);
 	for (int i = 0; file && i < file->file.imports.n; i++) {
 		Node *lit = file->file.imports.v[i]->importspec.path;
-		size_t n;
-		const char *s = const_unquote(lit->lit.raw, lit->lit.len, &n);
-		if (s && n == strlen(path) && memcmp(s, path, n) == 0)
+		if (lit->lit.len == (int)n + 2 && memcmp(lit->lit.raw + 1, path, n) == 0)
 			return true;
 	}
 	return false;

@@ -82,7 +82,7 @@ static bool has_errors(Parser *p)
 static void soft_parse_error(Pos pos, const char *msg)
 {
 	diag_errorf(pos, "%s", msg);
-	diag_note_soft();
+	diag_note_soft_parse();
 }
 
 void parse_error_at(Parser *p, Pos pos, const char *msg)
