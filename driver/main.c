@@ -45,7 +45,7 @@ typedef struct Options {
 static void usage(void)
 {
 	fprintf(stderr,
-	        "usage: golc build [-o out] [-c] [-O0|-O1|-O2] [-emit-llvm] [-e] [-target triple] files.go... | dir\n"
+	        "usage: golc build [-o out] [-c] [-O0|-O1|-O2] [-emit-llvm] [-e] [-lang=go1.N] [-target triple] files.go... | dir\n"
 	        "       golc run [build flags] files.go... [arguments...]\n"
 	        "       golc typecheck [-e] files.go... | dir | importpath\n"
 	        "       golc version\n"
@@ -118,6 +118,7 @@ static int parse_args(Options *o, int argc, char **argv, bool run, bool typechec
 		else if (!strcmp(a, "-emit-llvm")) o->emit_llvm = true;
 		else if (!strcmp(a, "-c")) o->compile_only = true;
 		else if (!strcmp(a, "-e")) o->all_errors = true;
+		else if (!strncmp(a, "-lang=go1.", 10)) check_lang_minor = atoi(a + 10);
 		else if (!strcmp(a, "-target") && i + 1 < argc) o->triple = argv[++i];
 		else if (!strncmp(a, "-target=", 8)) o->triple = a + 8;
 		else {

@@ -118,6 +118,7 @@ Obj *lookup_field_or_method(Type *t, bool addressable, Package *pkg, const char 
 	int tmp[16];
 	bool ind = false;
 	Type *base = t;
+	if (name == intern_cstr("_")) return NULL; /* blank fields and methods cannot be selected */
 	if (t->kind != TY_NAMED && type_under(t)->kind == TY_POINTER) {
 		base = type_under(t)->elem;
 		ind = true;
@@ -298,7 +299,7 @@ static bool convertible(Type *from, Type *to)
 	if (type_identical_ignore_tags(fu, tu)) return true;
 	if (tu->kind == TY_INTERFACE) return true; /* checked by assignability */
 	if (fu->kind == TY_TYPEPARAM || tu->kind == TY_TYPEPARAM) return convertible_tparams(from, to);
-	if (fu->kind == TY_POINTER && tu->kind == TY_POINTER &&
+	if (from->kind == TY_POINTER && to->kind == TY_POINTER && /* unnamed pointer types only */
 	    type_identical_ignore_tags(type_under(fu->elem), type_under(tu->elem)))
 		return true;
 	if (type_is_numeric(fu) && type_is_numeric(tu)) {
@@ -320,6 +321,34 @@ static bool convertible(Type *from, Type *to)
 	    type_identical(fu->elem, type_under(tu->elem)->elem))
 		return true;
 	return false;
+}
+
+/* types2's isValidIndex for the checked expression x: an untyped constant
+ * becomes an int; x must be an integer, a constant one non-negative (unless
+ * allowneg) and representable as an int */
+bool check_valid_index(Checker *c, Node *x, const char *what, bool allowneg)
+{
+	if (is_invalid(x)) return false;
+	if (type_is_untyped(x->tv.type)) {
+		check_convert_untyped(c, x, types_basic[TY_INT]);
+		if (is_invalid(x)) return false;
+	}
+	if (!type_is_integer(x->tv.type)) {
+		check_errorf(c, node_startpos(x), "invalid argument: %s %s must be integer", what, check_describe(c, x));
+		return false;
+	}
+	if (x->tv.mode == MODE_CONST) {
+		Const *r;
+		if (!allowneg && const_sign(x->tv.val) < 0) {
+			check_errorf(c, node_startpos(x), "invalid argument: %s %s must not be negative", what, check_describe(c, x));
+			return false;
+		}
+		if (!const_representable(x->tv.val, TY_INT, &r)) {
+			check_errorf(c, node_startpos(x), "invalid argument: %s %s overflows int", what, check_describe(c, x));
+			return false;
+		}
+	}
+	return true;
 }
 
 static void check_conversion(Checker *c, Node *n, Type *t)
@@ -344,6 +373,7 @@ static void check_conversion(Checker *c, Node *n, Type *t)
 		return;
 	}
 	Type *tu = type_under(t);
+	const char *xdesc = check_describe(c, x); /* before untyped operands get a type */
 	if (x->tv.mode == MODE_CONST && type_is_basic(tu) && tu->kind != TY_UNSAFEPTR) {
 		Const *v = x->tv.val, *r;
 		if (type_is_string(tu) && type_is_integer(x->tv.type)) {
@@ -361,7 +391,9 @@ static void check_conversion(Checker *c, Node *n, Type *t)
 			else check_default_untyped(c, x);
 			return;
 		}
-		bool ok = convertible(x->tv.type, t) || type_is_untyped(x->tv.type);
+		/* constant conversions between numeric types only need representability */
+		bool ok = convertible(x->tv.type, t) || type_is_untyped(x->tv.type) ||
+		          (type_is_numeric(tu) && type_is_numeric(x->tv.type));
 		if (ok && const_representable(v, tu->kind, &r)) {
 			n->tv.mode = MODE_CONST;
 			n->tv.type = t;
@@ -373,12 +405,8 @@ static void check_conversion(Checker *c, Node *n, Type *t)
 			return;
 		}
 		if (ok && type_is_numeric(tu) && (v->kind == CONST_INT || v->kind == CONST_FLOAT || v->kind == CONST_COMPLEX)) {
-			if (type_is_integer(tu) && !const_to_int(v))
-				check_errorf(c, node_startpos(x), "cannot convert %s to type %s (truncated)", check_describe(c, x),
-				             type_string(t, c->pkg));
-			else
-				check_errorf(c, node_startpos(x), "cannot convert %s to type %s (overflows)", check_describe(c, x),
-				             type_string(t, c->pkg));
+			check_errorf(c, node_startpos(x), "cannot convert %s to type %s", check_describe(c, x),
+			             type_string(t, c->pkg));
 			invalid(n);
 			return;
 		}
@@ -393,16 +421,30 @@ static void check_conversion(Checker *c, Node *n, Type *t)
 			x->tv.type = t;
 		} else if (type_is_numeric(x->tv.type) && type_is_numeric(tu)) {
 			check_convert_untyped(c, x, t);
+		} else if (x->tv.mode != MODE_CONST && type_is_basic(tu) && ast_unparen(x)->kind == N_BINARY &&
+		           (ast_unparen(x)->binary.op == OP_SHL || ast_unparen(x)->binary.op == OP_SHR)) {
+			check_convert_untyped(c, x, t); /* string(1 << s): the shift takes type string */
 		} else {
 			check_default_untyped(c, x);
 		}
+		if (is_invalid(x)) {
+			invalid(n);
+			return;
+		}
 	}
 	if (!convertible(x->tv.type, t)) {
-		check_errorf(c, node_startpos(x), "cannot convert %s to type %s", check_describe(c, x), type_string(t, c->pkg));
+		check_errorf(c, node_startpos(x), "cannot convert %s to type %s", xdesc, type_string(t, c->pkg));
 		invalid(n);
 		return;
 	}
-	if (tu->kind == TY_INTERFACE) check_assignable(c, x, t, "conversion");
+	const char *missing = NULL;
+	if (tu->kind == TY_INTERFACE && x->tv.type->kind != TY_UNTYPED_NIL && !check_implements(x->tv.type, tu, &missing)) {
+		check_errorf(c, node_startpos(x), "cannot convert %s to type %s:\n\t%s does not implement %s (missing %s method)",
+		             xdesc, type_string(t, c->pkg), type_string(x->tv.type, c->pkg), type_string(t, c->pkg),
+		             missing ? missing : "?");
+		invalid(n);
+		return;
+	}
 	n->tv.mode = MODE_VALUE;
 	n->tv.type = t;
 }
@@ -578,13 +620,14 @@ static const char *builtin_names[BI_COUNT] = {
 static bool nargs(Checker *c, Node *n, Builtin b, int min, int max)
 {
 	int k = n->call.args.n;
-	if (k < min) {
-		check_errorf(c, n->call.rparen, "not enough arguments for %s (expected %d, found %d)", ast_string(n), min, k);
-		return false;
-	}
-	if (max >= 0 && k > max) {
-		check_errorf(c, node_startpos(n->call.args.v[max]), "too many arguments for %s (expected %d, found %d)",
-		             ast_string(n), max, k);
+	if (k < min || (max >= 0 && k > max)) {
+		/* the arguments are still evaluated (their variables are used) */
+		for (int i = 0; i < k; i++) check_expr_or_type(c, n->call.args.v[i]);
+		Type *t0 = k == 1 ? n->call.args.v[0]->tv.type : NULL;
+		/* f() with several results counts them (builtins taking a tuple check it themselves) */
+		if (t0 && t0->kind == TY_TUPLE && (t0->nfields < min || (max >= 0 && t0->nfields > max))) k = t0->nfields;
+		check_errorf(c, node_startpos(n), "invalid operation: %s arguments for %s (expected %d, found %d)",
+		             k < min ? "not enough" : "too many", ast_string(n), k < min ? min : max, k);
 		return false;
 	}
 	(void)b;
@@ -710,26 +753,8 @@ bool check_builtin(Checker *c, Node *n, Builtin b)
 		for (int i = 1; i < a->n; i++) {
 			Node *x = a->v[i];
 			check_expr(c, x, NULL);
-			if (is_invalid(x)) return false;
-			if (x->tv.mode == MODE_CONST) {
-				Const *iv = const_to_int(x->tv.val);
-				if (!iv || x->tv.val->kind == CONST_STRING || x->tv.val->kind == CONST_BOOL) {
-					check_errorf(c, node_startpos(x), "cannot convert %s to type int", check_describe(c, x));
-					return false;
-				}
-				if (const_sign(iv) < 0) {
-					check_errorf(c, node_startpos(x), "invalid argument: index %s must not be negative", ast_string(x));
-					return false;
-				}
-				x->tv.val = iv;
-				sizes[i - 1] = const_int64(iv);
-				if (type_is_untyped(x->tv.type)) check_convert_untyped(c, x, types_basic[TY_INT]);
-			} else if (!type_is_integer(x->tv.type) && !(type_is_float(x->tv.type) && type_is_untyped(x->tv.type))) {
-				check_errorf(c, node_startpos(x), "cannot convert %s to type int", check_describe(c, x));
-				return false;
-			} else {
-				check_default_untyped(c, x);
-			}
+			if (!check_valid_index(c, x, "index", false)) return false;
+			if (x->tv.mode == MODE_CONST) sizes[i - 1] = const_int64(x->tv.val);
 		}
 		if (sizes[0] >= 0 && sizes[1] >= 0 && sizes[0] > sizes[1]) {
 			check_errorf(c, node_startpos(a->v[1]), "invalid argument: length and capacity swapped");
@@ -779,7 +804,12 @@ bool check_builtin(Checker *c, Node *n, Builtin b)
 		}
 		if (n->call.dots) {
 			if (a->n != 2) {
-				check_errorf(c, n->pos, "can only use ... with final argument in list");
+				/* types2 checks append(s, x...) as a call of func([]E, ...E) */
+				for (int i = 1; i < a->n; i++) check_expr(c, a->v[i], NULL);
+				const char *ts = type_string(st, c->pkg), *es = type_string(u->elem, c->pkg);
+				check_errorf(c, node_startpos(a->v[a->n < 2 ? a->n - 1 : 2]),
+				             "%s arguments in call to append\n\thave %s\n\twant (%s, ...%s)",
+				             a->n < 2 ? "not enough" : "too many", check_values_string(c, a), ts, es);
 				return false;
 			}
 			Node *x = a->v[1];
@@ -815,6 +845,13 @@ bool check_builtin(Checker *c, Node *n, Builtin b)
 			             check_describe(c, a->v[0]), check_describe(c, a->v[1]));
 			return false;
 		}
+		Type *se = s->kind == TY_SLICE ? s->elem : universe_byte();
+		if (!type_identical(d->elem, se)) {
+			check_errorf(c, node_startpos(a->v[0]), "invalid argument: arguments to copy %s and %s have different element types %s and %s",
+			             check_describe(c, a->v[0]), check_describe(c, a->v[1]), type_string(d->elem, c->pkg),
+			             type_string(se, c->pkg));
+			return false;
+		}
 		check_default_untyped(c, a->v[1]);
 		set_value(n, types_basic[TY_INT]);
 		return true;
@@ -840,7 +877,7 @@ bool check_builtin(Checker *c, Node *n, Builtin b)
 		if (is_invalid(a->v[0])) return false;
 		Type *ch = core_under(a->v[0]->tv.type);
 		if (ch->kind != TY_CHAN) {
-			check_errorf(c, node_startpos(a->v[0]), "invalid operation: non-chan argument %s to close", check_describe(c, a->v[0]));
+			check_errorf(c, node_startpos(a->v[0]), "invalid operation: cannot close non-channel %s", check_describe(c, a->v[0]));
 			return false;
 		}
 		if (ch->dir == CHAN_RECV) {
@@ -870,7 +907,9 @@ bool check_builtin(Checker *c, Node *n, Builtin b)
 				set_value(n, types_basic[k == TY_FLOAT32 ? TY_COMPLEX64 : TY_COMPLEX128]);
 				return true;
 			}
-			check_errorf(c, n->call.rparen, "not enough arguments for %s (expected 2, found 1)", ast_string(n));
+			int found = tt->kind == TY_TUPLE ? tt->nfields : 1;
+			check_errorf(c, node_startpos(n), "invalid operation: %s arguments for %s (expected 2, found %d)",
+			             found < 2 ? "not enough" : "too many", ast_string(n), found);
 			return false;
 		}
 		if (!nargs(c, n, b, 2, 2)) return false;

@@ -59,6 +59,14 @@ static void declare_pkg(Checker *c, Obj *o, Scope *fs)
 	o->global = true;
 	o->filescope = fs;
 	if (o->name == intern_cstr("_")) return;
+	if (o->kind != OBJ_FUNC && o->name == intern_cstr("init")) {
+		check_errorf(c, o->pos, "cannot declare init - must be func");
+		return;
+	}
+	if (o->kind != OBJ_FUNC && o->name == intern_cstr("main") && c->pkg->name == intern_cstr("main")) {
+		check_errorf(c, o->pos, "cannot declare main - must be func");
+		return;
+	}
 	Obj *prev = scope_insert(c->pkg->scope, o);
 	if (prev) {
 		check_errorf(c, o->pos, "%s redeclared in this block", o->name);
@@ -66,7 +74,37 @@ static void declare_pkg(Checker *c, Obj *o, Scope *fs)
 	}
 	Obj *imp = scope_lookup_local(fs, o->name);
 	if (imp && imp->kind == OBJ_PKGNAME)
-		check_errorf(c, o->pos, "%s already declared through import of package %s", o->name, imp->imported->name);
+		check_errorf(c, o->pos, "%s already declared through import of package %s (\"%s\")", o->name,
+		             imp->imported->name, imp->imported->path);
+	else if (imp && imp->pkg && imp->pkg != c->pkg)
+		check_errorf(c, o->pos, "%s already declared through dot-import of package %s (\"%s\")\n\t%s: other declaration of %s",
+		             o->name, imp->pkg->name, imp->pkg->path, diag_posstr(imp->pos), o->name);
+}
+
+/* imports of the package being checked, for "imported and not used"; a dot
+ * import is an OBJ_PKGNAME named "." that is not in any scope */
+typedef struct Import {
+	Obj *name;
+	Scope *fs;
+} Import;
+static Import *imports;
+static int nimports;
+
+static void note_import(Obj *o, Scope *fs)
+{
+	if ((nimports & (nimports - 1)) == 0) {
+		Import *nv = arena_alloc(&perm, sizeof(Import) * (nimports ? nimports * 2 : 4));
+		if (nimports) memcpy(nv, imports, sizeof(Import) * nimports);
+		imports = nv;
+	}
+	imports[nimports++] = (Import){o, fs};
+}
+
+void check_note_dot_use(Scope *fs, Obj *o)
+{
+	for (int i = 0; i < nimports; i++)
+		if (imports[i].fs == fs && imports[i].name->name == intern_cstr(".") && imports[i].name->imported == o->pkg)
+			imports[i].name->used = true;
 }
 
 /* ------------------------------------------------------------ collection */
@@ -91,18 +129,25 @@ static void collect_import(Checker *c, Node *spec, Scope *fs)
 	Node *name = spec->importspec.name;
 	const char *local = name ? name->ident.name : p->name;
 	if (local == intern_cstr("_")) return;
-	if (local == intern_cstr(".")) {
-		/* dot import: every exported object becomes visible in the file */
-		for (int i = 0; i < p->scope->cap; i++) {
-			Obj *o = p->scope->objs[i];
-			if (o && o->name[0] >= 'A' && o->name[0] <= 'Z') scope_insert(fs, o);
-		}
+	if (local == intern_cstr("init")) {
+		check_errorf(c, name ? name->pos : spec->importspec.path->pos, "cannot import package as init - init must be a func");
 		return;
 	}
 	Obj *o = obj_new(OBJ_PKGNAME, local, name ? name->pos : spec->importspec.path->pos, c->pkg);
 	o->imported = p;
 	o->decl = spec;
-	if (scope_insert(fs, o)) check_errorf(c, o->pos, "%s redeclared in this block", local);
+	note_import(o, fs);
+	if (local == intern_cstr(".")) {
+		/* dot import: every exported object becomes visible in the file */
+		for (int i = 0; i < p->scope->cap; i++) {
+			Obj *e = p->scope->objs[i];
+			if (e && e->name[0] >= 'A' && e->name[0] <= 'Z') scope_insert(fs, e);
+		}
+		return;
+	}
+	Obj *prev = scope_insert(fs, o);
+	if (prev) check_errorf(c, o->pos, "%s redeclared in this block\n\t%s: other declaration of %s", local,
+	                       diag_posstr(prev->pos), local);
 }
 
 static void collect(Checker *c, Node *file, Scope *fs)
@@ -179,7 +224,7 @@ static void collect(Checker *c, Node *file, Scope *fs)
 static void resolve_const(Checker *c, Obj *o)
 {
 	Node *s = o->decl;
-	Node *vs = s->valuespec.values.n || !s->valuespec.group_prev ? s : s->valuespec.group_prev;
+	Node *vs = s->valuespec.values.n || s->valuespec.type || !s->valuespec.group_prev ? s : s->valuespec.group_prev;
 	Type *t = vs->valuespec.type ? check_type(c, vs->valuespec.type) : NULL;
 	if (t && t->kind != TY_INVALID && !type_is_basic(t)) {
 		check_errorf(c, node_startpos(vs->valuespec.type), "invalid constant type %s", type_string(t, c->pkg));
@@ -187,8 +232,7 @@ static void resolve_const(Checker *c, Obj *o)
 		return;
 	}
 	if (o->initidx >= vs->valuespec.values.n) {
-		if (vs->valuespec.values.n == 0) check_errorf(c, o->pos, "missing init expr for const declaration");
-		else check_errorf(c, o->pos, "missing init expr for const declaration");
+		check_errorf(c, o->pos, "missing init expr for %s", o->name);
 		o->type = types_basic[TY_INVALID];
 		return;
 	}
@@ -270,9 +314,19 @@ static void resolve_var_spec(Checker *c, Node *s)
 			}
 		}
 	} else {
-		for (int k = 0; k < s->valuespec.values.n; k++) check_expr(c, s->valuespec.values.v[k], NULL);
-		check_errorf(c, s->pos, "assignment mismatch: %d variable%s but %d value%s", nn, nn == 1 ? "" : "s",
-		             s->valuespec.values.n, s->valuespec.values.n == 1 ? "" : "s");
+		int m = var_arity_error(c, s);
+		for (int k = 0; k < m; k++) {
+			Obj *o = s->valuespec.names.v[k]->ident.obj;
+			Node *e = s->valuespec.values.v[k];
+			check_expr(c, e, t);
+			check_use(c, e);
+			if (e->tv.mode == MODE_INVALID) continue;
+			if (t) check_assignable(c, e, t, "variable declaration");
+			else if (e->tv.type->kind != TY_UNTYPED_NIL) {
+				check_default_untyped(c, e);
+				o->type = e->tv.type;
+			}
+		}
 	}
 	for (int k = 0; k < nn; k++) {
 		Obj *o = s->valuespec.names.v[k]->ident.obj;
@@ -418,18 +472,41 @@ static void resolve_func(Checker *c, Obj *o)
 	o->scope = s;
 }
 
+/* package-level objects being resolved, outermost first (for cycle reports) */
+static Obj **resolving;
+static int nresolving, capresolving;
+
+/* gc: "initialization loop for x", then "x refers to" ... back to x */
+static void report_decl_cycle(Obj *o)
+{
+	int k = nresolving - 1;
+	while (k > 0 && resolving[k] != o) k--;
+	char msg[2048];
+	size_t len = (size_t)snprintf(msg, sizeof msg, "initialization loop for %s", o->name);
+	for (int i = k; i < nresolving && len < sizeof msg - 200; i++)
+		len += (size_t)snprintf(msg + len, sizeof msg - len, "\n\t%s: %s refers to", diag_posstr(resolving[i]->pos),
+		                        resolving[i]->name);
+	snprintf(msg + len, sizeof msg - len, "\n\t%s: %s", diag_posstr(o->pos), o->name);
+	diag_errorf(o->pos, "%s", msg);
+}
+
 void check_resolve_obj(Checker *c, Obj *o)
 {
 	if (o->color == 2 || !o->global || !o->decl) return;
 	if (o->color == 1) {
 		if (o->kind == OBJ_TYPE || o->kind == OBJ_FUNC) return; /* recursion through pointers/bodies is fine */
 		if (o->kind == OBJ_VAR || o->kind == OBJ_CONST) {
-			check_errorf(c, o->pos, "initialization cycle or invalid recursive reference to %s", o->name);
+			report_decl_cycle(o);
 			if (!o->type) o->type = types_basic[TY_INVALID];
 		}
 		return;
 	}
 	o->color = 1;
+	if (nresolving == capresolving) {
+		capresolving = capresolving ? capresolving * 2 : 16;
+		resolving = realloc(resolving, sizeof(Obj *) * capresolving);
+	}
+	resolving[nresolving++] = o;
 	Scope *saved = c->scope;
 	FuncCtx *savedfn = c->fn;
 	Node *saved_iota = c->iota_spec;
@@ -447,6 +524,21 @@ void check_resolve_obj(Checker *c, Obj *o)
 	c->fn = savedfn;
 	c->iota_spec = saved_iota;
 	o->color = 2;
+	nresolving--;
+}
+
+/* a receiver whose base type is not a named type of this package (types2's validRecv) */
+static void report_bad_recv(Checker *c, Node *d)
+{
+	Node *t = ast_unparen(d->funcdecl.recv->field.type);
+	if (t->kind == N_STAR) t = ast_unparen(t->unary.x);
+	Type *rt = d->funcdecl.fn->type && d->funcdecl.fn->type->recv ? d->funcdecl.fn->type->recv->type : NULL;
+	if (rt && rt->kind == TY_POINTER && ast_unparen(d->funcdecl.recv->field.type)->kind == N_STAR) rt = rt->elem;
+	if (!rt || rt->kind == TY_INVALID) return; /* reported by the signature check */
+	if ((rt->kind == TY_NAMED && rt->obj && rt->obj->pkg != c->pkg) || rt->kind < TY_ARRAY)
+		check_errorf(c, node_startpos(t), "cannot define new methods on non-local type %s", type_string(rt, c->pkg));
+	else
+		check_errorf(c, node_startpos(t), "invalid receiver type %s", type_string(rt, c->pkg));
 }
 
 static void attach_method(Checker *c, Node *d)
@@ -456,9 +548,7 @@ static void attach_method(Checker *c, Node *d)
 	resolve_func(c, m);
 	m->color = 2;
 	if (!base) {
-		Node *t = ast_unparen(d->funcdecl.recv->field.type);
-		if (t->kind == N_STAR) t = ast_unparen(t->unary.x);
-		check_errorf(c, node_startpos(t), "undefined: %s", ast_string(t));
+		report_bad_recv(c, d);
 		return;
 	}
 	if (base->obj->pkg != c->pkg) {
@@ -474,7 +564,8 @@ static void attach_method(Checker *c, Node *d)
 	if (m->name == intern_cstr("_")) return;
 	for (int i = 0; i < base->nmethods; i++)
 		if (base->methods[i]->name == m->name) {
-			check_errorf(c, d->funcdecl.name->pos, "method %s.%s already declared", base->obj->name, m->name);
+			check_errorf(c, d->funcdecl.name->pos, "%s.%s redeclared in this block\n\t%s: other declaration of %s",
+			             base->obj->name, m->name, diag_posstr(base->methods[i]->pos), m->name);
 			return;
 		}
 	if (u->kind == TY_STRUCT)
@@ -488,6 +579,49 @@ static void attach_method(Checker *c, Node *d)
 
 /* ------------------------------------------------------------ the package */
 
+int check_lang_minor = 19;
+
+/* //go:linkname directives name a package-level func or var, once (gc's
+ * noder; before go1.18 ineffectual ones were ignored) */
+static void check_linknames(Checker *c)
+{
+	Package *p = c->pkg;
+	const char **seen = NULL;
+	int nseen = 0;
+	for (int i = 0; i < p->nfiles; i++) {
+		Node *f = p->files[i];
+		bool unsafe = false;
+		for (int k = 0; k < f->file.imports.n; k++) {
+			Package *ip = f->file.imports.v[k]->importspec.pkg;
+			if (ip && ip->path == intern_cstr("unsafe")) unsafe = true;
+		}
+		for (int k = 0; k < f->file.linknames.n; k++) {
+			Node *kv = f->file.linknames.v[k];
+			const char *local = kv->binary.x->ident.name;
+			if (!unsafe) {
+				check_errorf(c, kv->pos, "//go:linkname only allowed in Go files that import \"unsafe\"");
+				continue;
+			}
+			Obj *o = scope_lookup_local(p->scope, local);
+			if (!o || (o->kind != OBJ_FUNC && o->kind != OBJ_VAR)) {
+				if (check_lang_minor < 18) continue;
+				check_errorf(c, kv->pos, "//go:linkname must refer to declared function or variable");
+				continue;
+			}
+			if (!kv->binary.y) continue;
+			bool dup = false;
+			for (int m = 0; m < nseen; m++) dup |= seen[m] == local;
+			if (dup) {
+				check_errorf(c, kv->pos, "duplicate //go:linkname for %s", local);
+				continue;
+			}
+			seen = realloc(seen, sizeof(char *) * (size_t)(nseen + 1));
+			seen[nseen++] = local;
+		}
+	}
+	free(seen);
+}
+
 void check_package_files(Checker *c)
 {
 	Package *p = c->pkg;
@@ -495,6 +629,8 @@ void check_package_files(Checker *c)
 	p->scope = scope_new(universe, NULL);
 	methods = NULL;
 	nmethods = 0;
+	imports = NULL;
+	nimports = 0;
 	Scope **fscopes = arena_alloc(&perm, sizeof(Scope *) * (p->nfiles + 1));
 	for (int i = 0; i < p->nfiles; i++) {
 		fscopes[i] = scope_new(p->scope, p->files[i]);
@@ -543,22 +679,21 @@ void check_package_files(Checker *c)
 			c->scope = saved;
 		}
 	}
+	check_run_later(c);
+	check_linknames(c);
 	if (!diag_count()) check_init_order(c);
-	/* unused imports */
-	for (int i = 0; i < p->nfiles; i++) {
-		Scope *fs = fscopes[i];
-		for (int k = 0; k < fs->cap; k++) {
-			Obj *o = fs->objs ? fs->objs[k] : NULL;
-			if (!o || o->kind != OBJ_PKGNAME || o->used) continue;
-			Node *spec = o->decl;
-			size_t n;
-			const char *path = const_unquote(spec->importspec.path->lit.raw, spec->importspec.path->lit.len, &n);
-			if (spec->importspec.name)
-				check_errorf(c, spec->importspec.name->pos, "imported and not used: \"%s\" as %s", path, o->name);
-			else
-				check_errorf(c, spec->importspec.path->pos, "imported and not used: \"%s\"", path);
-		}
+	/* unused imports: named as the last path element, they print without "as" */
+	for (int i = 0; i < nimports; i++) {
+		Obj *o = imports[i].name;
+		if (o->used) continue;
+		const char *path = o->imported->path, *elem = strrchr(path, '/');
+		elem = elem ? elem + 1 : path;
+		if (o->name == intern_cstr(".") || strcmp(o->name, elem) == 0)
+			check_errorf(c, o->pos, "imported and not used: \"%s\"", path);
+		else
+			check_errorf(c, o->pos, "imported and not used: \"%s\" as %s", path, o->name);
 	}
+	nimports = 0;
 	p->checked = true;
 }
 
@@ -570,6 +705,7 @@ Package *check_package(const char *path, Node **files, int nfiles)
 	p->name = nfiles ? files[0]->file.pkgname->ident.name : p->path;
 	p->files = files;
 	p->nfiles = nfiles;
+	if (nfiles && p->name == intern_cstr("_")) diag_errorf(files[0]->file.pkgname->pos, "invalid package name _");
 	for (int i = 1; i < nfiles; i++) {
 		Node *pn = files[i]->file.pkgname;
 		if (pn->ident.name != p->name)

@@ -10,6 +10,7 @@
  */
 #include "frontend.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 
@@ -45,14 +46,10 @@ const char *check_describe(Checker *c, Node *x)
 		sprintf(b2, "%s constrained by %s", ts, cs);
 		ts = b2;
 	}
-	Node *ux = ast_unparen(x);
 	switch (x->tv.mode) {
 	case MODE_CONST:
-		if (ux->kind == N_BASICLIT || (ux->kind == N_IDENT && ux->ident.obj && ux->ident.obj->kind == OBJ_CONST &&
-		                               !ux->ident.obj->pkg && 0)) {
-			if (type_is_untyped(x->tv.type)) snprintf(buf, sizeof buf, "%s (%s constant)", e, ts);
-			else snprintf(buf, sizeof buf, "%s (constant of type %s)", e, ts);
-		} else {
+		/* the value is shown when its go/constant spelling differs from the expression */
+		{
 			const char *v = x->tv.val ? const_string(x->tv.val) : "?";
 			if (strcmp(v, e) == 0) {
 				if (type_is_untyped(x->tv.type)) snprintf(buf, sizeof buf, "%s (%s constant)", e, ts);
@@ -99,8 +96,10 @@ const char *check_values_string(Checker *c, NodeList *l)
 	for (int i = 0; i < l->n; i++) {
 		Node *x = l->v[i];
 		Type *t = x->tv.type;
-		const char *ts = !t || x->tv.mode == MODE_INVALID ? "invalid type"
-		               : x->tv.mode == MODE_CONST && type_is_untyped(t) && type_is_numeric(t) ? "number"
+		/* types2's typesSummary: untyped numbers are "number", other untyped kinds lose "untyped " */
+		const char *ts = !t || x->tv.mode == MODE_INVALID ? "<T>"
+		               : type_is_untyped(t) && type_is_numeric(t) ? "number"
+		               : type_is_untyped(t) ? type_string(t, c->pkg) + strlen("untyped ")
 		               : type_string(t, c->pkg);
 		if (i) strncat(buf, ", ", sizeof buf - strlen(buf) - 1);
 		strncat(buf, ts, sizeof buf - strlen(buf) - 1);
@@ -137,6 +136,29 @@ static void set_untyped_type(Node *x, Type *t)
 		}
 		return;
 	}
+}
+
+/* types2 (updateExprType): the untyped left operand of a non-constant shift
+ * must end up an integer when x gets its final type t; false after an error */
+static bool shifts_ok(Checker *c, Node *x, Type *t)
+{
+	Node *u = ast_unparen(x);
+	if (u->tv.mode == MODE_CONST || type_is_untyped(t) || type_under(t)->kind == TY_TYPEPARAM) return true;
+	if (u->kind == N_UNARY && u->unary.op != OP_NOT) return shifts_ok(c, u->unary.x, t);
+	if (u->kind != N_BINARY || (u->binary.op >= OP_EQL && u->binary.op <= OP_GEQ)) return true;
+	if (u->binary.op == OP_SHL || u->binary.op == OP_SHR) {
+		if (!type_is_untyped(u->binary.x->tv.type)) return true;
+		if (!type_is_integer(t)) {
+			check_errorf(c, node_startpos(u->binary.x), "invalid operation: %s (shift of type %s)", ast_string(u),
+			             type_string(t, c->pkg));
+			return false;
+		}
+		return shifts_ok(c, u->binary.x, t);
+	}
+	bool ok = true;
+	if (type_is_untyped(u->binary.x->tv.type)) ok = shifts_ok(c, u->binary.x, t);
+	if (ok && type_is_untyped(u->binary.y->tv.type)) ok = shifts_ok(c, u->binary.y, t);
+	return ok;
 }
 
 static bool representable(Checker *c, Node *x, Type *t, bool report)
@@ -243,9 +265,16 @@ void check_convert_untyped(Checker *c, Node *x, Type *target)
 		}
 		Type *d = type_default(xt);
 		if (u->kind == TY_INTERFACE && u->nmethods > 0) {
-			/* checked by assignability later; keep the default type */
+			/* untyped values never convert to non-empty interfaces (assignments default them first) */
+			check_errorf(c, node_startpos(x), "cannot convert %s to %s", check_describe(c, x), type_string(u, c->pkg));
+			invalid(x);
+			return;
 		}
 		if (x->tv.mode == MODE_CONST) representable(c, x, d, true);
+		if (!shifts_ok(c, x, d)) {
+			invalid(x);
+			return;
+		}
 		set_untyped_type(x, d);
 		return;
 	}
@@ -265,29 +294,32 @@ void check_convert_untyped(Checker *c, Node *x, Type *target)
 	case TY_UNTYPED_STRING: ok = type_is_string(u); break;
 	default: ok = type_is_numeric(u); break;
 	}
+	/* types2's invalidConversion: the target printed is its underlying type */
+	const char *us = type_string(u, c->pkg);
 	if (!ok) {
-		if (x->tv.mode == MODE_CONST)
-			check_errorf(c, node_startpos(x), "cannot use %s as %s value in %s", check_describe(c, x),
-			             type_string(target, c->pkg), "assignment");
-		else
-			check_errorf(c, node_startpos(x), "cannot use %s as %s value in %s", check_describe(c, x),
-			             type_string(target, c->pkg), "assignment");
+		if (x->tv.mode != MODE_CONST && !shifts_ok(c, x, target)) {
+			invalid(x);
+			return;
+		}
+		check_errorf(c, node_startpos(x), "cannot convert %s to %s", check_describe(c, x), us);
 		invalid(x);
 		return;
 	}
 	if (x->tv.mode == MODE_CONST) {
 		Const *r;
 		if (!const_representable(x->tv.val, u->kind, &r)) {
-			if (type_is_integer(u) && x->tv.val->kind != CONST_INT && !const_to_int(x->tv.val))
-				check_errorf(c, node_startpos(x), "cannot use %s as %s value in %s (truncated)",
-				             check_describe(c, x), type_string(target, c->pkg), "assignment");
+			if (type_is_integer(u) && xt->kind != TY_UNTYPED_INT && xt->kind != TY_UNTYPED_RUNE)
+				check_errorf(c, node_startpos(x), "%s truncated to %s", check_describe(c, x), us);
 			else
-				check_errorf(c, node_startpos(x), "cannot use %s as %s value in %s (overflows)",
-				             check_describe(c, x), type_string(target, c->pkg), "assignment");
+				check_errorf(c, node_startpos(x), "%s overflows %s", check_describe(c, x), us);
 			invalid(x);
 			return;
 		}
 		x->tv.val = r;
+	}
+	if (!shifts_ok(c, x, target)) {
+		invalid(x);
+		return;
 	}
 	set_untyped_type(x, target);
 }
@@ -363,13 +395,17 @@ void check_assignable(Checker *c, Node *x, Type *t, const char *context)
 			if (x->tv.mode == MODE_CONST) {
 				Const *r;
 				if (!const_representable(x->tv.val, u->kind, &r)) {
-					bool trunc = type_is_integer(u) && !const_to_int(x->tv.val);
+					bool trunc = type_is_integer(u) && xt->kind != TY_UNTYPED_INT && xt->kind != TY_UNTYPED_RUNE;
 					check_errorf(c, node_startpos(x), "cannot use %s as %s value in %s (%s)", check_describe(c, x),
 					             type_string(t, c->pkg), context, trunc ? "truncated" : "overflows");
 					invalid(x);
 					return;
 				}
 				x->tv.val = r;
+			}
+			if (!shifts_ok(c, x, t)) {
+				invalid(x);
+				return;
 			}
 			set_untyped_type(x, t);
 			return;
@@ -476,7 +512,7 @@ static void check_ident(Checker *c, Node *n)
 		return;
 	}
 	if (name == intern_cstr("_")) {
-		check_errorf(c, n->pos, "cannot use _ as value");
+		check_errorf(c, n->pos, "cannot use _ as value or type");
 		invalid(n);
 		return;
 	}
@@ -488,10 +524,10 @@ static void check_ident(Checker *c, Node *n)
 		return;
 	}
 	n->ident.obj = o;
+	if (o->pkg && o->pkg != c->pkg && found && found->node && found->node->kind == N_FILE) check_note_dot_use(found, o);
 	switch (o->kind) {
 	case OBJ_PKGNAME:
-		check_errorf(c, n->pos, "use of package %s without selector", name);
-		o->used = true;
+		check_errorf(c, n->pos, "use of package %s not in selector", name);
 		invalid(n);
 		return;
 	case OBJ_CONST:
@@ -711,8 +747,7 @@ static void check_shift(Checker *c, Node *n)
 			 * replaced by its left operand); set_untyped_type reaches x */
 			x->tv.val = xi;
 			n->tv.mode = MODE_VALUE;
-			n->tv.type = types_basic[TY_UNTYPED_INT];
-			x->tv.type = n->tv.type;
+			n->tv.type = x->tv.type; /* 1.0 << s stays untyped float: shifts_ok checks the final type */
 			return;
 		}
 	}
@@ -768,27 +803,17 @@ static void check_binary(Checker *c, Node *n, Type *hint)
 			} else {
 				(xnil ? x : y)->tv.type = other;
 			}
-		} else if (!type_identical(xt, yt) && !(type_is_interface(xt) || type_is_interface(yt)) &&
+		} else if (!type_identical(xt, yt) && xt->kind != TY_TYPEPARAM && yt->kind != TY_TYPEPARAM &&
 		           !assignable_types(xt, yt) && !assignable_types(yt, xt)) {
-			check_errorf(c, node_startpos(n), "invalid operation: %s (mismatched types %s and %s)", ast_string(n),
+			check_errorf(c, node_startpos(y), "invalid operation: %s (mismatched types %s and %s)", ast_string(n),
 			             type_string(xt, c->pkg), type_string(yt, c->pkg));
 			invalid(n);
 			return;
-		} else if (op == OP_EQL || op == OP_NEQ) {
-			if (!type_is_comparable(xt)) {
-				Type *u = type_under(xt);
-				const char *what = u->kind == TY_SLICE ? "slice" : u->kind == TY_MAP ? "map" : u->kind == TY_FUNC ? "func" : NULL;
-				if (what)
-					check_errorf(c, n->pos, "invalid operation: %s (%s can only be compared to nil)", ast_string(n), what);
-				else
-					check_errorf(c, n->pos, "invalid operation: %s (%s cannot be compared)", ast_string(n),
-					             type_string(xt, c->pkg));
-				invalid(n);
-				return;
-			}
-		} else if (!type_is_ordered(xt)) {
-			check_errorf(c, n->pos, "invalid operation: %s (operator %s not defined on %s)", ast_string(n),
-			             op_string(op), check_describe(c, x));
+		} else if (op == OP_EQL || op == OP_NEQ ? !type_is_comparable(xt) || !type_is_comparable(yt)
+		                                        : !type_is_ordered(xt) || !type_is_ordered(yt)) {
+			Node *errop;
+			const char *cause = check_comparison_cause(c, x, y, op, &errop);
+			check_errorf(c, node_startpos(errop), "invalid operation: %s (%s)", ast_string(n), cause ? cause : "?");
 			invalid(n);
 			return;
 		}
@@ -959,35 +984,15 @@ static void check_unary(Checker *c, Node *n, Type *hint)
 static int64_t const_index(Checker *c, Node *i, int64_t max, bool allow_max, const char *what)
 {
 	check_expr(c, i, NULL);
-	if (is_invalid(i)) return -2;
-	if (i->tv.mode == MODE_CONST) {
-		Const *iv = const_to_int(i->tv.val);
-		if (!iv || i->tv.val->kind == CONST_BOOL || i->tv.val->kind == CONST_STRING) {
-			check_errorf(c, node_startpos(i), "invalid argument: %s %s must be integer", what, check_describe(c, i));
-			return -2;
-		}
-		if (const_sign(iv) < 0) {
-			check_errorf(c, node_startpos(i), "invalid argument: %s %s must not be negative", what,
-			             check_describe(c, i));
-			return -2;
-		}
-		if (type_is_untyped(i->tv.type)) {
-			i->tv.val = iv;
-			check_convert_untyped(c, i, types_basic[TY_INT]);
-		}
-		int64_t v = const_int64(iv);
-		if (max >= 0 && (allow_max ? v > max : v >= max)) {
-			check_errorf(c, node_startpos(i), "invalid argument: %s %s out of bounds [0:%lld]", what,
-			             ast_string(i), (long long)(allow_max ? max + 1 : max));
-			return -2;
-		}
-		return v;
-	}
-	if (!type_is_integer(i->tv.type)) {
-		check_errorf(c, node_startpos(i), "invalid argument: %s %s must be integer", what, check_describe(c, i));
+	if (!check_valid_index(c, i, what, false)) return -2;
+	if (i->tv.mode != MODE_CONST) return -1;
+	int64_t v = const_int64(i->tv.val);
+	if (max >= 0 && (allow_max ? v > max : v >= max)) {
+		check_errorf(c, node_startpos(i), "invalid argument: %s %s out of bounds [0:%lld]", what, const_string(i->tv.val),
+		             (long long)(allow_max ? max + 1 : max));
 		return -2;
 	}
-	return -1;
+	return v;
 }
 
 /* x[i] with x of type parameter type: every type of its set must be
@@ -1074,7 +1079,7 @@ static void check_index(Checker *c, Node *n)
 			n->tv.mode = MODE_VALUE;
 		}
 		if (type_is_untyped(x->tv.type)) default_untyped(c, x);
-		n->tv.type = types_basic[TY_UINT8];
+		n->tv.type = universe_byte(); /* types2 prints byte */
 		return;
 	}
 	case TY_ARRAY:
@@ -1121,7 +1126,7 @@ static void check_slice(Checker *c, Node *n)
 	case TY_STRING:
 	case TY_UNTYPED_STRING:
 		if (n->slice.slice3) {
-			check_errorf(c, n->pos, "invalid operation: 3-index slice of string");
+			check_errorf(c, n->slice.max ? node_startpos(n->slice.max) : n->pos, "invalid operation: 3-index slice of string");
 			invalid(n);
 			return;
 		}
@@ -1177,6 +1182,56 @@ static void check_slice(Checker *c, Node *n)
 
 /* ------------------------------------------------------------ composite literals */
 
+/* a struct field value cannot elide its type: "missing type in composite literal" */
+static bool elided_type(Checker *c, Node *v)
+{
+	if (v->kind != N_COMPOSITELIT || v->complit.type) return false;
+	check_errorf(c, v->pos, "missing type in composite literal");
+	invalid(v);
+	return true;
+}
+
+/* indexes of an array or slice literal already given a value */
+typedef struct IndexSet {
+	unsigned char *bits;
+	int64_t cap;            /* in bits */
+} IndexSet;
+
+/* marks index k; true if it was marked already (huge indexes are not tracked) */
+static bool index_seen(IndexSet *s, int64_t k)
+{
+	if (k < 0 || k >= ((int64_t)1 << 26)) return false;
+	if (k >= s->cap) {
+		int64_t nc = s->cap ? s->cap : 1024;
+		while (nc <= k) nc *= 2;
+		s->bits = realloc(s->bits, (size_t)nc / 8);
+		memset(s->bits + s->cap / 8, 0, (size_t)(nc - s->cap) / 8);
+		s->cap = nc;
+	}
+	bool had = s->bits[k / 8] & (1u << (k % 8));
+	s->bits[k / 8] |= (unsigned char)(1u << (k % 8));
+	return had;
+}
+
+/* the constant key of element i equals an earlier one (for interface keys,
+ * of an identical type too) */
+static bool duplicate_map_key(Node *lit, int i, bool iface)
+{
+	Node *x = lit->complit.elts.v[i]->binary.x;
+	if (x->tv.mode != MODE_CONST || !x->tv.val) return false;
+	for (int k = 0; k < i; k++) {
+		Node *e = lit->complit.elts.v[k];
+		if (e->kind != N_KEYVALUE) continue;
+		Node *y = e->binary.x;
+		if (y->tv.mode != MODE_CONST || !y->tv.val) continue;
+		bool numeric = x->tv.val->kind >= CONST_INT && y->tv.val->kind >= CONST_INT;
+		if (x->tv.val->kind != y->tv.val->kind && !numeric) continue;
+		if (iface && !type_identical(x->tv.type, y->tv.type)) continue;
+		if (const_compare(OP_EQL, x->tv.val, y->tv.val)) return true;
+	}
+	return false;
+}
+
 static void check_complit(Checker *c, Node *n, Type *hint)
 {
 	Type *t;
@@ -1222,9 +1277,9 @@ static void check_complit(Checker *c, Node *n, Type *hint)
 				}
 				int fi = -1;
 				for (int k = 0; k < u->nfields; k++)
-					if (u->fields[k].name == key->ident.name) fi = k;
+					if (u->fields[k].name == key->ident.name && key->ident.name != intern_cstr("_")) fi = k;
 				if (fi < 0) {
-					check_errorf(c, key->pos, "unknown field %s in struct literal of type %s", key->ident.name,
+					check_errorf(c, key->pos, "unknown field '%s' in struct literal of type %s", key->ident.name,
 					             type_string(t, c->pkg));
 					check_expr(c, kv->binary.y, NULL);
 					continue;
@@ -1234,6 +1289,7 @@ static void check_complit(Checker *c, Node *n, Type *hint)
 				key->ident.obj = u->fields[fi].obj;
 				key->tv.mode = MODE_VAR;
 				key->tv.type = u->fields[fi].type;
+				if (elided_type(c, kv->binary.y)) continue;
 				check_expr(c, kv->binary.y, u->fields[fi].type);
 				check_assignable(c, kv->binary.y, u->fields[fi].type, "struct literal");
 			}
@@ -1245,6 +1301,7 @@ static void check_complit(Checker *c, Node *n, Type *hint)
 					check_errorf(c, node_startpos(e), "mixture of field:value and value elements in struct literal");
 					continue;
 				}
+				if (elided_type(c, e)) continue;
 				check_expr(c, e, u->fields[i].type);
 				check_assignable(c, e, u->fields[i].type, "struct literal");
 			}
@@ -1259,6 +1316,7 @@ static void check_complit(Checker *c, Node *n, Type *hint)
 	case TY_ARRAY:
 	case TY_SLICE: {
 		int64_t idx = 0, maxidx = 0;
+		IndexSet seen = {0};
 		for (int i = 0; i < n->complit.elts.n; i++) {
 			Node *e = n->complit.elts.v[i];
 			if (e->kind == N_KEYVALUE) {
@@ -1266,15 +1324,19 @@ static void check_complit(Checker *c, Node *n, Type *hint)
 				if (k >= 0) idx = k;
 				else if (k == -1) check_errorf(c, node_startpos(e->binary.x), "index %s must be integer constant",
 				                               ast_string(e->binary.x));
+				if (k >= 0 && index_seen(&seen, k))
+					check_errorf(c, e->pos, "duplicate index %lld in array or slice literal", (long long)k);
 				e = e->binary.y;
 			} else if (u->kind == TY_ARRAY && u->len >= 0 && idx >= u->len) {
 				check_errorf(c, node_startpos(e), "index %lld out of bounds [0:%lld]", (long long)idx, (long long)u->len);
 			}
+			else index_seen(&seen, idx);
 			check_expr(c, e, u->elem);
 			check_assignable(c, e, u->elem, "array or slice literal");
 			idx++;
 			if (idx > maxidx) maxidx = idx;
 		}
+		free(seen.bits);
 		if (u->kind == TY_ARRAY && u->len < 0) {
 			u->len = maxidx;
 			u->size = -1;
@@ -1291,6 +1353,8 @@ static void check_complit(Checker *c, Node *n, Type *hint)
 			}
 			check_expr(c, e->binary.x, u->key);
 			check_assignable(c, e->binary.x, u->key, "map literal");
+			if (duplicate_map_key(n, i, type_is_interface(u->key)))
+				check_errorf(c, node_startpos(e->binary.x), "duplicate key %s in map literal", const_string(e->binary.x->tv.val));
 			check_expr(c, e->binary.y, u->elem);
 			check_assignable(c, e->binary.y, u->elem, "map literal");
 		}
@@ -1410,6 +1474,9 @@ void check_expr_or_type(Checker *c, Node *n)
 		check_errorf(c, n->pos, "unexpected key:value expression");
 		invalid(n);
 		break;
+	case N_BAD: /* the parser reported it */
+		invalid(n);
+		break;
 	default:
 		check_errorf(c, n->pos, "invalid expression");
 		invalid(n);
@@ -1431,7 +1498,10 @@ void check_expr(Checker *c, Node *n, Type *hint)
 	}
 	check_expr_or_type(c, n);
 	if (check_generic_uninstantiated(c, n)) return;
-	if (n->tv.type && n->tv.type->kind == TY_TUPLE && n->tv.mode != MODE_INVALID) {
+	if (n->tv.mode == MODE_NOVALUE) {
+		check_errorf(c, node_startpos(n), "%s (no value) used as value", ast_string(n));
+		invalid(n);
+	} else if (n->tv.type && n->tv.type->kind == TY_TUPLE && n->tv.mode != MODE_INVALID) {
 		check_errorf(c, node_startpos(n), "multiple-value %s (value of type %s) in single-value context",
 		             ast_string(n), type_string(n->tv.type, c->pkg));
 		invalid(n);

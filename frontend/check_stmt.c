@@ -9,6 +9,7 @@
  */
 #include "frontend.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -99,12 +100,14 @@ static Type *check_lhs(Checker *c, Node *x)
 	if (x->tv.mode == MODE_INVALID) return types_basic[TY_INVALID];
 	if (x->tv.mode != MODE_VAR && x->tv.mode != MODE_MAPINDEX) {
 		Node *s = ast_unparen(x);
-		if (s->kind == N_SELECTOR && s->selector.info && s->selector.info->kind == SEL_FIELD &&
-		    type_under(s->selector.x->tv.type)->kind == TY_MAP)
+		if (x->tv.mode == MODE_TYPE)
+			check_errorf(c, node_startpos(x), "%s (type) is not an expression", ast_string(x));
+		else if (x->tv.mode == MODE_BUILTIN)
+			check_errorf(c, node_startpos(x), "%s (built-in) must be called", ast_string(x));
+		else if (s->kind == N_SELECTOR && s->selector.x->tv.mode == MODE_MAPINDEX)
 			check_errorf(c, node_startpos(x), "cannot assign to struct field %s in map", ast_string(x));
 		else
-			check_errorf(c, node_startpos(x), "cannot assign to %s (neither addressable nor a map index expression)",
-			             check_describe(c, x));
+			check_errorf(c, node_startpos(x), "cannot assign to %s", check_describe(c, x));
 		return types_basic[TY_INVALID];
 	}
 	return x->tv.type;
@@ -112,22 +115,34 @@ static Type *check_lhs(Checker *c, Node *x)
 
 static void assign_mismatch(Checker *c, Pos pos, int nl, int nr, Node *rhs0)
 {
-	const char *s = nr == 1 && rhs0 && ast_unparen(rhs0)->kind == N_CALL ? "" : "";
-	(void)s;
-	if (nr == 1 && rhs0 && ast_unparen(rhs0)->kind == N_CALL)
-		check_errorf(c, pos, "assignment mismatch: %d variable%s but %s returns %d value%s", nl, nl == 1 ? "" : "s",
-		             ast_string(rhs0), rhs0->tv.type && rhs0->tv.type->kind == TY_TUPLE ? rhs0->tv.type->nfields : 1,
-		             rhs0->tv.type && rhs0->tv.type->kind == TY_TUPLE && rhs0->tv.type->nfields == 1 ? "" : "s");
-	else
+	if (nr == 1 && rhs0 && ast_unparen(rhs0)->kind == N_CALL) {
+		int nv = rhs0->tv.type && rhs0->tv.type->kind == TY_TUPLE ? rhs0->tv.type->nfields
+		       : rhs0->tv.mode == MODE_NOVALUE ? 0 : 1;
+		check_errorf(c, node_startpos(rhs0), "assignment mismatch: %d variable%s but %s returns %d value%s", nl,
+		             nl == 1 ? "" : "s", ast_string(ast_unparen(rhs0)->call.fun), nv, nv == 1 ? "" : "s");
+	} else
 		check_errorf(c, pos, "assignment mismatch: %d variable%s but %d value%s", nl, nl == 1 ? "" : "s", nr,
 		             nr == 1 ? "" : "s");
 }
 
 /* types of the right-hand side values; handles f() with several results and
  * comma-ok forms (v, ok := m[k]). Returns NULL after reporting a mismatch. */
-static Type **rhs_types(Checker *c, NodeList *rhs, int nl, Pos pos, Type **hints)
+static Type **rhs_types(Checker *c, NodeList *rhs, int nl, Pos pos, Type **hints, bool assign)
 {
 	Type **ts = arena_alloc(&perm, sizeof(Type *) * (nl + 1));
+	if (assign && nl == 1 && rhs->n == 1 && ast_unparen(rhs->v[0])->kind == N_CALL) {
+		/* x = f() / x := f(): the call's results are counted (types2's assignVars) */
+		Node *r = rhs->v[0];
+		check_multi(c, r);
+		if (r->tv.mode == MODE_INVALID) return NULL;
+		if (r->tv.mode == MODE_NOVALUE || (r->tv.type && r->tv.type->kind == TY_TUPLE)) {
+			assign_mismatch(c, pos, nl, 1, r);
+			return NULL;
+		}
+		check_use(c, r);
+		ts[0] = r->tv.type;
+		return ts;
+	}
 	if (rhs->n == nl) {
 		for (int i = 0; i < nl; i++) {
 			check_expr(c, rhs->v[i], hints ? hints[i] : NULL);
@@ -235,11 +250,13 @@ static void check_assign(Checker *c, Node *n)
 		int nl = lhs->n;
 		Obj **objs = arena_alloc(&perm, sizeof(Obj *) * nl);
 		Type **hints = arena_alloc(&perm, sizeof(Type *) * nl);
-		bool anynew = false;
+		bool anynew = false, haserr = false;
 		for (int i = 0; i < nl; i++) {
 			Node *id = lhs->v[i];
 			if (id->kind != N_IDENT) {
+				check_lhs(c, id);
 				check_errorf(c, node_startpos(id), "non-name %s on left side of :=", ast_string(id));
+				haserr = true;
 				continue;
 			}
 			Obj *prev = scope_lookup_local(c->scope, id->ident.name);
@@ -252,14 +269,20 @@ static void check_assign(Checker *c, Node *n)
 				}
 				continue;
 			}
-			if (id->ident.name != intern_cstr("_")) anynew = true;
-			for (int k = 0; k < i; k++)
+			bool repeated = false;
+			for (int k = 0; k < i && !repeated; k++)
 				if (lhs->v[k]->kind == N_IDENT && lhs->v[k]->ident.name == id->ident.name && id->ident.name != intern_cstr("_"))
-					check_errorf(c, id->pos, "%s repeated on left side of :=", id->ident.name);
+					repeated = true;
+			if (repeated) {
+				check_errorf(c, id->pos, "%s repeated on left side of :=", id->ident.name);
+				haserr = true;
+				continue;
+			}
+			if (id->ident.name != intern_cstr("_")) anynew = true;
 			objs[i] = declare_var(c, id, NULL);
 		}
-		if (!anynew) check_errorf(c, n->pos, "no new variables on left side of :=");
-		Type **ts = rhs_types(c, rhs, nl, n->pos, hints);
+		if (!anynew && !haserr) check_errorf(c, n->pos, "no new variables on left side of :=");
+		Type **ts = rhs_types(c, rhs, nl, n->pos, hints, true);
 		for (int i = 0; i < nl; i++) {
 			Type *t = ts ? ts[i] : types_basic[TY_INVALID];
 			if (t && t->kind == TY_TUPLE) t = types_basic[TY_INVALID];
@@ -302,7 +325,7 @@ static void check_assign(Checker *c, Node *n)
 	int nl = lhs->n;
 	Type **lt = arena_alloc(&perm, sizeof(Type *) * nl);
 	for (int i = 0; i < nl; i++) lt[i] = check_lhs(c, lhs->v[i]);
-	Type **ts = rhs_types(c, rhs, nl, n->pos, lt);
+	Type **ts = rhs_types(c, rhs, nl, n->pos, lt, true);
 	if (!ts) return;
 	for (int i = 0; i < nl; i++) {
 		if (rhs->n == nl) {
@@ -341,6 +364,18 @@ static bool in_generic_func(Checker *c)
 	return false;
 }
 
+/* "extra init expr x" / "missing init expr for x" for var a, b = 1, 2, 3;
+ * returns how many variables have an initializer */
+int var_arity_error(Checker *c, Node *s)
+{
+	int nn = s->valuespec.names.n, nv = s->valuespec.values.n;
+	if (nv > nn)
+		check_errorf(c, node_startpos(s->valuespec.values.v[nn]), "extra init expr %s", ast_string(s->valuespec.values.v[nn]));
+	else
+		check_errorf(c, s->valuespec.names.v[nv]->pos, "missing init expr for %s", s->valuespec.names.v[nv]->ident.name);
+	return nv < nn ? nv : nn;
+}
+
 static void check_local_decl(Checker *c, Node *d)
 {
 	for (int i = 0; i < d->gendecl.specs.n; i++) {
@@ -351,10 +386,31 @@ static void check_local_decl(Checker *c, Node *d)
 			Type *t = s->valuespec.type ? check_type(c, s->valuespec.type) : NULL;
 			Obj **objs = arena_alloc(&perm, sizeof(Obj *) * nn);
 			for (int k = 0; k < nn; k++) objs[k] = declare_var(c, s->valuespec.names.v[k], t);
+			if (s->valuespec.values.n > 1 && s->valuespec.values.n != nn) {
+				/* types2: each variable is initialized on its own, then the arity error */
+				int m = var_arity_error(c, s);
+				for (int k = 0; k < nn; k++) {
+					if (k < m) {
+						Node *r = s->valuespec.values.v[k];
+						check_expr(c, r, t);
+						check_use(c, r);
+						if (r->tv.mode != MODE_INVALID && t) check_assignable(c, r, t, "variable declaration");
+						else if (r->tv.mode != MODE_INVALID && r->tv.type->kind != TY_UNTYPED_NIL) {
+							check_default_untyped(c, r);
+							objs[k]->type = r->tv.type;
+						}
+					} else {
+						objs[k]->used = true;
+					}
+					if (!objs[k]->type) objs[k]->type = types_basic[TY_INVALID];
+					add_to_scope(c, objs[k]);
+				}
+				break;
+			}
 			if (s->valuespec.values.n) {
 				Type **hints = arena_alloc(&perm, sizeof(Type *) * nn);
 				for (int k = 0; k < nn; k++) hints[k] = t;
-				Type **ts = rhs_types(c, &s->valuespec.values, nn, s->pos, hints);
+				Type **ts = rhs_types(c, &s->valuespec.values, nn, s->pos, hints, false);
 				for (int k = 0; k < nn; k++) {
 					if (s->valuespec.values.n == nn) {
 						Node *r = s->valuespec.values.v[k];
@@ -391,7 +447,7 @@ static void check_local_decl(Checker *c, Node *d)
 			break;
 		}
 		case DECL_CONST: {
-			Node *vs = s->valuespec.values.n || !s->valuespec.group_prev ? s : s->valuespec.group_prev;
+			Node *vs = s->valuespec.values.n || s->valuespec.type || !s->valuespec.group_prev ? s : s->valuespec.group_prev;
 			Type *t = vs->valuespec.type ? check_type(c, vs->valuespec.type) : NULL;
 			for (int k = 0; k < s->valuespec.names.n; k++) {
 				Node *id = s->valuespec.names.v[k];
@@ -416,8 +472,7 @@ static void check_local_decl(Checker *c, Node *d)
 						check_errorf(c, node_startpos(e), "%s is not constant", check_describe(c, e));
 					}
 				} else {
-					check_errorf(c, id->pos, k == 0 ? "missing init expr for const declaration"
-					                                 : "missing init expr for const declaration");
+					check_errorf(c, id->pos, "missing init expr for %s", id->ident.name);
 				}
 				if (!o->type) o->type = types_basic[TY_INVALID];
 				Obj *prev = id->ident.name == intern_cstr("_") ? NULL : scope_insert(c->scope, o);
@@ -477,13 +532,7 @@ static void check_block(Checker *c, Node *b)
 void check_stmt_list(Checker *c, NodeList *l)
 {
 	for (int i = 0; i < l->n; i++) {
-		Node *s = l->v[i];
-		if (s->kind == N_BRANCH && s->branch.kind == BR_FALLTHROUGH) {
-			/* allowed only as the last statement of a switch case clause: the
-			 * switch checker clears ok_fallthrough for the others */
-			continue;
-		}
-		check_stmt(c, s);
+		check_stmt(c, l->v[i]);
 	}
 }
 
@@ -501,6 +550,7 @@ static Node *find_target(Checker *c, Node *n, bool cont)
 		case N_SELECT: lab = t->selectstmt.label; break;
 		default: break;
 		}
+		if (label && lab && lab->ident.name == label && lab->ident.obj) lab->ident.obj->used = true;
 		if (cont && t->kind != N_FOR && t->kind != N_RANGE) {
 			if (label && lab && lab->ident.name == label) {
 				check_errorf(c, n->branch.label->pos, "invalid continue label %s", label);
@@ -522,6 +572,30 @@ static Node *find_target(Checker *c, Node *n, bool cont)
 		check_errorf(c, n->pos, cont ? "continue is not in a loop" : "break is not in a loop, switch, or select");
 	}
 	return NULL;
+}
+
+/* "multiple defaults (first at POS)" for switch and select clauses */
+static void check_multiple_defaults(Checker *c, NodeList *clauses)
+{
+	Node *first = NULL;
+	for (int i = 0; i < clauses->n; i++) {
+		Node *cl = clauses->v[i];
+		bool def = cl->kind == N_CASECLAUSE ? cl->caseclause.is_default : !cl->commclause.comm;
+		if (!def) continue;
+		if (first) check_errorf(c, cl->pos, "multiple defaults (first at %s)", diag_posstr(first->pos));
+		else first = cl;
+	}
+}
+
+/* a select case: ch <- v, <-ch, x = <-ch, x, ok := <-ch */
+static bool is_send_or_receive(Node *s)
+{
+	Node *rhs = NULL;
+	if (s->kind == N_SENDSTMT) return true;
+	if (s->kind == N_EXPRSTMT) rhs = s->exprstmt.x;
+	else if (s->kind == N_ASSIGN && s->assign.rhs.n == 1) rhs = s->assign.rhs.v[0];
+	rhs = rhs ? ast_unparen(rhs) : NULL;
+	return rhs && rhs->kind == N_UNARY && rhs->unary.op == OP_ARROW;
 }
 
 static void check_case_values(Checker *c, Node *sw, Node *tag)
@@ -546,11 +620,10 @@ static void check_case_values(Checker *c, Node *sw, Node *tag)
 			if (type_is_untyped(e->tv.type)) check_convert_untyped(c, e, tag->tv.type);
 			else if (type_is_untyped(tag->tv.type)) check_convert_untyped(c, tag, e->tv.type);
 			if (e->tv.mode == MODE_INVALID) continue;
-			if (!type_identical(e->tv.type, tag->tv.type) && !type_is_interface(e->tv.type) &&
-			    !type_is_interface(tag->tv.type)) {
-				check_errorf(c, node_startpos(e), "invalid case %s in switch on %s (mismatched types %s and %s)",
-				             ast_string(e), ast_string(tag), type_string(e->tv.type, c->pkg),
-				             type_string(tag->tv.type, c->pkg));
+			Node *errop;
+			const char *cause = check_comparison_cause(c, e, tag, OP_EQL, &errop);
+			if (cause) {
+				check_errorf(c, node_startpos(e), "invalid case %s in switch on %s (%s)", ast_string(e), ast_string(tag), cause);
 				continue;
 			}
 			/* duplicate constant cases */
@@ -562,7 +635,8 @@ static void check_case_values(Checker *c, Node *sw, Node *tag)
 						Node *pe = pc->caseclause.list.v[pk];
 						if (pe->tv.mode == MODE_CONST && pe->tv.val && e->tv.val && pe->tv.val->kind == e->tv.val->kind &&
 						    type_identical(pe->tv.type, e->tv.type) && const_compare(OP_EQL, pe->tv.val, e->tv.val)) {
-							check_errorf(c, node_startpos(e), "duplicate case %s in expression switch", ast_string(e));
+							check_errorf(c, node_startpos(e), "duplicate case %s in expression switch\n\t%s: previous case",
+							             check_describe(c, e), diag_posstr(node_startpos(pe)));
 							pk = lim;
 							pi = i + 1;
 						}
@@ -582,11 +656,13 @@ static void check_clause_bodies(Checker *c, Node *sw, bool allow_fallthrough)
 			add_to_scope(c, cl->caseclause.tsvar);
 		}
 		NodeList *b = &cl->caseclause.body;
+		int last = b->n - 1; /* trailing empty statements do not count */
+		while (last >= 0 && b->v[last]->kind == N_EMPTYSTMT) last--;
 		for (int k = 0; k < b->n; k++) {
 			Node *s = b->v[k];
 			if (s->kind == N_BRANCH && s->branch.kind == BR_FALLTHROUGH) {
 				if (!allow_fallthrough) check_errorf(c, s->pos, "cannot fallthrough in type switch");
-				else if (k != b->n - 1) check_errorf(c, s->pos, "fallthrough statement out of place");
+				else if (k != last) check_errorf(c, s->pos, "fallthrough statement out of place");
 				else if (i == sw->switchstmt.clauses.n - 1) check_errorf(c, s->pos, "cannot fallthrough final case in switch");
 				continue;
 			}
@@ -594,6 +670,30 @@ static void check_clause_bodies(Checker *c, Node *sw, bool allow_fallthrough)
 		}
 		close_scope(c);
 	}
+}
+
+typedef struct CaseType {
+	Node *e;
+	Type *t;                /* NULL for nil */
+} CaseType;
+
+/* records case type t (NULL: nil); false after reporting a duplicate */
+static bool note_case_type(Checker *c, CaseType **seen, int *n, Node *e, Type *t)
+{
+	for (int i = 0; i < *n; i++) {
+		Type *o = (*seen)[i].t;
+		if ((!o && !t) || (o && t && type_identical(o, t))) {
+			check_errorf(c, node_startpos(e), "duplicate case %s in type switch\n\t%s: previous case",
+			             t ? type_string(t, c->pkg) : "nil", diag_posstr(node_startpos((*seen)[i].e)));
+			return false;
+		}
+	}
+	CaseType *nv = arena_alloc(&perm, sizeof(CaseType) * (*n + 1));
+	if (*n) memcpy(nv, *seen, sizeof(CaseType) * *n);
+	nv[*n] = (CaseType){e, t};
+	*seen = nv;
+	(*n)++;
+	return true;
 }
 
 static void check_typeswitch(Checker *c, Node *n)
@@ -613,8 +713,14 @@ static void check_typeswitch(Checker *c, Node *n)
 		check_errorf(c, node_startpos(x), "%s is not an interface", check_describe(c, x));
 		x->tv.mode = MODE_INVALID;
 	}
+	if (lhs && lhs->ident.name == intern_cstr("_")) {
+		check_errorf(c, lhs->pos, "no new variable on left side of :=");
+		lhs = NULL;
+	}
 	bool anyused = false;
 	Obj **vars = arena_alloc(&perm, sizeof(Obj *) * (n->switchstmt.clauses.n + 1));
+	CaseType *seen = NULL;
+	int nseen = 0;
 	for (int i = 0; i < n->switchstmt.clauses.n; i++) {
 		Node *cl = n->switchstmt.clauses.v[i];
 		Type *single = NULL;
@@ -624,23 +730,26 @@ static void check_typeswitch(Checker *c, Node *n)
 			if (ue->kind == N_IDENT && ue->ident.name == intern_cstr("nil")) {
 				check_expr(c, e, NULL);
 				single = cl->caseclause.list.n == 1 ? x->tv.type : NULL;
+				note_case_type(c, &seen, &nseen, e, NULL);
 				continue;
 			}
 			Type *t = check_type(c, e);
 			if (cl->caseclause.list.n == 1) single = t;
+			if (t->kind != TY_INVALID && !note_case_type(c, &seen, &nseen, e, t)) continue;
 			if (t->kind != TY_INVALID && x->tv.mode != MODE_INVALID && !type_is_interface(t) &&
 			    type_under(t)->kind != TY_TYPEPARAM) {
-				const char *missing = NULL;
+				const char *missing = NULL, *why = "missing %s method";
 				Type *iu = type_under(x->tv.type);
-				for (int m = 0; m < iu->nmethods && !missing; m++) {
+				if (!check_implements(t, iu, &missing) && missing) {
 					int *path, np;
 					bool ind;
-					Obj *f = lookup_field_or_method(t, false, iu->methods[m]->pkg, iu->methods[m]->name, &path, &np, &ind);
-					if (!f || f->kind != OBJ_FUNC) missing = iu->methods[m]->name;
+					Obj *f = lookup_field_or_method(type_pointer(t), false, c->pkg, missing, &path, &np, &ind);
+					if (f && f->kind == OBJ_FUNC) why = "%s method has pointer receiver";
+					char cause[256];
+					snprintf(cause, sizeof cause, why, missing);
+					check_errorf(c, node_startpos(e), "impossible type switch case: %s\n\t%s cannot have dynamic type %s (%s)",
+					             ast_string(e), check_describe(c, x), type_string(t, c->pkg), cause);
 				}
-				if (missing)
-					check_errorf(c, node_startpos(e), "impossible type switch case: %s cannot have dynamic type %s (missing method %s)",
-					             check_describe(c, x), type_string(t, c->pkg), missing);
 			}
 		}
 		if (lhs) {
@@ -735,7 +844,21 @@ static void declare_label(Checker *c, Node *lab, Node *stmt)
 	lab->ident.obj = o;
 	if (lab->ident.name == intern_cstr("_")) return;
 	Obj *prev = scope_insert(cur->labels, o);
-	if (prev) check_errorf(c, lab->pos, "label %s already defined", lab->ident.name);
+	if (prev) {
+		o->used = true; /* only the first declaration counts */
+		check_errorf(c, lab->pos, "label %s already defined at %s", lab->ident.name, diag_posstr(prev->pos));
+	}
+}
+
+/* a call of a builtin that yields a value (len, append, unsafe.Sizeof, ...) */
+static bool value_builtin(Node *call)
+{
+	Node *f = ast_unparen(call->call.fun);
+	if (f->tv.mode != MODE_BUILTIN) return false;
+	Obj *o = f->kind == N_IDENT ? f->ident.obj : f->kind == N_SELECTOR ? f->selector.sel->ident.obj : NULL;
+	Builtin b = o ? o->builtin : BI_NONE;
+	return b == BI_APPEND || b == BI_CAP || b == BI_COMPLEX || b == BI_IMAG || b == BI_LEN || b == BI_MAKE ||
+	       b == BI_NEW || b == BI_REAL || b >= BI_ALIGNOF;
 }
 
 static void check_stmt(Checker *c, Node *n)
@@ -766,16 +889,7 @@ static void check_stmt(Checker *c, Node *n)
 		Node *ux = ast_unparen(x);
 		bool ok = ux->kind == N_CALL && x->tv.mode != MODE_TYPE;
 		if (ux->kind == N_UNARY && ux->unary.op == OP_ARROW) ok = true;
-		if (ok && ux->kind == N_CALL) {
-			Node *f = ast_unparen(ux->call.fun);
-			if (f->tv.mode == MODE_BUILTIN) {
-				Obj *o = f->kind == N_IDENT ? f->ident.obj : f->selector.sel->ident.obj;
-				Builtin b = o ? o->builtin : BI_NONE;
-				if (b == BI_APPEND || b == BI_CAP || b == BI_COMPLEX || b == BI_IMAG || b == BI_LEN || b == BI_MAKE ||
-				    b == BI_NEW || b == BI_REAL || b >= BI_ALIGNOF)
-					ok = false;
-			}
-		}
+		if (ok && ux->kind == N_CALL && (value_builtin(ux) || ast_unparen(ux->call.fun)->tv.mode == MODE_TYPE)) ok = false;
 		if (!ok) {
 			if (x->tv.mode == MODE_TYPE) check_errorf(c, node_startpos(x), "%s (type) is not an expression", ast_string(x));
 			else if (x->tv.mode == MODE_BUILTIN) check_errorf(c, node_startpos(x), "%s (built-in) must be called", ast_string(x));
@@ -819,9 +933,14 @@ static void check_stmt(Checker *c, Node *n)
 			check_errorf(c, node_startpos(call), "expression in %s must be function call", n->kind == N_GOSTMT ? "go" : "defer");
 			return;
 		}
-		if (call->tv.mode == MODE_TYPE) {
-			check_errorf(c, node_startpos(call), "%s requires function call, not conversion", n->kind == N_GOSTMT ? "go" : "defer");
-		}
+		/* types2's suspendedCall */
+		const char *kw = n->kind == N_GOSTMT ? "go" : "defer";
+		Node *f = ast_unparen(ast_unparen(call)->call.fun);
+		if (call->tv.mode == MODE_INVALID) return;
+		if (f->tv.mode == MODE_TYPE)
+			check_errorf(c, node_startpos(call), "%s requires function call, not conversion %s", kw, check_describe(c, call));
+		else if (value_builtin(ast_unparen(call)))
+			check_errorf(c, node_startpos(call), "%s discards result of %s", kw, check_describe(c, call));
 		return;
 	}
 	case N_RETURN: {
@@ -845,8 +964,12 @@ static void check_stmt(Checker *c, Node *n)
 			return;
 		}
 		if (sig->nresults == 0) {
-			for (int i = 0; i < r->n; i++) check_expr(c, r->v[i], NULL);
-			check_errorf(c, node_startpos(r->v[0]), "too many return values\n\thave %s\n\twant ()",
+			bool bad = false;
+			for (int i = 0; i < r->n; i++) {
+				check_expr(c, r->v[i], NULL);
+				if (r->v[i]->tv.mode == MODE_INVALID) bad = true;
+			}
+			if (!bad) check_errorf(c, node_startpos(r->v[0]), "too many return values\n\thave %s\n\twant ()",
 			             check_values_string(c, r));
 			return;
 		}
@@ -854,7 +977,8 @@ static void check_stmt(Checker *c, Node *n)
 		for (int i = 0; i < sig->nresults; i++) hints[i] = sig->results[i].type;
 		if (r->n != sig->nresults && r->n != 1) {
 			for (int i = 0; i < r->n; i++) check_expr(c, r->v[i], NULL);
-			check_errorf(c, node_startpos(r->v[0]), "%s return values\n\thave %s\n\twant %s",
+			/* types2: at the first extra value, or at the last one */
+			check_errorf(c, node_startpos(r->v[r->n < sig->nresults ? r->n - 1 : sig->nresults]), "%s return values\n\thave %s\n\twant %s",
 			             r->n < sig->nresults ? "not enough" : "too many", check_values_string(c, r),
 			             type_string(type_tuple(sig->results, sig->nresults), c->pkg));
 			return;
@@ -864,8 +988,10 @@ static void check_stmt(Checker *c, Node *n)
 			Type *t = r->v[0]->tv.type;
 			if (r->v[0]->tv.mode == MODE_INVALID) return;
 			if (!t || t->kind != TY_TUPLE || t->nfields != sig->nresults) {
-				check_errorf(c, node_startpos(r->v[0]), "not enough return values\n\thave (%s)\n\twant %s",
-				             t ? type_string(t, c->pkg) : "", type_string(type_tuple(sig->results, sig->nresults), c->pkg));
+				bool many = t && t->kind == TY_TUPLE && t->nfields > sig->nresults;
+				check_errorf(c, node_startpos(r->v[0]), "%s return values\n\thave %s\n\twant %s", many ? "too many" : "not enough",
+				             t && t->kind == TY_TUPLE ? type_string(t, c->pkg) : check_values_string(c, r),
+				             type_string(type_tuple(sig->results, sig->nresults), c->pkg));
 				return;
 			}
 			for (int i = 0; i < t->nfields; i++) assign_type(c, r->v[0], t->fields[i].type, hints[i], "return statement");
@@ -912,16 +1038,17 @@ static void check_stmt(Checker *c, Node *n)
 		open_scope(c, n);
 		if (n->switchstmt.init) check_stmt(c, n->switchstmt.init);
 		if (n->switchstmt.tag) {
-			check_expr(c, n->switchstmt.tag, NULL);
-			check_use(c, n->switchstmt.tag);
-			check_default_untyped(c, n->switchstmt.tag);
+			Node *tag = n->switchstmt.tag;
+			check_expr(c, tag, NULL);
+			check_use(c, tag);
+			check_default_untyped(c, tag);
+			if (tag->tv.mode != MODE_INVALID && !type_is_comparable(tag->tv.type) && !type_has_nil(tag->tv.type)) {
+				check_errorf(c, node_startpos(tag), "cannot switch on %s (%s is not comparable)", check_describe(c, tag),
+				             type_string(tag->tv.type, c->pkg));
+				tag->tv.mode = MODE_INVALID;
+			}
 		}
-		{
-			int ndef = 0;
-			for (int i = 0; i < n->switchstmt.clauses.n; i++)
-				if (n->switchstmt.clauses.v[i]->caseclause.is_default && ++ndef > 1)
-					check_errorf(c, n->switchstmt.clauses.v[i]->pos, "multiple defaults in switch");
-		}
+		check_multiple_defaults(c, &n->switchstmt.clauses);
 		check_case_values(c, n, n->switchstmt.tag);
 		push((void ***)&cur->targets, &cur->ntargets, &cur->captargets, n);
 		check_clause_bodies(c, n, true);
@@ -931,17 +1058,21 @@ static void check_stmt(Checker *c, Node *n)
 	case N_TYPESWITCH:
 		open_scope(c, n);
 		if (n->switchstmt.init) check_stmt(c, n->switchstmt.init);
+		check_multiple_defaults(c, &n->switchstmt.clauses);
 		push((void ***)&cur->targets, &cur->ntargets, &cur->captargets, n);
 		check_typeswitch(c, n);
 		cur->ntargets--;
 		close_scope(c);
 		return;
 	case N_SELECT:
+		check_multiple_defaults(c, &n->selectstmt.clauses);
 		push((void ***)&cur->targets, &cur->ntargets, &cur->captargets, n);
 		for (int i = 0; i < n->selectstmt.clauses.n; i++) {
 			Node *cl = n->selectstmt.clauses.v[i];
 			open_scope(c, cl);
-			if (cl->commclause.comm) check_stmt(c, cl->commclause.comm);
+			if (cl->commclause.comm && !is_send_or_receive(cl->commclause.comm))
+				check_errorf(c, node_startpos(cl->commclause.comm), "select case must be send or receive (possibly with assignment)");
+			else if (cl->commclause.comm) check_stmt(c, cl->commclause.comm);
 			check_stmt_list(c, &cl->commclause.body);
 			close_scope(c);
 		}
@@ -1047,12 +1178,7 @@ void check_func_body(Checker *c, Obj *fn, Type *sig, Node *body)
 		o->used = true;
 		g->branch.target = o->decl;
 	}
-	/* labels used by break/continue */
-	for (int i = 0; i < b.labels->cap; i++) {
-		Obj *o = b.labels->objs ? b.labels->objs[i] : NULL;
-		if (!o || o->used) continue;
-		/* a label is used if a break/continue names it: find_target marks via the statement */
-	}
+	check_labels(c, body);
 	if (sig->nresults > 0 && !check_is_terminating(body, NULL))
 		check_errorf(c, body->block.rbrace, "missing return");
 	qsort(b.vars, b.nvars, sizeof(Obj *), cmp_obj_pos);

@@ -44,14 +44,7 @@ static Type *struct_type(Checker *c, Node *n)
 			if (tn->kind == N_INDEX) tn = tn->index.x;
 			const char *name = tn->kind == N_SELECTOR ? tn->selector.sel->ident.name
 			                 : tn->kind == N_IDENT ? tn->ident.name : intern_cstr("?");
-			Type *u = type_under(ft);
-			if (u->kind == TY_POINTER && type_under(u->elem)->kind == TY_POINTER) {
-				check_errorf(c, node_startpos(f->field.type), "embedded field type cannot be a pointer");
-			} else if (u->kind == TY_UNSAFEPTR) {
-				check_errorf(c, node_startpos(f->field.type), "embedded field type cannot be unsafe.Pointer");
-			} else if (type_under(ft)->kind == TY_POINTER && type_is_interface(type_under(ft)->elem)) {
-				check_errorf(c, node_startpos(f->field.type), "embedded field type cannot be a pointer to an interface");
-			}
+			check_later_embedded(ft, node_startpos(f->field.type));
 			Field *fl = &t->fields[t->nfields++];
 			fl->name = name;
 			fl->type = ft;
@@ -295,18 +288,20 @@ static Type *type_expr(Checker *c, Node *n)
 		int64_t len = array_length(c, n->arraytype.len);
 		Type *e = check_type(c, n->arraytype.elem);
 		if (len < 0) return bad(n);
-		return done(n, type_array(e, len));
+		Type *at = type_array(e, len);
+		check_later_array(at, node_startpos(n));
+		return done(n, at);
 	}
 	case N_MAPTYPE: {
 		Type *k = check_type(c, n->maptype.key), *v = check_type(c, n->maptype.value);
-		if (k->kind != TY_INVALID && type_under(k) && type_under(k)->kind != TY_TYPEPARAM && type_under(k)->kind != TY_INVALID &&
-		    !type_is_comparable(k)) {
-			check_errorf(c, node_startpos(n->maptype.key), "invalid map key type %s", type_string(k, c->pkg));
-		}
+		if (k->kind != TY_INVALID) check_later_map_key(k, node_startpos(n->maptype.key));
 		return done(n, type_map(k, v));
 	}
-	case N_CHANTYPE:
-		return done(n, type_chan(check_type(c, n->chantype.elem), n->chantype.dir));
+	case N_CHANTYPE: {
+		Type *elem = check_type(c, n->chantype.elem);
+		check_later_chan_elem(elem, node_startpos(n));
+		return done(n, type_chan(elem, n->chantype.dir));
+	}
 	case N_FUNCTYPE: {
 		Scope *s = scope_new(c->scope, n);
 		return done(n, check_signature(c, n, NULL, s));

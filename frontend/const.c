@@ -714,6 +714,10 @@ bool const_representable(const Const *c, TypeKind k, Const **out)
 	case TY_UINT: case TY_UINT8: case TY_UINT16: case TY_UINT32: case TY_UINT64: case TY_UINTPTR:
 	case TY_UNTYPED_INT: case TY_UNTYPED_RUNE: {
 		if (c->kind == CONST_BOOL || c->kind == CONST_STRING) return false;
+		/* a huge float cannot fit 64 bits: do not expand it to an integer */
+		if (k != TY_UNTYPED_INT && k != TY_UNTYPED_RUNE && c->kind == CONST_FLOAT && !fval(c)->rat &&
+		    mpfr_number_p(fval(c)->f) && !mpfr_zero_p(fval(c)->f) && mpfr_get_exp(fval(c)->f) > 66)
+			return false;
 		const Const *i = const_to_int(c);
 		if (!i) return false;
 		*out = (Const *)i;
@@ -811,8 +815,8 @@ const char *const_string(const Const *c)
 	case CONST_INT:
 		return zstring(*zval(c));
 	case CONST_FLOAT: {
+		/* go/constant's float String(): 6 significant digits, even for integral values */
 		const Flt *f = fval(c);
-		if (f->rat && mpz_cmp_ui(mpq_denref(f->q), 1) == 0) return zstring(mpq_numref(f->q));
 		char buf[64];
 		mpfr_t t;
 		flt_to_mpfr(f, t);

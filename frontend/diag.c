@@ -33,6 +33,32 @@ int diag_count(void)
 	return ndiags;
 }
 
+/* errors reported so far that do not stop type checking (gc's noder errors
+ * about directives): the loader goes on when all errors are soft */
+static int nsoft;
+static int ncont;   /* of which parser errors (gc's syntax package, not "syntax error") */
+
+void diag_note_soft(void)
+{
+	nsoft++;
+}
+
+void diag_note_soft_parse(void)
+{
+	nsoft++;
+	ncont++;
+}
+
+int diag_hard_count(void)
+{
+	return ndiags - nsoft;
+}
+
+int diag_parse_count(void)
+{
+	return ndiags - nsoft + ncont;
+}
+
 int diag_syntax_count(void)
 {
 	return nsyntax;
@@ -157,7 +183,7 @@ int diag_flush(void)
 /* drops the recorded errors unprinted */
 void diag_reset(void)
 {
-	ndiags = nsyntax = 0;
+	ndiags = nsyntax = nsoft = ncont = 0;
 	last_syntax = last_other = (Pos){0};
 	last_msg = NULL;
 }

@@ -51,6 +51,10 @@ void diag_verrorf(Pos pos, const char *fmt, va_list ap);
 const char *diag_posstr(Pos pos);   /* "file:line:col" as diagnostics print it (arena string) */
 int diag_flush(void);               /* prints sorted errors to stderr; returns the count */
 int diag_count(void);
+void diag_note_soft(void);          /* the error just reported does not stop type checking */
+void diag_note_soft_parse(void);    /* same, for a parser error (3-index slices) */
+int diag_hard_count(void);          /* errors that stop the loader after parsing */
+int diag_parse_count(void);         /* errors of the parser proper (not the noder's directive checks) */
 int diag_syntax_count(void);        /* gc type-checks only if this is 0 (lexical errors don't stop it) */
 void diag_set_all(bool all);        /* gc's -e: no "too many errors" cut-off */
 void diag_reset(void);              /* drops the errors unprinted */
@@ -82,6 +86,21 @@ enum {
 	PREC_CMP,
 	PREC_ADD,
 	PREC_MUL,
+};
+
+/* A //go: directive as the parser sees it (gc's pragmaPos): flag is its
+ * PRAGMA_* / DIR_* bit, 0 for directives that are never misplaced. */
+typedef struct LexDirective {
+	Pos pos;                    /* the "go:" after the slashes */
+	uint32_t flag;
+	const char *verb;           /* "go:noinline" */
+} LexDirective;
+
+enum {
+	DIR_NOTINHEAP = 1 << 20,    /* type declarations only */
+	DIR_GOBUILD = 1 << 21,      /* before the package clause only */
+	DIR_EMBED = 1 << 22,        /* package-level var declarations only */
+	DIR_RUNTIME = PRAGMA_SYSTEMSTACK | PRAGMA_NOWRITEBARRIER | 1 << 23 | 1 << 24, /* + (yes|no)writebarrierrec */
 };
 
 struct Lexer {
@@ -118,6 +137,11 @@ struct Lexer {
 	int nplusbuild;
 	const char **linknames;     /* pairs: local, target (target may be NULL) */
 	int nlinknames;
+	Pos *linknamepos;           /* one per pair: the directive */
+	int32_t lasttokline;        /* physical line of the previous token */
+	int ntoks;
+	LexDirective *dirs;         /* //go: directives since the parser last took them */
+	int ndirs, capdirs;
 };
 
 void lex_init(Lexer *l, int32_t file);
@@ -126,6 +150,7 @@ const char *tok_string(Token t);    /* the spelling: "(" "func" "name" */
 bool is_unicode_letter(int32_t c);  /* unicode.IsLetter */
 bool is_unicode_digit(int32_t c);   /* unicode.IsDigit */
 bool is_unicode_print(int32_t c);   /* unicode.IsPrint */
+int32_t utf8_decode_rune(const char *s, size_t n, int *w);  /* 0xFFFD, w = 1 for bad bytes */
 
 /* parse_*.c */
 struct Parser {
@@ -136,7 +161,14 @@ struct Parser {
 	int starterrs;              /* diag_count() when parsing started */
 	int nest;                   /* depth of the tree being built (parse_nest) */
 	jmp_buf *bail;              /* parse_file's exit when nest passes its limit */
+	Node *file;                 /* the file being parsed (its package name and imports) */
+	LexDirective embed;         /* a //go:embed taken by the var spec being parsed */
+	bool has_embed;
 };
+
+/* parse_decl.c: //go: directives between declarations (gc's noder checkUnused) */
+void parse_clear_directives(Parser *p);
+uint32_t parse_take_directives(Parser *p, uint32_t allowed);
 
 Node *parse_file(int32_t file);     /* never NULL */
 bool parse_header(int32_t file, const char **pkgname, const char **gobuild,
@@ -225,6 +257,7 @@ Obj *obj_new(ObjKind k, const char *name, Pos pos, Package *pkg);
 extern Scope *universe;
 extern Obj *universe_iota;
 extern Type *type_any;          /* interface{} */
+Type *universe_byte(void);
 extern Type *type_comparable;
 void universe_init(void);
 void universe_reset(void);
@@ -293,8 +326,10 @@ void check_convert_untyped(Checker *c, Node *x, Type *target);
 void check_use(Checker *c, Node *n);
 void check_func_body(Checker *c, Obj *fn, Type *sig, Node *body);
 void check_stmt_list(Checker *c, NodeList *l);
+int var_arity_error(Checker *c, Node *valuespec);   /* check_stmt.c */
 void check_resolve_obj(Checker *c, Obj *o);
 bool check_builtin(Checker *c, Node *call, Builtin b);
+bool check_valid_index(Checker *c, Node *x, const char *what, bool allowneg);  /* check_call.c */
 void check_call(Checker *c, Node *n);
 void check_selector(Checker *c, Node *n);
 const char *check_describe(Checker *c, Node *x);
@@ -305,8 +340,10 @@ void package_add_func(Package *p, Obj *fn);
 
 /* check_decl.c */
 extern Package *(*check_importer)(const char *path, Pos pos);
+extern int check_lang_minor;    /* -lang=go1.N (default 19): version-dependent checks */
 Package *check_package(const char *path, Node **files, int nfiles);
 void check_named_underlying(Checker *c, Type *t, Type *u);
+void check_note_dot_use(Scope *fs, Obj *o);   /* o, found in file scope fs, came from a dot import */
 
 /* build_tags.c */
 void build_set_goarch(const char *goarch);
@@ -323,6 +360,23 @@ Package *load_files(const char *path, const char **files, int n, bool is_dep);
 int load_dir_files(const char *dir, const char ***out);
 void load_push_main(const char *path);
 void load_reset(void);
+
+/* check_compare.c */
+const char *check_kind_string(Checker *c, Type *t);
+const char *check_incomparable_cause(Checker *c, Type *t);
+bool check_types_assignable(Type *v, Type *t);
+bool check_type_is_named(Type *t);                 /* defined, predeclared or type parameter */      /* typed values, no untyped operands */
+const char *check_comparison_cause(Checker *c, Node *x, Node *y, Op op, Node **errop);
+
+/* check_later.c: checks needing complete types, at the end of the package */
+void check_later_map_key(Type *k, Pos pos);
+void check_later_embedded(Type *t, Pos pos);
+void check_later_chan_elem(Type *elem, Pos pos);
+void check_later_array(Type *t, Pos pos);
+void check_run_later(Checker *c);
+
+/* check_labels.c */
+void check_labels(Checker *c, Node *body);  /* unused labels, gotos into blocks / over declarations */
 
 /* check_init.c */
 void check_init_order(Checker *c);  /* Package.initassigns in the spec's order */
@@ -361,5 +415,6 @@ void check_generic_reset(void);
 void check_mark_addrtaken(Node *x);
 const char *check_values_string(Checker *c, NodeList *l);
 void check_default_untyped(Checker *c, Node *n);
+bool check_implements(Type *t, Type *iface, const char **missing);   /* t's method set has iface's */
 
 #endif

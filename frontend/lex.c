@@ -8,6 +8,7 @@
  * //go:linkname lines are recorded; //go:build and // +build lines seen
  * before the package clause are collected for package loading.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "frontend.h"
@@ -153,6 +154,12 @@ static int32_t utf8_decode(const unsigned char *s, size_t n, int *w)
 		return -1;
 	*w = need + 1;
 	return r;
+}
+
+int32_t utf8_decode_rune(const char *s, size_t n, int *w)
+{
+	int32_t r = utf8_decode((const unsigned char *)s, n, w);
+	return r < 0 ? 0xFFFD : r;
 }
 
 static void nextch(Lexer *l)
@@ -773,6 +780,68 @@ static const struct {
 	{"nowritebarrier", PRAGMA_NOWRITEBARRIER},
 };
 
+static bool is_verb(const char *s, size_t w, const char *verb)
+{
+	return strlen(verb) == w && memcmp(s, verb, w) == 0;
+}
+
+/* //go:cgo_ldflag "arg": exactly one quoted argument (gc's pragcgo) */
+static void check_cgo_ldflag(Lexer *l, const char *s, size_t n, size_t w)
+{
+	size_t i = w, nf = 0, qstart = 0, qend = 0;
+	while (i < n) {
+		while (i < n && is_space((unsigned char)s[i]))
+			i++;
+		if (i == n)
+			break;
+		size_t j = i;
+		while (j < n && !is_space((unsigned char)s[j]))
+			j++;
+		nf++, qstart = i, qend = j;
+		i = j;
+	}
+	if (nf != 1 || qend - qstart < 2 || s[qstart] != '"' || s[qend - 1] != '"')
+	{
+		error_at(l, l->tline, l->tcol + 2, "usage: //go:cgo_ldflag \"arg\"");
+		if (!l->quiet)
+			diag_note_soft();
+	}
+}
+
+/* Records the directive "go:" s[0:w] for the parser; s is after "go:". */
+static void record_directive(Lexer *l, const char *s, size_t n, size_t w, uint32_t flag)
+{
+	if (is_verb(s, w, "notinheap"))
+		flag = DIR_NOTINHEAP;
+	else if (is_verb(s, w, "build"))
+		flag = DIR_GOBUILD;
+	else if (is_verb(s, w, "embed"))
+		flag = DIR_EMBED;
+	else if (is_verb(s, w, "nowritebarrierrec"))
+		flag = 1 << 23;
+	else if (is_verb(s, w, "yeswritebarrierrec"))
+		flag = 1 << 24;
+	else if (is_verb(s, w, "cgo_ldflag"))
+		check_cgo_ldflag(l, s, n, w);
+	/* gc: a directive must be on a line by itself */
+	Pos at = mkpos(l, l->tline, l->tcol + 2);
+	if (l->ntoks && l->lasttokline == l->tline) {
+		error_at(l, l->tline, l->tcol + 2, "misplaced compiler directive");
+		if (!l->quiet)
+			diag_note_soft();
+		return;
+	}
+	if (l->ndirs == l->capdirs) {
+		l->capdirs = l->capdirs ? l->capdirs * 2 : 8;
+		l->dirs = realloc(l->dirs, sizeof(LexDirective) * (size_t)l->capdirs);
+	}
+	char *verb = arena_alloc(&perm, w + 4);
+	memcpy(verb, "go:", 3);
+	memcpy(verb + 3, s, w);
+	verb[w + 3] = 0;
+	l->dirs[l->ndirs++] = (LexDirective){at, flag, verb};
+}
+
 /* A line comment; s points after the "//", n excludes the newline. */
 static void line_comment(Lexer *l, const char *s, size_t n)
 {
@@ -818,14 +887,20 @@ static void line_comment(Lexer *l, const char *s, size_t n)
 		if (f[0]) {
 			push_str(&l->linknames, &l->nlinknames, f[0]);
 			push_str(&l->linknames, &l->nlinknames, f[1]);
+			l->linknamepos = realloc(l->linknamepos, sizeof(Pos) * (size_t)(l->nlinknames / 2));
+			l->linknamepos[l->nlinknames / 2 - 1] = mkpos(l, l->tline, l->tcol + 2);
 		}
 		l->pragma |= PRAGMA_LINKNAME;
 		return;
 	}
+	uint32_t flag = 0;
 	for (size_t k = 0; k < sizeof pragmas / sizeof pragmas[0]; k++) {
-		if (strlen(pragmas[k].name) == w && memcmp(s, pragmas[k].name, w) == 0)
+		if (strlen(pragmas[k].name) == w && memcmp(s, pragmas[k].name, w) == 0) {
 			l->pragma |= pragmas[k].bit;
+			flag = pragmas[k].bit;
+		}
 	}
+	record_directive(l, s, n, w, flag);
 }
 
 /* ------------------------------------------------------------ tokens */
@@ -852,6 +927,10 @@ void lex_next(Lexer *l)
 	bool nlsemi = l->nlsemi;
 	l->nlsemi = false;
 	char buf[32];
+	if (l->tok != T_NONE || l->ntoks) {
+		l->lasttokline = l->tline;
+		l->ntoks++;
+	}
 
 redo:
 	while (l->ch == ' ' || l->ch == '\t' || (l->ch == '\n' && !nlsemi) || l->ch == '\r')

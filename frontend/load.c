@@ -11,6 +11,8 @@
  */
 #include "frontend.h"
 
+static bool check_import_path(const char *s, size_t n, Pos pos);
+
 #include <dirent.h>
 #include <errno.h>
 #include <stdlib.h>
@@ -130,7 +132,7 @@ Package *load_files(const char *path, const char **paths, int n, bool is_dep)
 		if (is_dep && imports_C(file)) continue;    /* cgo is off */
 		files[nf++] = file;
 	}
-	if (diag_count()) {
+	if (diag_hard_count()) {
 		if (is_dep) dep_errors(path);
 		diag_flush();
 		exit(1);
@@ -147,6 +149,7 @@ Package *load_files(const char *path, const char **paths, int n, bool is_dep)
 				Node *s = d->gendecl.specs.v[j];
 				size_t len;
 				const char *ip = const_unquote(s->importspec.path->lit.raw, s->importspec.path->lit.len, &len);
+				if (!ip || !check_import_path(ip, len, s->importspec.path->pos)) continue;
 				ip = intern(ip, len);
 				if (ip == intern_cstr("unsafe") || ip == intern_cstr("C") || !check_importer) continue;
 				Package *p = load_import(ip, s->importspec.path->pos);
@@ -160,7 +163,7 @@ Package *load_files(const char *path, const char **paths, int n, bool is_dep)
 			}
 		}
 	}
-	if (diag_count()) {
+	if (diag_hard_count()) {
 		if (is_dep) dep_errors(path);
 		diag_flush();
 		exit(1);
@@ -200,6 +203,74 @@ static bool valid_import_path(const char *path)
 		if (*s == '.' && (s == path || s[-1] == '/') && (s[1] == '.' || s[1] == '/' || !s[1])) return false;
 	}
 	return true;
+}
+
+/* Go's path.Clean, for "non-canonical import path" */
+static char *clean_path(const char *p)
+{
+	size_t n = strlen(p);
+	char *out = malloc(n + 2);
+	size_t w = 0;
+	bool rooted = p[0] == '/';
+	size_t i = 0;
+	if (rooted) out[w++] = '/', i = 1;
+	size_t dotdot = w;
+	while (i < n) {
+		if (p[i] == '/') {
+			i++;
+		} else if (p[i] == '.' && (i + 1 == n || p[i + 1] == '/')) {
+			i++;
+		} else if (p[i] == '.' && p[i + 1] == '.' && (i + 2 == n || p[i + 2] == '/')) {
+			i += 2;
+			if (w > dotdot) {
+				w--;
+				while (w > dotdot && out[w] != '/') w--;
+			} else if (!rooted) {
+				if (w > 0) out[w++] = '/';
+				out[w++] = '.', out[w++] = '.';
+				dotdot = w;
+			}
+		} else {
+			if ((rooted && w != 1) || (!rooted && w != 0)) out[w++] = '/';
+			while (i < n && p[i] != '/') out[w++] = p[i++];
+		}
+	}
+	if (w == 0) out[w++] = '.';
+	out[w] = 0;
+	return out;
+}
+
+/* types2's validatedImportPath and gc's canonical-path check; false after an error */
+static bool check_import_path(const char *s, size_t n, Pos pos)
+{
+	if (n == 0) {
+		diag_errorf(pos, "invalid import path (empty string)");
+		return false;
+	}
+	for (size_t i = 0; i < n;) {
+		int w;
+		int32_t r = utf8_decode_rune(s + i, n - i, &w);
+		i += (size_t)w;
+		bool space = r == ' ' || (r >= '\t' && r <= '\r') || r == 0x85 || r == 0xA0;
+		if (!is_unicode_print(r) || space || r == 0xFFFD || (r < 0x80 && strchr("!\"#$%&'()*,:;<=>?[\\]^{|}`", (int)r))) {
+			if (r == 0xFFFD)
+				diag_errorf(pos, "invalid import path (invalid character U+FFFD '\xEF\xBF\xBD')");
+			else if (r >= 0x20 && r != 0x7f && is_unicode_print(r))
+				diag_errorf(pos, "invalid import path (invalid character U+%04X '%.*s')", (unsigned)r, w, s + i - w);
+			else
+				diag_errorf(pos, "invalid import path (invalid character U+%04X)", (unsigned)r);
+			return false;
+		}
+	}
+	if (s[0] == '/') {
+		diag_errorf(pos, "could not import %s (import path cannot be absolute path)", s);
+		return false;
+	}
+	char *q = clean_path(s);
+	bool ok = strcmp(q, s) == 0 || s[0] == '.';
+	if (!ok) diag_errorf(pos, "could not import %s (non-canonical import path \"%s\" (should be \"%s\"))", s, s, q);
+	free(q);
+	return ok;
 }
 
 Package *load_import(const char *path, Pos pos)

@@ -7,6 +7,9 @@
 
 #include "frontend.h"
 
+#include <stdarg.h>
+#include <stdlib.h>
+
 #define TS(t) (1ull << (t))
 
 /* ImportSpec = [ "." | PackageName ] ImportPath . */
@@ -191,25 +194,137 @@ static void add_spec(Node *d, Node *s, DeclKind kind, Node **last)
 	list_push(&d->gendecl.specs, s);
 }
 
+/* ------------------------------------------------------------ directives */
+
+/* gc's function pragmas; the write barrier ones are runtime-only */
+#define FUNC_DIRECTIVES (PRAGMA_NOINLINE | PRAGMA_NOSPLIT | PRAGMA_NOESCAPE | PRAGMA_NORACE | PRAGMA_NOCHECKPTR | \
+                         PRAGMA_UINTPTRESCAPES | PRAGMA_REGISTERPARAMS | DIR_RUNTIME)
+
+/* directive errors do not stop type checking (gc reports them from the noder) */
+static void soft_error(Pos pos, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void soft_error(Pos pos, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	diag_verrorf(pos, fmt, ap);
+	va_end(ap);
+	diag_note_soft();
+}
+
+/* the file imports path (written plainly: "path" or `path`) */
+static bool imports_path(Node *file, const char *path)
+{
+	size_t n = strlen(path);
+	for (int i = 0; file && i < file->file.imports.n; i++) {
+		Node *lit = file->file.imports.v[i]->importspec.path;
+		if (lit->lit.len == (int)n + 2 && memcmp(lit->lit.raw + 1, path, n) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* The directives seen since the last take belong to the declaration now
+ * parsed: those it does not allow are misplaced (gc's reportUnused). A
+ * //go:embed is kept for the var spec (check_embed). Returns the PRAGMA_ bits. */
+uint32_t parse_take_directives(Parser *p, uint32_t allowed)
+{
+	const char *pkg = p->file && p->file->file.pkgname ? p->file->file.pkgname->ident.name : NULL;
+	for (int i = 0; i < p->lx.ndirs; i++) {
+		LexDirective *d = &p->lx.dirs[i];
+		if ((d->flag & DIR_RUNTIME) && (!pkg || strcmp(pkg, "runtime") != 0))
+			soft_error(d->pos, "//%s only allowed in runtime", d->verb);
+		if (d->flag == DIR_EMBED) {
+			if (allowed & DIR_EMBED) {
+				p->embed = *d;
+				p->has_embed = true;
+			} else {
+				soft_error(d->pos, "misplaced go:embed directive");
+			}
+		} else if (d->flag & ~allowed) {
+			soft_error(d->pos, "misplaced compiler directive");
+		}
+	}
+	p->lx.ndirs = 0;
+	uint32_t bits = p->lx.pragma & allowed;
+	p->lx.pragma = 0;
+	return bits;
+}
+
+/* At a place that takes no directives (gc's clearPragma). */
+void parse_clear_directives(Parser *p)
+{
+	parse_take_directives(p, 0);
+}
+
+/* gc's checkEmbed for a var spec with a //go:embed directive */
+static void check_embed(Parser *p, Node *s)
+{
+	const char *err = NULL;
+	if (!imports_path(p->file, "embed"))
+		err = "go:embed only allowed in Go files that import \"embed\"";
+	else if (s->valuespec.names.n > 1)
+		err = "go:embed cannot apply to multiple vars";
+	else if (s->valuespec.values.n)
+		err = "go:embed cannot apply to var with initializer";
+	else if (!s->valuespec.type)
+		err = "go:embed cannot apply to var without type";
+	else if (p->fnest > 0)
+		err = "go:embed cannot apply to var inside func";
+	if (err)
+		soft_error(p->embed.pos, "%s", err);
+	p->has_embed = false;
+}
+
+/* A spec takes the directives before it (types: //go:notinheap, unless an alias). */
+static Node *spec_with_directives(Parser *p, DeclKind kind)
+{
+	uint32_t allowed = kind == DECL_TYPE ? DIR_NOTINHEAP : kind == DECL_VAR ? DIR_EMBED : 0;
+	LexDirective *saved = NULL;
+	int nsaved = 0;
+	if (kind == DECL_TYPE && p->lx.ndirs) {
+		/* an alias takes none: decide after the spec */
+		saved = malloc(sizeof(LexDirective) * (size_t)p->lx.ndirs);
+		memcpy(saved, p->lx.dirs, sizeof(LexDirective) * (size_t)p->lx.ndirs);
+		nsaved = p->lx.ndirs;
+		p->lx.ndirs = 0;
+	} else {
+		parse_take_directives(p, allowed);
+	}
+	Node *s = spec(p, kind);
+	if (kind == DECL_TYPE && nsaved) {
+		bool alias = s && s->typespec.alias;
+		for (int i = 0; i < nsaved; i++)
+			if (saved[i].flag & ~(alias ? 0 : DIR_NOTINHEAP))
+				soft_error(saved[i].pos, "misplaced compiler directive");
+		free(saved);
+	}
+	if (p->has_embed) {
+		if (s && kind == DECL_VAR)
+			check_embed(p, s);
+		p->has_embed = false;
+	}
+	return s;
+}
+
 /* Decl = keyword ( Spec | "(" { Spec ";" } ")" ) . At the keyword. */
 Node *parse_gendecl(Parser *p, DeclKind kind)
 {
 	Node *d = ast_new(N_GENDECL, p->lx.pos);
 	d->gendecl.kind = kind;
 	parse_next(p);      /* keyword */
-	p->lx.pragma = 0;
 	Node *last = NULL;
 	if (p->lx.tok == T_LPAREN) {
 		d->gendecl.lparen = p->lx.pos;
+		parse_clear_directives(p);  /* before consuming "(" */
 		parse_next(p);
 		while (p->lx.tok != T_EOF && p->lx.tok != T_RPAREN) {
-			add_spec(d, spec(p, kind), kind, &last);
+			add_spec(d, spec_with_directives(p, kind), kind, &last);
 			if (!parse_list_sep(p, "grouped declaration", T_SEMI, T_RPAREN))
 				return d;
 		}
 		parse_want(p, T_RPAREN);
 	} else {
-		add_spec(d, spec(p, kind), kind, &last);
+		add_spec(d, spec_with_directives(p, kind), kind, &last);
 	}
 	return d;
 }
@@ -224,8 +339,7 @@ static Node *func_decl_or_nil(Parser *p)
 {
 	Node *f = ast_new(N_FUNCDECL, p->lx.pos);
 	parse_next(p);      /* func */
-	f->funcdecl.pragma = p->lx.pragma & ~(uint32_t)PRAGMA_LINKNAME;
-	p->lx.pragma = 0;
+	f->funcdecl.pragma = parse_take_directives(p, FUNC_DIRECTIVES) & ~(uint32_t)PRAGMA_LINKNAME;
 
 	if (parse_got(p, T_LPAREN)) {
 		int count;
@@ -256,7 +370,7 @@ static void attach_linknames(Parser *p, Node *file)
 	Lexer *l = &p->lx;
 	for (int i = 0; i + 1 < l->nlinknames; i += 2) {
 		const char *local = l->linknames[i], *target = l->linknames[i + 1];
-		Node *kv = ast_new(N_KEYVALUE, (Pos){0});
+		Node *kv = ast_new(N_KEYVALUE, l->linknamepos[i / 2]);
 		kv->binary.x = ast_new(N_IDENT, (Pos){0});
 		kv->binary.x->ident.name = local;
 		if (target) {
@@ -287,6 +401,9 @@ static void add_decl(Node *file, Node *d)
 
 static void finish(Parser *p, Node *file)
 {
+	parse_clear_directives(p);
+	free(p->lx.dirs);
+	p->lx.dirs = NULL;
 	file->file.gobuild = p->lx.gobuild;
 	file->file.plusbuild_lines = p->lx.plusbuild;
 	file->file.nplusbuild = p->lx.nplusbuild;
@@ -322,8 +439,11 @@ Node *parse_file(int32_t fileidx)
 		return file;
 	}
 	p->lx.header = false;
+	p->file = file;
 	parse_next(p);
-	p->lx.pragma = 0;
+	int before = diag_count();
+	parse_take_directives(p, DIR_GOBUILD);
+	p->starterrs += diag_count() - before; /* misplaced directives are no syntax errors */
 	file->file.pkgname = parse_name(p);
 	parse_want(p, T_SEMI);
 	if (p->errcnt > 0 || diag_count() > p->starterrs) {
@@ -366,7 +486,7 @@ Node *parse_file(int32_t fileidx)
 		}
 		/* clear pragmas before consuming ';': comments after it belong
 		 * to the next declaration */
-		p->lx.pragma = 0;
+		parse_clear_directives(p);
 		if (p->lx.tok != T_EOF && !parse_got(p, T_SEMI)) {
 			parse_syntax_error(p, "after top level declaration");
 			parse_advance(p, TS(T_CONST) | TS(T_TYPE) | TS(T_VAR) | TS(T_FUNC));

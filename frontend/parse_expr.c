@@ -78,6 +78,13 @@ static bool has_errors(Parser *p)
 	return p->errcnt > 0 || diag_count() > p->starterrs;
 }
 
+/* gc type-checks after parser errors that are not "syntax error"s */
+static void soft_parse_error(Pos pos, const char *msg)
+{
+	diag_errorf(pos, "%s", msg);
+	diag_note_soft_parse();
+}
+
 void parse_error_at(Parser *p, Pos pos, const char *msg)
 {
 	p->errcnt++;
@@ -517,14 +524,14 @@ Node *parse_pexpr(Parser *p, Node *x, bool keep_parens)
 			if (p->lx.tok == T_COLON) {
 				t->slice.slice3 = true;
 				if (!t->slice.hi) {
-					parse_error_at(p, p->lx.pos, "middle index required in 3-index slice");
+					soft_parse_error(p->lx.pos, "middle index required in 3-index slice");
 					t->slice.hi = parse_bad(p);
 				}
 				parse_next(p);
 				if (p->lx.tok != T_RBRACK) {
 					t->slice.max = parse_expr(p);
 				} else {
-					parse_error_at(p, p->lx.pos, "final index required in 3-index slice");
+					soft_parse_error(p->lx.pos, "final index required in 3-index slice");
 					t->slice.max = parse_bad(p);
 				}
 			}

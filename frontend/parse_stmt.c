@@ -454,7 +454,7 @@ static Node *branch(Parser *p, BranchKind kind)
 static Node *stmt(Parser *p)
 {
 	if (p->lx.tok == T_NAME) {
-		p->lx.pragma = 0;
+		parse_clear_directives(p);
 		NodeList lhs = parse_expr_list(p);
 		if (lhs.n == 1 && lhs.v[0]->kind == N_IDENT && p->lx.tok == T_COLON)
 			return labeled_stmt_or_nil(p, lhs.v[0]);
@@ -472,7 +472,7 @@ static Node *stmt(Parser *p)
 		break;
 	}
 
-	p->lx.pragma = 0;
+	parse_clear_directives(p);
 
 	switch (p->lx.tok) {
 	case T_LBRACE:
@@ -553,7 +553,7 @@ NodeList parse_stmt_list(Parser *p)
 	while (p->lx.tok != T_EOF && p->lx.tok != T_RBRACE && p->lx.tok != T_CASE &&
 	       p->lx.tok != T_DEFAULT) {
 		Node *s = stmt_or_nil(p);
-		p->lx.pragma = 0;
+		parse_clear_directives(p);
 		if (!s)
 			break;
 		list_push(&l, s);

@@ -120,3 +120,9 @@ Package *unsafe_package(void)
 	}
 	return unsafe_pkg;
 }
+
+/* the byte alias type (string indexing yields byte) */
+Type *universe_byte(void)
+{
+	return scope_lookup_local(universe, intern_cstr("byte"))->type;
+}

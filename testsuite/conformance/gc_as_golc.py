@@ -31,6 +31,8 @@ def main(argv):
         a = argv[i]
         if a == "-e":
             errorcheck = True
+        elif a.startswith("-lang=") or a == "-c":
+            pass  # -lang is in GOLC_TEST_FLAGS too
         elif a == "-o":
             i += 1
             out = argv[i]

@@ -22,9 +22,9 @@ By default only `run` tests are judged when the whole suite is selected; naming 
 passing list enables every implemented action (override with --actions).
 
 The compiler is $GOLC or --golc (default <root>/build/bin/golc). It is invoked as
-`golc build [-e] -o OUT FILES...` with GOOS=linux GOARCH=<arch> in the environment; the test's
-gc-specific flags (e.g. -gcflags=-l=4, -race, -m) are passed in $GOLC_TEST_FLAGS as a JSON list,
-which golc ignores and gc_as_golc.py (the reference-compiler wrapper, --gc) uses.
+`golc build [-e] [-lang=go1.N] -o OUT FILES...` with GOOS=linux GOARCH=<arch> in the environment;
+the test's gc-specific flags (e.g. -gcflags=-l=4, -race, -m) are passed in $GOLC_TEST_FLAGS as a
+JSON list, which golc ignores (but -lang) and gc_as_golc.py (the reference-compiler wrapper, --gc) uses.
 """
 
 import argparse
@@ -674,8 +674,10 @@ class Runner:
 
     def build(self, t, tmp, out, files, cwd, errorcheck=False, obj=False):
         """golc build; obj=True compiles to an object only (go tool compile's job)."""
+        # the language version (-lang=go1.N) is the one gc flag golc honors
+        lang = [f for f in t.flags if f.startswith("-lang=")]
         argv = ([self.o.golc, "build"] + (["-c"] if obj else []) + (["-e"] if errorcheck else [])
-                + ["-o", out] + files)
+                + lang + ["-o", out] + files)
         rc, output = self.cmd(argv, cwd, self.env(t), self.o.compile_timeout * self.scale)
         return rc, output, argv
 

@@ -26,7 +26,7 @@ static int parse_one(const char *path, bool dump)
 	Node *file = parse_file(f);
 	if (dump)
 		ast_dump(file, stdout);
-	int n = diag_count();
+	int n = diag_parse_count(); /* directive errors are the noder's, not the parser's */
 	if (sig && n == 0)
 		astsig_print(file, path, stdout);
 	return n;
