@@ -25,6 +25,7 @@ done
 [ -n "$PROGS" ] || PROGS=$(cd "$ROOT/bench/programs" && ls *.go | sed 's/\.go$//')
 command -v hyperfine >/dev/null || { echo "bench: hyperfine not found (make deps)" >&2; exit 1; }
 mkdir -p "$OUT"
+OUT=$(cd "$OUT" && pwd)
 res=$OUT/results.tsv
 printf 'program\tcompiler\tmean_s\tstddev_s\toutput\n' >"$res"
 
