@@ -169,8 +169,13 @@ static void fill_methods(Type *inst)
  * when g is instantiated inside MAXEXPAND instantiations of itself, its
  * arguments grow without bound (type G[T any] struct{ x *G[[]T] }): the
  * expansion stops, the instances left with an invalid underlying type and no
- * methods. types2 finds such cycles statically (mono.go, which also reports
- * the edge: "T instantiated as []T") and, like it, only the first is reported. */
+ * methods. A generic type once found in such a cycle stops at its first
+ * nested instantiation (branching cycles, R[R[P]] and R[*P], would take
+ * exponential time otherwise). types2 finds such cycles statically (mono.go,
+ * which also reports the edge: "T instantiated as []T") and, like it, only
+ * the first is reported. Methods are filled eagerly here, so a method whose
+ * signature nests its own type (func (L[P]) m() L[L[P]]) is reported too,
+ * where types2, instantiating methods lazily, accepts it. */
 typedef struct Expanding {
 	Type *g;
 	struct Expanding *up;
@@ -181,12 +186,18 @@ enum { MAXEXPAND = 64 };
 static Expanding *expanding;
 static bool cycle;              /* found: stop expanding until the outermost returns */
 static bool cycle_reported;
+static Type *cyclic[16];        /* generic types found in a cycle */
+static int ncyclic;
 
 static bool expansion_cycle(Type *g)
 {
-	int n = 0;
+	int n = 0, max = MAXEXPAND;
 	for (Expanding *e = expanding; e; e = e->up) n += e->g == g;
-	return n >= MAXEXPAND;
+	for (int i = 0; i < ncyclic; i++)
+		if (cyclic[i] == g) max = 1;
+	if (n < max) return false;
+	if (max == MAXEXPAND && ncyclic < (int)(sizeof cyclic / sizeof cyclic[0])) cyclic[ncyclic++] = g;
+	return true;
 }
 
 static Type *instantiate(Type *g, Type **args, int n)
@@ -824,4 +835,5 @@ void check_generic_reset(void)
 	ninstances = 0;
 	nready = 0;
 	cycle_reported = false;
+	ncyclic = 0;
 }

@@ -9,11 +9,8 @@
  * "C" resolves to a stub package checked from the fixed source below, named
  * after the path's last element, so that qualified identifiers, imported
  * types, methods and generic instances are exercised at a fixed small cost.
- * Diagnostics are dropped unprinted. The inputs are checked on one worker
- * thread with golc's 1 GB stack (bigstack.c runs the driver on such a thread;
- * a new thread per input would cost more than checking most inputs), and the
- * fuzzer's thread waits for each; SIGALRM (libFuzzer's -timeout) is left to
- * the worker, so a timeout report shows where it was stuck.
+ * Diagnostics are dropped unprinted. The inputs are checked with as much
+ * stack as golc has (big_main_stack below).
  *
  * After each input frontend_reset() empties every frontend table and the
  * permanent arena, and the GMP storage of constants (which const.c takes
@@ -25,10 +22,10 @@
 
 #include <gmp.h>
 #include <mpfr.h>
-#include <pthread.h>
-#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <unistd.h>
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -260,52 +257,31 @@ static void reset(void)
 	gmp_free_all();
 }
 
-/* ------------------------------------------------------------ the worker */
+/* ------------------------------------------------------------ the stack */
 
 enum { STACK = 1 << 30 };       /* bigstack.c's */
 
-static pthread_mutex_t mu = PTHREAD_MUTEX_INITIALIZER;
-static pthread_cond_t cv = PTHREAD_COND_INITIALIZER;
-typedef struct Input {
-	const uint8_t *data;
-	size_t size;
-} Input;
-
-static Input *job;              /* set by the fuzzer's thread, cleared by the worker when done */
-
-static void *worker(void *arg)
+/* golc runs the frontend on a 1 GB stack (bigstack.c). libFuzzer runs the
+ * inputs on the main thread (its -timeout only works there), whose stack
+ * grows up to RLIMIT_STACK: raise that and start again, so that the memory
+ * layout leaves room for it too. Without room (a hard limit), deep inputs
+ * may overflow: say so. */
+static void big_main_stack(char **argv)
 {
-	pthread_mutex_lock(&mu);
-	for (;;) {
-		while (!job) pthread_cond_wait(&cv, &mu);
-		check_source(job->data, job->size);
-		reset();
-		job = NULL;
-		pthread_cond_broadcast(&cv);
+	struct rlimit rl;
+	if (getrlimit(RLIMIT_STACK, &rl) || rl.rlim_cur == RLIM_INFINITY || rl.rlim_cur >= STACK) return;
+	if (rl.rlim_max == RLIM_INFINITY || rl.rlim_max >= STACK) {
+		rl.rlim_cur = STACK;
+		if (!setrlimit(RLIMIT_STACK, &rl)) execv("/proc/self/exe", argv);
 	}
-	return NULL;
-}
-
-static void start_worker(void)
-{
-	pthread_attr_t attr;
-	pthread_t t;
-	if (pthread_attr_init(&attr) || pthread_attr_setstacksize(&attr, STACK) ||
-	    pthread_create(&t, &attr, worker, NULL)) {
-		fprintf(stderr, "fuzz_frontend: cannot start the worker thread\n");
-		abort();
-	}
-	pthread_attr_destroy(&attr);
-	sigset_t alrm;
-	sigemptyset(&alrm);
-	sigaddset(&alrm, SIGALRM);
-	pthread_sigmask(SIG_BLOCK, &alrm, NULL);
+	fprintf(stderr, "fuzz_frontend: cannot get a 1 GB stack; deep inputs may overflow\n");
 }
 
 /* ------------------------------------------------------------ the target */
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
+	big_main_stack(*argv);
 	mp_set_memory_functions(gmp_alloc, gmp_realloc, gmp_free);
 	build_set_goarch("amd64");
 	diag_set_all(true);
@@ -316,17 +292,12 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 		abort();
 	}
 	reset();
-	start_worker();
 	return 0;
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	Input in = {data, size};
-	pthread_mutex_lock(&mu);
-	job = &in;
-	pthread_cond_broadcast(&cv);
-	while (job) pthread_cond_wait(&cv, &mu);
-	pthread_mutex_unlock(&mu);
+	check_source(data, size);
+	reset();
 	return 0;
 }
