@@ -544,16 +544,43 @@ static ConstKind match(const Const **x, const Const **y)
 	return k;
 }
 
+/* String concatenation appends in place when x is the latest result and
+ * nothing was appended to its buffer since, so a chain "a" + "b" + ... takes
+ * linear time and memory, not quadratic (time/tzdata's zipdata.go: 7,098
+ * terms, 1.4 MB; 1.5 GB before). Earlier results keep their prefix of the
+ * buffer; string constants are never NUL-terminated (Const.slen). */
+static struct {
+	char *buf;
+	size_t len, cap;
+} cat;
+
+static Const *concat(const Const *x, const Const *y)
+{
+	size_t n = x->slen + y->slen;
+	if (x->s != cat.buf || x->slen != cat.len || n > cat.cap) {
+		size_t cap = n < 64 ? 64 : 2 * n;
+		char *b = arena_alloc(&perm, cap);
+		memcpy(b, x->s, x->slen);
+		cat.buf = b;
+		cat.cap = cap;
+	}
+	memcpy(cat.buf + x->slen, y->s, y->slen);
+	cat.len = n;
+	return const_make_string(cat.buf, n);
+}
+
+/* forgets the concatenation buffer (perm is reset next) */
+void const_reset(void)
+{
+	cat.buf = NULL;
+	cat.len = cat.cap = 0;
+}
+
 /* x op y for arithmetic ops. intdiv: '/' truncates (both operands integer
  * typed or untyped int). Division by zero must be checked by the caller. */
 Const *const_binop(Op op, const Const *x, const Const *y, bool intdiv)
 {
-	if (x->kind == CONST_STRING && op == OP_ADD) {
-		char *s = arena_alloc(&perm, x->slen + y->slen + 1);
-		memcpy(s, x->s, x->slen);
-		memcpy(s + x->slen, y->s, y->slen);
-		return const_make_string(s, x->slen + y->slen);
-	}
+	if (x->kind == CONST_STRING && op == OP_ADD) return concat(x, y);
 	if (x->kind == CONST_BOOL) {
 		if (op == OP_LAND) return const_make_bool(x->b && y->b);
 		if (op == OP_LOR) return const_make_bool(x->b || y->b);

@@ -243,6 +243,7 @@ bool const_representable(const Const *c, TypeKind k, Const **out);
 size_t const_bitlen(const Const *c);
 const char *const_string(const Const *c);
 char *const_unquote(const char *raw, int len, size_t *outlen);
+void const_reset(void);
 size_t utf8_encode_rune(char *out, uint32_t r);
 float const_float32(const Const *c);
 

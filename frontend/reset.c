@@ -15,6 +15,7 @@ void frontend_reset(void)
 	diag_reset();
 	load_reset();
 	check_generic_reset();
+	const_reset();
 	universe_reset();
 	srcfile_reset();
 	intern_reset();
