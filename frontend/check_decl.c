@@ -631,6 +631,7 @@ void check_package_files(Checker *c)
 	nmethods = 0;
 	imports = NULL;
 	nimports = 0;
+	npending = 0;       /* a previous package's unresolved ones (after its errors) */
 	Scope **fscopes = arena_alloc(&perm, sizeof(Scope *) * (p->nfiles + 1));
 	for (int i = 0; i < p->nfiles; i++) {
 		fscopes[i] = scope_new(p->scope, p->files[i]);

@@ -152,6 +152,12 @@ static Type *interface_type(Checker *c, Node *n)
 			t->methods[t->nmethods++] = m;
 		} else {
 			Type *e = check_type(c, f->field.type);
+			if (e->kind == TY_NAMED && !e->underlying && e->obj) {
+				/* a type being declared: the interface would contain itself (and
+				 * copying its elements doubled per level: T2 interface{ T1; T1 }) */
+				check_errorf(c, e->obj->pos, "invalid recursive type %s", e->obj->name);
+				continue;
+			}
 			if (e->kind != TY_INVALID) t->embeds[t->nembeds++] = e;
 		}
 	}
