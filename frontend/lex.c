@@ -887,8 +887,13 @@ static void line_comment(Lexer *l, const char *s, size_t n)
 		if (f[0]) {
 			push_str(&l->linknames, &l->nlinknames, f[0]);
 			push_str(&l->linknames, &l->nlinknames, f[1]);
-			l->linknamepos = realloc(l->linknamepos, sizeof(Pos) * (size_t)(l->nlinknames / 2));
-			l->linknamepos[l->nlinknames / 2 - 1] = mkpos(l, l->tline, l->tcol + 2);
+			int k = l->nlinknames / 2;  /* pairs; in perm, doubling at powers of two */
+			if ((k & (k - 1)) == 0) {
+				Pos *v = arena_alloc(&perm, sizeof(Pos) * (size_t)(2 * k));
+				if (k > 1) memcpy(v, l->linknamepos, sizeof(Pos) * (size_t)(k - 1));
+				l->linknamepos = v;
+			}
+			l->linknamepos[k - 1] = mkpos(l, l->tline, l->tcol + 2);
 		}
 		l->pragma |= PRAGMA_LINKNAME;
 		return;

@@ -282,8 +282,9 @@ static Node *spec_with_directives(Parser *p, DeclKind kind)
 	LexDirective *saved = NULL;
 	int nsaved = 0;
 	if (kind == DECL_TYPE && p->lx.ndirs) {
-		/* an alias takes none: decide after the spec */
-		saved = malloc(sizeof(LexDirective) * (size_t)p->lx.ndirs);
+		/* an alias takes none: decide after the spec (in perm: parse_nest may
+		 * leave the spec by longjmp) */
+		saved = arena_alloc(&perm, sizeof(LexDirective) * (size_t)p->lx.ndirs);
 		memcpy(saved, p->lx.dirs, sizeof(LexDirective) * (size_t)p->lx.ndirs);
 		nsaved = p->lx.ndirs;
 		p->lx.ndirs = 0;
@@ -296,7 +297,6 @@ static Node *spec_with_directives(Parser *p, DeclKind kind)
 		for (int i = 0; i < nsaved; i++)
 			if (saved[i].flag & ~(alias ? 0 : DIR_NOTINHEAP))
 				soft_error(saved[i].pos, "misplaced compiler directive");
-		free(saved);
 	}
 	if (p->has_embed) {
 		if (s && kind == DECL_VAR)
@@ -521,5 +521,6 @@ bool parse_header(int32_t fileidx, const char **pkgname, const char **gobuild,
 		*plusbuild = l.plusbuild;
 	if (nplusbuild)
 		*nplusbuild = l.nplusbuild;
+	free(l.dirs);          /* the directives are parse_file's business */
 	return ok;
 }
