@@ -44,8 +44,7 @@ static void key_alg(CG *cg, Node *at, Type *t, int64_t off, uint32_t **alg, int 
 		return;
 	case TY_STRING: kind = GO_MAPALG_STRING; break;
 	case TY_INTERFACE:
-		if (u->nmethods) cg_unsupported(cg, at, "maps with non-empty interface keys");
-		kind = GO_MAPALG_IFACE;
+		kind = u->nmethods ? GO_MAPALG_ITAB : GO_MAPALG_IFACE;
 		break;
 	case TY_STRUCT:
 		types_layout(u);

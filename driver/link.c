@@ -64,12 +64,13 @@ int link_program(const char *triple, const char **objs, int nobjs, const char *o
 {
 	const char *lib = golc_libdir();
 	const char *arch = strncmp(triple, "aarch64", 7) == 0 ? "aarch64" : "x86_64";
-	char target[64], rt[PATH_MAX], ld[PATH_MAX];
+	char target[64], rt[PATH_MAX], gort[PATH_MAX], ld[PATH_MAX];
 	snprintf(target, sizeof target, "--target=%s-linux-gnu", arch);
 	snprintf(rt, sizeof rt, "%s/%s/libruntime.a", lib, arch);
+	snprintf(gort, sizeof gort, "%s/%s/runtime.o", lib, arch);
 	snprintf(ld, sizeof ld, "-Wl,-T,%s/stackmaps.ld", lib);
-	if (access(rt, R_OK) != 0) {
-		fprintf(stderr, "golc: runtime library %s not found (build golc first)\n", rt);
+	if (access(rt, R_OK) != 0 || access(gort, R_OK) != 0) {
+		fprintf(stderr, "golc: runtime library %s not found (build golc first)\n", access(rt, R_OK) ? rt : gort);
 		return 1;
 	}
 	char **argv = calloc(nobjs + 16, sizeof(char *));
@@ -81,6 +82,7 @@ int link_program(const char *triple, const char **objs, int nobjs, const char *o
 	argv[k++] = "-o";
 	argv[k++] = (char *)out;
 	for (int i = 0; i < nobjs; i++) argv[k++] = (char *)objs[i];
+	argv[k++] = gort;
 	argv[k++] = rt;
 	argv[k++] = ld;
 	argv[k++] = "-lpthread";

@@ -40,12 +40,13 @@ typedef struct Options {
 	int nfiles;
 	const char *keep;       /* GOLC_KEEP: keep the object file here */
 	const char *importpath; /* typecheck: an import path instead of files */
+	const char *pkgpath;    /* -p: the package's import path (build -c), default main */
 } Options;
 
 static void usage(void)
 {
 	fprintf(stderr,
-	        "usage: golc build [-o out] [-c] [-O0|-O1|-O2] [-emit-llvm] [-e] [-lang=go1.N] [-target triple] files.go... | dir\n"
+	        "usage: golc build [-o out] [-c [-p importpath]] [-O0|-O1|-O2] [-emit-llvm] [-e] [-lang=go1.N] [-target triple] files.go... | dir\n"
 	        "       golc run [build flags] files.go... [arguments...]\n"
 	        "       golc typecheck [-e] files.go... | dir | importpath\n"
 	        "       golc version\n"
@@ -118,6 +119,7 @@ static int parse_args(Options *o, int argc, char **argv, bool run, bool typechec
 		else if (!strcmp(a, "-emit-llvm")) o->emit_llvm = true;
 		else if (!strcmp(a, "-c")) o->compile_only = true;
 		else if (!strcmp(a, "-e")) o->all_errors = true;
+		else if (!strcmp(a, "-p") && i + 1 < argc) o->pkgpath = argv[++i];
 		else if (!strncmp(a, "-lang=go1.", 10)) check_lang_minor = atoi(a + 10);
 		else if (!strcmp(a, "-target") && i + 1 < argc) o->triple = argv[++i];
 		else if (!strncmp(a, "-target=", 8)) o->triple = a + 8;
@@ -169,8 +171,8 @@ static Package *frontend(Options *o)
 {
 	diag_set_all(o->all_errors);
 	load_init(GOLC_GOROOT, GOLC_SOURCE_DIR "/libruntime/go", o->goarch);
-	load_push_main("command-line-arguments");
-	Package *p = load_files("main", o->files, o->nfiles, false);
+	load_push_main(o->pkgpath ? o->pkgpath : "command-line-arguments");
+	Package *p = load_files(o->pkgpath ? o->pkgpath : "main", o->files, o->nfiles, false);
 	if (diag_count()) {
 		diag_flush();
 		exit(1);

@@ -218,6 +218,30 @@ static bool equal_mem(const GoType *t, const void *p, const void *q)
 /* x == y for interface values of the same dynamic type t */
 int8_t rt_efaceeq_c(const GoType *t, void *x, void *y) { return efaceeq(t, x, y); }
 
+/* type walks for map.c's hashing of interface keys */
+const GoType *rt_itab_type(const void *itab) { return itab ? ((const Itab *)itab)->type : NULL; }
+
+const GoType *rt_array_elem(const GoType *t, uintptr_t *len)
+{
+	*len = *(const uintptr_t *)((const uint8_t *)t + 64);
+	return *(const GoType *const *)((const uint8_t *)t + 48);
+}
+
+/* field i of struct type t: its type and offset; NULL for a blank field */
+const GoType *rt_struct_field(const GoType *t, intptr_t i, uintptr_t *off)
+{
+	const StructExt *se = (const StructExt *)((const uint8_t *)t + 48);
+	if (i >= se->len) return NULL;
+	intptr_t nl;
+	const uint8_t *nb = name_bytes(se->f[i].name, &nl);
+	*off = se->f[i].off;
+	return nl == 1 && nb[0] == '_' ? NULL : se->f[i].typ;
+}
+
+intptr_t rt_struct_nfields(const GoType *t) { return ((const StructExt *)((const uint8_t *)t + 48))->len; }
+
+bool rt_iface_has_methods(const GoType *t) { return iface_ext(t)->len != 0; }
+
 /* t.equal's code pointer: never called from Go yet (reflect will) */
 void rt_golcequal(void) __asm__("runtime.golcequal");
 void rt_golcequal(void) { rt_throw("runtime.golcequal called"); }

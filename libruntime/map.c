@@ -95,119 +95,117 @@ static uint64_t mix(uint64_t h, uint64_t v)
 }
 
 /*
- * Interface keys {type, data}: the dynamic value hashes and compares by its
- * kind (basic kinds, strings, pointers). Descriptors are unique per type
- * (linkonce_odr), so equal types have equal descriptor pointers. Dynamic
- * types that are not comparable panic as in gc; structs and arrays inside
- * interfaces are not supported yet (their descriptors carry no fields) and
- * panic the same way.
+ * Interface keys {type or itab, data}: the dynamic value hashes by walking
+ * its descriptor (scalars as the GO_MAPALG_* programs hash them, strings,
+ * arrays and structs field by field, nested interfaces by their dynamic
+ * value) and compares as == does (rt_efaceeq_c). A dynamic type without an
+ * equal function panics as gc's "hash of unhashable type T". Descriptors are
+ * unique per type (linkonce_odr), so equal types have equal descriptor
+ * pointers.
  */
-static uint32_t iface_alg(const GoType *t)
-{
-	switch (t->kind & GO_KIND_MASK) {
-	case GO_KIND_BOOL: case GO_KIND_INT8: case GO_KIND_UINT8: return GO_MAPALG_MEM1;
-	case GO_KIND_INT16: case GO_KIND_UINT16: return GO_MAPALG_MEM2;
-	case GO_KIND_INT32: case GO_KIND_UINT32: return GO_MAPALG_MEM4;
-	case GO_KIND_INT: case GO_KIND_INT64: case GO_KIND_UINT: case GO_KIND_UINT64: case GO_KIND_UINTPTR:
-	case GO_KIND_POINTER: case GO_KIND_CHAN: case GO_KIND_UNSAFE_POINTER:
-		return GO_MAPALG_MEM8;
-	case GO_KIND_FLOAT32: return GO_MAPALG_F32;
-	case GO_KIND_FLOAT64: return GO_MAPALG_F64;
-	case GO_KIND_COMPLEX64: return 0x400 | GO_MAPALG_F32;   /* two parts, 4 bytes apart */
-	case GO_KIND_COMPLEX128: return 0x800 | GO_MAPALG_F64;
-	case GO_KIND_STRING: return GO_MAPALG_STRING;
-	default: rt_panic_error("hash of unhashable type", 1);
-	}
-}
-
-static const uint8_t *iface_data(const GoType *t, void *const *word)
-{
-	return (t->kind & GO_KIND_DIRECT_IFACE) ? (const uint8_t *)word : (const uint8_t *)*word;
-}
-
 static uint64_t hash(const GoMapDesc *md, const uint8_t *k, uint64_t seed);
 static int equal(const GoMapDesc *md, const uint8_t *a, const uint8_t *b);
+static uint64_t hash_scalar(uint32_t alg, const uint8_t *p, uint64_t h);
+static uint64_t hash_dynamic(const GoType *t, void *word, uint64_t h);
 
-/* a one-scalar program for the dynamic value (complex: two) */
-static void iface_prog(const GoType *t, GoMapDesc *d, uint32_t *alg)
+/* the value of type t at p */
+static uint64_t hash_typed(const GoType *t, const uint8_t *p, uint64_t h)
 {
-	uint32_t a = iface_alg(t);
-	d->alg = alg;
-	d->nalg = 1;
-	alg[0] = a & 0xFF;
-	if (a >> 8) {
-		alg[1] = (a >> 8) << 8 | (a & 0xFF);
-		d->nalg = 2;
+	switch (t->kind & GO_KIND_MASK) {
+	case GO_KIND_BOOL: case GO_KIND_INT8: case GO_KIND_UINT8: return hash_scalar(GO_MAPALG_MEM1, p, h);
+	case GO_KIND_INT16: case GO_KIND_UINT16: return hash_scalar(GO_MAPALG_MEM2, p, h);
+	case GO_KIND_INT32: case GO_KIND_UINT32: return hash_scalar(GO_MAPALG_MEM4, p, h);
+	case GO_KIND_FLOAT32: return hash_scalar(GO_MAPALG_F32, p, h);
+	case GO_KIND_FLOAT64: return hash_scalar(GO_MAPALG_F64, p, h);
+	case GO_KIND_COMPLEX64: return hash_scalar(GO_MAPALG_F32, p + 4, hash_scalar(GO_MAPALG_F32, p, h));
+	case GO_KIND_COMPLEX128: return hash_scalar(GO_MAPALG_F64, p + 8, hash_scalar(GO_MAPALG_F64, p, h));
+	case GO_KIND_STRING: return hash_scalar(GO_MAPALG_STRING, p, h);
+	case GO_KIND_INTERFACE: {
+		void *const *w = (void *const *)p;
+		const GoType *dt = rt_iface_has_methods(t) ? rt_itab_type(w[0]) : w[0];
+		return hash_dynamic(dt, w[1], h);
+	}
+	case GO_KIND_ARRAY: {
+		uintptr_t n;
+		const GoType *e = rt_array_elem(t, &n);
+		for (uintptr_t i = 0; i < n; i++)
+			h = hash_typed(e, p + i * e->size, h);
+		return h;
+	}
+	case GO_KIND_STRUCT:
+		for (intptr_t i = 0, n = rt_struct_nfields(t); i < n; i++) {
+			uintptr_t off;
+			const GoType *ft = rt_struct_field(t, i, &off);
+			if (ft)
+				h = hash_typed(ft, p + off, h);
+		}
+		return h;
+	default:        /* ints, pointers, channels: the word */
+		return hash_scalar(GO_MAPALG_MEM8, p, h);
 	}
 }
 
-static uint64_t hash_iface(const uint8_t *p, uint64_t h)
+/* an interface's dynamic value: type t (NULL: nil), data word */
+static uint64_t hash_dynamic(const GoType *t, void *word, uint64_t h)
 {
-	const GoType *t = *(const GoType *const *)p;
 	if (!t)
 		return h * 31 + 7;
-	GoMapDesc d;
-	uint32_t alg[2];
-	iface_prog(t, &d, alg);
-	return hash(&d, iface_data(t, (void *const *)(p + 8)), h ^ t->hash);
+	if (!t->equal)
+		rt_panicunhashable(t);
+	const uint8_t *v = (t->kind & GO_KIND_DIRECT_IFACE) ? (const uint8_t *)&word : (const uint8_t *)word;
+	return hash_typed(t, v, h ^ t->hash);
 }
 
-static int equal_iface(const uint8_t *p, const uint8_t *q)
+static uint64_t hash_iface(const uint8_t *p, uint64_t h, int itab)
 {
-	const GoType *t = *(const GoType *const *)p, *u = *(const GoType *const *)q;
-	if (t != u)
-		return 0;
-	if (!t)
-		return 1;
-	GoMapDesc d;
-	uint32_t alg[2];
-	iface_prog(t, &d, alg);
-	return equal(&d, iface_data(t, (void *const *)(p + 8)), iface_data(t, (void *const *)(q + 8)));
+	void *const *w = (void *const *)p;
+	return hash_dynamic(itab ? rt_itab_type(w[0]) : w[0], w[1], h);
+}
+
+static int equal_iface(const uint8_t *p, const uint8_t *q, int itab)
+{
+	void *const *a = (void *const *)p, *const *b = (void *const *)q;
+	const GoType *t = itab ? rt_itab_type(a[0]) : a[0], *u = itab ? rt_itab_type(b[0]) : b[0];
+	return t == u && rt_efaceeq_c(t, a[1], b[1]);
+}
+
+static uint64_t hash_scalar(uint32_t alg, const uint8_t *p, uint64_t h)
+{
+	switch (alg) {
+	case GO_MAPALG_MEM1: return mix(h, *p);
+	case GO_MAPALG_MEM2: return mix(h, *(const uint16_t *)p);
+	case GO_MAPALG_MEM4: return mix(h, *(const uint32_t *)p);
+	case GO_MAPALG_MEM8: return mix(h, *(const uint64_t *)p);
+	case GO_MAPALG_STRING: {
+		const GoString *s = (const GoString *)p;
+		uint64_t x = 0xCBF29CE484222325ull;
+		for (intptr_t j = 0; j < s->n; j++)
+			x = (x ^ s->p[j]) * 0x100000001B3ull;
+		return mix(h, x ^ (uint64_t)s->n);
+	}
+	case GO_MAPALG_F32: {
+		float f = *(const float *)p;
+		if (f != f)
+			return mix(h, rt_fastrand());
+		return mix(h, f != 0 ? *(const uint32_t *)p : 0);
+	}
+	case GO_MAPALG_F64: {
+		double f = *(const double *)p;
+		if (f != f)
+			return mix(h, rt_fastrand());
+		return mix(h, f != 0 ? *(const uint64_t *)p : 0);
+	}
+	case GO_MAPALG_IFACE: return hash_iface(p, h, 0);
+	case GO_MAPALG_ITAB: return hash_iface(p, h, 1);
+	}
+	rt_throw("map: bad key program");
 }
 
 static uint64_t hash(const GoMapDesc *md, const uint8_t *k, uint64_t seed)
 {
 	uint64_t h = seed;
-	for (uint32_t i = 0; i < md->nalg; i++) {
-		const uint8_t *p = k + (md->alg[i] >> 8);
-		switch (md->alg[i] & 0xFF) {
-		case GO_MAPALG_MEM1: h = mix(h, *p); break;
-		case GO_MAPALG_MEM2: h = mix(h, *(const uint16_t *)p); break;
-		case GO_MAPALG_MEM4: h = mix(h, *(const uint32_t *)p); break;
-		case GO_MAPALG_MEM8: h = mix(h, *(const uint64_t *)p); break;
-		case GO_MAPALG_STRING: {
-			const GoString *s = (const GoString *)p;
-			uint64_t x = 0xCBF29CE484222325ull;
-			for (intptr_t j = 0; j < s->n; j++)
-				x = (x ^ s->p[j]) * 0x100000001B3ull;
-			h = mix(h, x ^ (uint64_t)s->n);
-			break;
-		}
-		case GO_MAPALG_F32: {
-			float f = *(const float *)p;
-			if (f != f)
-				h = mix(h, rt_fastrand());
-			else if (f != 0)
-				h = mix(h, *(const uint32_t *)p);
-			else
-				h = mix(h, 0);
-			break;
-		}
-		case GO_MAPALG_F64: {
-			double f = *(const double *)p;
-			if (f != f)
-				h = mix(h, rt_fastrand());
-			else if (f != 0)
-				h = mix(h, *(const uint64_t *)p);
-			else
-				h = mix(h, 0);
-			break;
-		}
-		case GO_MAPALG_IFACE: h = hash_iface(p, h); break;
-		default:
-			rt_panic_error("hash of unhashable type", 1);
-		}
-	}
+	for (uint32_t i = 0; i < md->nalg; i++)
+		h = hash_scalar(md->alg[i] & 0xFF, k + (md->alg[i] >> 8), h);
 	return mix(h, 0x51);
 }
 
@@ -229,7 +227,8 @@ static int equal(const GoMapDesc *md, const uint8_t *a, const uint8_t *b)
 		}
 		case GO_MAPALG_F32: if (*(const float *)p != *(const float *)q) return 0; break;
 		case GO_MAPALG_F64: if (*(const double *)p != *(const double *)q) return 0; break;
-		case GO_MAPALG_IFACE: if (!equal_iface(p, q)) return 0; break;
+		case GO_MAPALG_IFACE: if (!equal_iface(p, q, 0)) return 0; break;
+		case GO_MAPALG_ITAB: if (!equal_iface(p, q, 1)) return 0; break;
 		default: rt_panic_error("comparing uncomparable type", 1);
 		}
 	}
@@ -319,7 +318,7 @@ HMap *rt_makemap_c(const GoMapDesc *md, intptr_t hint)
 static int hash_might_panic(const GoMapDesc *md)
 {
 	for (uint32_t i = 0; i < md->nalg; i++)
-		if ((md->alg[i] & 0xff) == GO_MAPALG_IFACE)
+		if ((md->alg[i] & 0xff) == GO_MAPALG_IFACE || (md->alg[i] & 0xff) == GO_MAPALG_ITAB)
 			return 1;
 	return 0;
 }

@@ -37,6 +37,7 @@ enum {
 	P_THROW,
 	P_ASSERT,       /* failed type assertion (runtime.TypeAssertionError) */
 	P_UNCOMP,       /* comparing uncomparable type */
+	P_UNHASH,       /* hash of unhashable type */
 	P_ERROR,        /* runtime error / plain error with a fixed text */
 	P_SLICE,        /* slice bounds: code, x, y */
 };
@@ -146,6 +147,10 @@ static void print_desc(const Panic *p)
 		rt_print_cstr("runtime error: comparing uncomparable type ");
 		rt_printtypestring(p->t);
 		break;
+	case P_UNHASH:
+		rt_print_cstr("runtime error: hash of unhashable type ");
+		rt_printtypestring(p->t);
+		break;
 	case P_ERROR:
 		if (p->code) rt_print_cstr("runtime error: ");
 		rt_print_cstr(p->msg);
@@ -184,23 +189,106 @@ static void print_chain(const Panic *p)
 	rt_print_cstr("\n");
 }
 
-/* recover()'s value. Runtime errors are not error values yet (that needs
- * methods): they come back as their message, a string. */
+/*
+ * recover()'s value for a run-time panic: the error value gc's runtime
+ * panics with (runtime/error.go's types, compiled from
+ * libruntime/go/runtime/error.go into every program).
+ */
+extern const GoType rt_errorString_type __asm__("type:runtime.errorString");
+extern const GoType rt_plainError_type __asm__("type:runtime.plainError");
+extern const GoType rt_boundsError_type __asm__("type:runtime.boundsError");
+extern const GoType rt_assertError_type __asm__("type:runtime.TypeAssertionError");
+extern const GoType rt_assertErrorPtr_type __asm__("type:*runtime.TypeAssertionError");
+
+typedef struct BoundsError {    /* runtime.boundsError */
+	int64_t x;
+	intptr_t y;
+	bool sig;
+	uint8_t code;           /* boundsErrorCode: 0 index, 1..7 slices, 8 convert */
+} BoundsError;
+
+typedef struct AssertError {    /* runtime.TypeAssertionError */
+	GoString iface, concrete, asserted, missing;
+} AssertError;
+
+static GoString cstring(const char *s)
+{
+	intptr_t n = 0;
+	while (s[n])
+		n++;
+	return (GoString){(const uint8_t *)s, n};
+}
+
+/* errorString / plainError value holding the text a ++ b */
+static GoEface text_error(const GoType *t, GoString a, GoString b)
+{
+	GoString *v = rt_newobject_c(t);
+	if (b.n == 0) {
+		*v = a;
+	} else {
+		uint8_t *p = rt_alloc((size_t)(a.n + b.n), RT_ALLOC_NOSCAN);
+		for (intptr_t i = 0; i < a.n; i++) p[i] = a.p[i];
+		for (intptr_t i = 0; i < b.n; i++) p[a.n + i] = b.p[i];
+		*v = (GoString){p, a.n + b.n};
+	}
+	return (GoEface){t, v};
+}
+
+static GoEface bounds_error(int64_t x, intptr_t y, bool sig, int code)
+{
+	BoundsError *v = rt_newobject_c(&rt_boundsError_type);
+	*v = (BoundsError){x, y, sig, (uint8_t)code};
+	return (GoEface){&rt_boundsError_type, v};
+}
+
+static GoEface assert_error(const Panic *p)
+{
+	AssertError *v = rt_newobject_c(&rt_assertError_type);
+	if (p->iface) v->iface = rt_typestring(p->iface);
+	if (p->have) v->concrete = rt_typestring(p->have);
+	v->asserted = rt_typestring(p->want);
+	if (p->missing) {
+		intptr_t n = 0;
+		int i = 1, shift = 0;
+		for (;; i++) {
+			n |= (intptr_t)(p->missing[i] & 0x7f) << shift;
+			shift += 7;
+			if (!(p->missing[i] & 0x80)) break;
+		}
+		v->missing = (GoString){p->missing + i + 1, n};
+	}
+	/* a pointer: the interface's data word is v itself */
+	return (GoEface){&rt_assertErrorPtr_type, v};
+}
+
 GoEface rt_panic_value(Panic *p)
 {
-	static const GoType strtype = {.size = 16, .ptrdata = 8, .align = 8, .fieldalign = 8, .kind = GO_KIND_STRING};
-	static GoString msgs[] = {
-		[P_DIVIDE] = {(const uint8_t *)"runtime error: integer divide by zero", 37},
-		[P_MEM] = {(const uint8_t *)"runtime error: invalid memory address or nil pointer dereference", 64},
-		[P_SHIFT] = {(const uint8_t *)"runtime error: negative shift amount", 36},
-		[P_INDEX] = {(const uint8_t *)"runtime error: index out of range", 33},
-	};
-	static GoString generic = {(const uint8_t *)"runtime error", 13};
-	if (p->kind == P_VALUE)
+	const GoType *es = &rt_errorString_type;
+	switch (p->kind) {
+	case P_VALUE:
 		return (GoEface){p->t, p->data};
-	if (p->kind < (int)(sizeof msgs / sizeof msgs[0]) && msgs[p->kind].p)
-		return (GoEface){&strtype, &msgs[p->kind]};
-	return (GoEface){&strtype, &generic};
+	case P_DIVIDE:
+		return text_error(es, cstring("integer divide by zero"), (GoString){0});
+	case P_MEM:
+		return text_error(es, cstring("invalid memory address or nil pointer dereference"), (GoString){0});
+	case P_SHIFT:
+		return text_error(es, cstring("negative shift amount"), (GoString){0});
+	case P_INDEX:
+		return bounds_error(p->x, p->len, true, 0);
+	case P_SLICE: {
+		int kind = p->code & 15;
+		return bounds_error(p->x, p->len, (p->code & RT_SLICE_SIGNED) || kind == RT_SLICE_CONVERT, kind + 1);
+	}
+	case P_ASSERT:
+		return assert_error(p);
+	case P_UNCOMP:
+		return text_error(es, cstring("comparing uncomparable type "), rt_typestring(p->t));
+	case P_UNHASH:
+		return text_error(es, cstring("hash of unhashable type "), rt_typestring(p->t));
+	case P_ERROR:
+		return text_error(p->code ? es : &rt_plainError_type, cstring(p->msg), (GoString){0});
+	}
+	return (GoEface){0};
 }
 
 static void die(void *arg)
@@ -307,6 +395,12 @@ void rt_panicdottype_c(const GoType *have, const GoType *want, const GoType *ifa
 void rt_panicuncomparable_c(const GoType *t)
 {
 	Panic p = {.kind = P_UNCOMP, .t = t};
+	dopanic(&p);
+}
+
+void rt_panicunhashable(const GoType *t)
+{
+	Panic p = {.kind = P_UNHASH, .t = t};
 	dopanic(&p);
 }
 

@@ -18,6 +18,7 @@
 #ifndef __ASSEMBLER__
 
 #include <stddef.h>
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "goabi.h"
@@ -261,6 +262,12 @@ GoString rt_typestring(const GoType *t);
 void rt_printtypestring(const GoType *t);
 struct Itab *rt_getitab_c(const GoType *inter, const GoType *t, int8_t canfail);
 int8_t rt_efaceeq_c(const GoType *t, void *x, void *y);
+const GoType *rt_itab_type(const void *itab);                   /* NULL for NULL */
+const GoType *rt_array_elem(const GoType *t, uintptr_t *len);
+intptr_t rt_struct_nfields(const GoType *t);
+const GoType *rt_struct_field(const GoType *t, intptr_t i, uintptr_t *off); /* NULL: blank */
+bool rt_iface_has_methods(const GoType *t);
+RT_NORETURN void rt_panicunhashable(const GoType *t);           /* panic.c */
 RT_NORETURN void rt_panic_error(const char *msg, int rterr);   /* rterr: "runtime error: " prefix */
 RT_NORETURN void rt_panicslice_c(intptr_t code, intptr_t x, intptr_t y);
 void rt_print_slice_error(int code, intptr_t x, intptr_t y);   /* slice.c */

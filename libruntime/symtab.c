@@ -152,3 +152,72 @@ void rt_stackmap_dump(void)
 		rt_print_cstr("\n");
 	}
 }
+
+/*
+ * runtime.FuncForPC and the *runtime.Func methods. A *Func is the
+ * FuncEntry of the function: the last entry at or below pc (Go functions
+ * lie together in each module's text; a pc in C code between two modules
+ * is attributed to the function before it).
+ */
+const FuncEntry *rt_funcforpc(uintptr_t pc) __asm__("runtime.FuncForPC");
+const FuncEntry *rt_funcforpc(uintptr_t pc)
+{
+	size_t lo = 0, hi = nfuncs;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (funcs[mid].entry <= pc)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo ? &funcs[lo - 1] : NULL;
+}
+
+GoString rt_funcname(const FuncEntry *f) __asm__("runtime.(*Func).Name");
+GoString rt_funcname(const FuncEntry *f)
+{
+	if (!f)
+		return (GoString){0};
+	const char *s = f->info->name;
+	intptr_t n = 0;
+	while (s[n])
+		n++;
+	return (GoString){(const uint8_t *)s, n};
+}
+
+uintptr_t rt_funcentry(const FuncEntry *f) __asm__("runtime.(*Func).Entry");
+uintptr_t rt_funcentry(const FuncEntry *f)
+{
+	return f ? f->entry : 0;
+}
+
+/* (file string, line int) through the caller's result slot. pc is a call's
+ * return address (runtime.Callers, Caller) or one less; any other pc of the
+ * function gets the function's declaration line. */
+typedef struct FileLine {
+	GoString file;
+	intptr_t line;
+} FileLine;
+
+void rt_funcfileline(FileLine *r, const FuncEntry *f, uintptr_t pc) __asm__("runtime.(*Func).FileLine");
+void rt_funcfileline(FileLine *r, const FuncEntry *f, uintptr_t pc)
+{
+	*r = (FileLine){0};
+	if (!f)
+		return;
+	const GoFuncInfo *fi = f->info;
+	intptr_t line = fi->line;
+	for (uintptr_t ra = pc; ra <= pc + 1; ra++) {
+		const StackRecord *rec = rt_stackmap_lookup(ra);
+		const GoCallSite *s = rec && rec->func == f ? rt_record_site(rec) : NULL;
+		if (s) {
+			fi = &f->mod->funcs[s->func];
+			line = s->line;
+			break;
+		}
+	}
+	intptr_t n = 0;
+	while (fi->file[n])
+		n++;
+	*r = (FileLine){{(const uint8_t *)fi->file, n}, line};
+}

@@ -256,6 +256,7 @@ typedef struct GoMapDesc {
 enum {
 	GO_MAPALG_MEM1 = 1, GO_MAPALG_MEM2, GO_MAPALG_MEM4, GO_MAPALG_MEM8,
 	GO_MAPALG_STRING, GO_MAPALG_F32, GO_MAPALG_F64, GO_MAPALG_IFACE,
+	GO_MAPALG_ITAB,         /* non-empty interface: {itab, data} */
 };
 
 /* runtime.makemap(md, hint) -> map, runtime.mapassign(md, m, key*) -> value

@@ -13,7 +13,7 @@ func main() {
 }
 
 // CHECK: 1
-// CHECK-NEXT: panic: runtime error: hash of unhashable type
+// CHECK-NEXT: panic: runtime error: hash of unhashable type []int{{$}}
 // CHECK-EMPTY:
 // CHECK-NEXT: goroutine 1 [running]:
 // CHECK-NEXT: main.get(

@@ -21,17 +21,6 @@ type Error interface {
 	RuntimeError()
 }
 
-// A TypeAssertionError explains a failed type assertion.
-type TypeAssertionError struct {
-	_interface    string
-	concrete      string
-	asserted      string
-	missingMethod string
-}
-
-func (*TypeAssertionError) RuntimeError() {}
-func (e *TypeAssertionError) Error() string
-
 func GC()
 func GOMAXPROCS(n int) int
 func NumCPU() int
