@@ -108,6 +108,7 @@ struct CG {
 	const char *triple;
 	bool arm64;
 	int optlevel;
+	const char *bigframes;  /* CgOptions.bigframes */
 	Package *pkg;
 	Arena *fnarena;
 	/* common LLVM types */

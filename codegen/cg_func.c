@@ -17,6 +17,7 @@
 #include "cg.h"
 #include "goabi.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 LLVMBasicBlockRef cg_block(CG *cg, const char *name)
@@ -264,7 +265,7 @@ static bool makes_calls(LLVMValueRef f)
  * optimization pipeline, so inlined callees bring no checks of their own and
  * leaves are known exactly; static allocas move to the new entry block.
  */
-static void add_prologue(CG *cg, LLVMValueRef fn, int rec)
+static void add_prologue(CG *cg, LLVMValueRef fn, int rec, uint64_t est)
 {
 	LLVMBasicBlockRef old = LLVMGetEntryBasicBlock(fn);
 	LLVMBasicBlockRef entry = LLVMInsertBasicBlockInContext(cg->ctx, old, "ss.entry");
@@ -291,7 +292,8 @@ static void add_prologue(CG *cg, LLVMValueRef fn, int rec)
 	unsigned rrid = LLVMLookupIntrinsicID("llvm.read_register", 18);
 	LLVMValueRef rr = LLVMGetIntrinsicDeclaration(cg->mod, rrid, &cg->i64, 1);
 	LLVMValueRef sp = LLVMBuildCall2(cg->b, LLVMIntrinsicGetType(cg->ctx, rrid, &cg->i64, 1), rr, &mdarg, 1, "sp");
-	LLVMValueRef isshort = LLVMBuildICmp(cg->b, LLVMIntULT, sp, guard, "short");
+	LLVMValueRef lim = est ? LLVMBuildSub(cg->b, sp, LLVMConstInt(cg->i64, est, 0), "lim") : sp;
+	LLVMValueRef isshort = LLVMBuildICmp(cg->b, LLVMIntULT, lim, guard, "short");
 	LLVMBasicBlockRef more = LLVMAppendBasicBlockInContext(cg->ctx, fn, "ss.more");
 	LLVMBasicBlockRef done = LLVMAppendBasicBlockInContext(cg->ctx, fn, "ss.done");
 	LLVMValueRef br = LLVMBuildCondBr(cg->b, isshort, more, old);
@@ -313,7 +315,7 @@ static void add_prologue(CG *cg, LLVMValueRef fn, int rec)
 	LLVMPositionBuilderAtEnd(cg->b, more);
 	LLVMSetCurrentDebugLocation2(cg->b, loc);
 	LLVMValueRef ms = cg_rt_fn(cg, "rt_morestack", cg->i64, (LLVMTypeRef[]){cg->ptr, cg->ptr, cg->i64}, 3, false);
-	LLVMValueRef args[3] = {blk, adapter, LLVMConstInt(cg->i64, 0, 0)};
+	LLVMValueRef args[3] = {blk, adapter, LLVMConstInt(cg->i64, est, 0)};
 	LLVMValueRef ran = LLVMBuildCall2(cg->b, LLVMGlobalGetValueType(ms), ms, args, 3, "ran");
 	Fn *saved = cg->fn;
 	Fn tmp = {.rec = rec};
@@ -328,15 +330,123 @@ static void add_prologue(CG *cg, LLVMValueRef fn, int rec)
 	else LLVMBuildRet(cg->b, LLVMBuildLoad2(cg->b, rt, LLVMBuildStructGEP2(cg->b, bt, blk, n + 1, ""), "res"));
 }
 
-/* After optimization: every Go function that makes calls gets the check. */
+/* bytes of f's static allocas (what survived SROA: arrays, big structs) */
+static uint64_t alloca_bytes(CG *cg, LLVMValueRef f)
+{
+	uint64_t n = 0;
+	for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(f); bb; bb = LLVMGetNextBasicBlock(bb))
+		for (LLVMValueRef in = LLVMGetFirstInstruction(bb); in; in = LLVMGetNextInstruction(in)) {
+			if (LLVMGetInstructionOpcode(in) != LLVMAlloca) continue;
+			LLVMValueRef cnt = LLVMGetOperand(in, 0);
+			uint64_t k = LLVMIsAConstantInt(cnt) ? LLVMConstIntGetZExtValue(cnt) : 1;
+			n += LLVMABISizeOfType(cg->td, LLVMGetAllocatedType(in)) * k + LLVMGetAlignment(in);
+		}
+	return n;
+}
+
+/*
+ * Big frames (ARCHITECTURE.md; prototypes/splitstack big_fn): the check of a
+ * function runs after its frame exists, so a frame must fit in the guard's
+ * slack. A function whose allocas alone come near that gets a trampoline:
+ *
+ *   f:       check sp - est <u guard (est = allocas + BIG_EXTRA), then
+ *            musttail call f.body(args)    ; gc-leaf: no statepoint
+ *   f.body:  the function, internal, no check of its own
+ *
+ * so the big frame is built only after a check that covers it. Callers,
+ * function values and method tables keep using f. f.body carries the
+ * function's record (tracebacks name it main.f); f is a hidden wrapper whose
+ * own morestack call has a record of its own. check_frames (cg_module.c)
+ * verifies each body's frame against its est after code generation.
+ */
+#define BIG_ALLOCAS 256         /* trampoline above this many bytes of allocas */
+#define BIG_EXTRA 512           /* allowance for spills on top of the allocas */
+
+static void add_trampoline(CG *cg, LLVMValueRef fn, int rec, uint64_t est)
+{
+	LLVMTypeRef fty = LLVMGlobalGetValueType(fn);
+	/* (a copy: a record's llname may be the LLVM value's own name storage) */
+	const char *llname = arena_strndup(&perm, cg->funcs[rec].llname, strlen(cg->funcs[rec].llname));
+	char *bodyname = arena_alloc(&perm, strlen(llname) + 6);
+	sprintf(bodyname, "%s.body", llname);
+	LLVMValueRef t = LLVMAddFunction(cg->mod, "golc.tramp.tmp", fty);
+	LLVMReplaceAllUsesWith(fn, t);
+	LLVMSetValueName2(fn, bodyname, strlen(bodyname));
+	LLVMSetValueName2(t, llname, strlen(llname));
+	LLVMSetLinkage(t, LLVMGetLinkage(fn));
+	LLVMSetVisibility(t, LLVMGetVisibility(fn));
+	if (LLVMGetComdat(fn)) {
+		LLVMSetComdat(t, LLVMGetComdat(fn));
+		LLVMSetComdat(fn, NULL);
+	}
+	LLVMSetLinkage(fn, LLVMInternalLinkage);
+	LLVMSetGC(t, LLVMGetGC(fn));
+	unsigned n = LLVMCountParams(fn);
+	unsigned nestkind = LLVMGetEnumAttributeKindForName("nest", 4);
+	int nest = -1;
+	for (unsigned i = 0; i < n; i++)
+		if (LLVMGetEnumAttributeAtIndex(fn, i + 1, nestkind)) nest = (int)i;
+	if (nest >= 0) LLVMAddAttributeAtIndex(t, nest + 1, cg_enumattr(cg, "nest"));
+	LLVMAddAttributeAtIndex(t, LLVMAttributeFunctionIndex, cg_enumattr(cg, "noinline"));
+	const char *fp = "frame-pointer";
+	LLVMAddAttributeAtIndex(t, LLVMAttributeFunctionIndex, LLVMCreateStringAttribute(cg->ctx, fp, strlen(fp), "all", 3));
+
+	/* the body: f's record; the trampoline: a hidden wrapper with the check */
+	FuncRec *r = &cg->funcs[rec];
+	r->llname = bodyname;
+	r->flags |= GO_FUNC_BIGFRAME;
+	r->est = est;
+	int trec = cg_func_rec(cg, cg->funcs[rec].name, llname, (Pos){0}, GO_FUNC_WRAPPER | GO_FUNC_CHECKED | GO_FUNC_BIGFRAME);
+	cg->funcs[trec].est = est;
+	cg->funcs[trec].file = cg->funcs[rec].file;
+	cg->funcs[trec].line = cg->funcs[rec].line;
+
+	LLVMBasicBlockRef entry = LLVMAppendBasicBlockInContext(cg->ctx, t, "entry");
+	LLVMPositionBuilderAtEnd(cg->b, entry);
+	LLVMSetCurrentDebugLocation2(cg->b, NULL);
+	LLVMValueRef *args = arena_alloc(&perm, sizeof(LLVMValueRef) * (n + 1));
+	for (unsigned i = 0; i < n; i++) args[i] = LLVMGetParam(t, i);
+	LLVMValueRef c = LLVMBuildCall2(cg->b, fty, fn, args, n, "");
+	LLVMSetTailCallKind(c, LLVMTailCallKindMustTail);
+	if (nest >= 0) LLVMAddCallSiteAttribute(c, nest + 1, cg_enumattr(cg, "nest"));
+	const char *leaf = "gc-leaf-function";
+	LLVMAddCallSiteAttribute(c, LLVMAttributeFunctionIndex, LLVMCreateStringAttribute(cg->ctx, leaf, strlen(leaf), "", 0));
+	if (LLVMGetTypeKind(LLVMGetReturnType(fty)) == LLVMVoidTypeKind) LLVMBuildRetVoid(cg->b);
+	else LLVMBuildRet(cg->b, c);
+	add_prologue(cg, t, trec, est);
+}
+
+/* the frame an earlier attempt measured for llname (CgOptions.bigframes), or 0 */
+static uint64_t measured_frame(CG *cg, const char *llname)
+{
+	size_t n = strlen(llname);
+	for (const char *p = cg->bigframes; p && *p;) {
+		char *end;
+		uint64_t size = strtoull(p, &end, 10);
+		const char *name = end + 1, *nl = strchr(name, '\n');
+		size_t k = nl ? (size_t)(nl - name) : strlen(name);
+		if (k == n && !memcmp(name, llname, n)) return size;
+		p = nl ? nl + 1 : name + k;
+	}
+	return 0;
+}
+
+/* After optimization: every Go function that makes calls gets the check;
+ * functions with big frames get a trampoline that checks for them: big
+ * allocas are seen here, big spill areas only in the object's stack maps
+ * (check_frames asks for a second attempt, which finds them measured). */
 void cg_insert_prologues(CG *cg)
 {
-	for (int i = 0; i < cg->nfuncs; i++) {
+	int nfuncs = cg->nfuncs;        /* trampolines add records */
+	for (int i = 0; i < nfuncs; i++) {
 		FuncRec *r = &cg->funcs[i];
 		if ((r->flags & GO_FUNC_WRAPPER) && !(r->flags & GO_FUNC_CHECKED)) continue;
 		LLVMValueRef fn = LLVMGetNamedFunction(cg->mod, r->llname);
-		if (!fn || LLVMIsDeclaration(fn) || !makes_calls(fn)) continue;
-		add_prologue(cg, fn, i);
+		if (!fn || LLVMIsDeclaration(fn)) continue;
+		uint64_t a = alloca_bytes(cg, fn), m = measured_frame(cg, r->llname);
+		if (m) add_trampoline(cg, fn, i, m + 64);
+		else if (a > BIG_ALLOCAS) add_trampoline(cg, fn, i, a + BIG_EXTRA);
+		else if (makes_calls(fn)) add_prologue(cg, fn, i, 0);
 	}
 }
 

@@ -188,15 +188,20 @@ static void emit_package_init(CG *cg)
 /*
  * Every split-stack check compares SP with the guard after the function's
  * frame exists (est = 0), so a frame must fit in the guard's slack together
- * with the C runtime code it may call. Frames are known only after code
- * generation: read them from the object's .llvm_stackmaps and refuse the
- * program rather than let a big frame write below a segment. (The prototype's
- * trampoline for big frames is issue #4.)
+ * with the C runtime code it may call; functions with big allocas get a
+ * trampoline whose check covers est bytes (cg_func.c). Frames are known only
+ * after code generation: read them from the object's .llvm_stackmaps and
+ * refuse the program rather than let a frame (spills beyond the estimate)
+ * write below a segment.
  */
 /* A frame is allocated before its check runs: if SP was just above the guard
  * at entry, the frame reaches up to its size below the guard, within the
- * slack; C code called after a passed check starts above the guard. */
-#define MAX_FRAME (RT_STACK_SLACK - 256)
+ * slack. A failed check then only calls rt_morestack, which pushes its
+ * return address and switches to the system stack at once (asm_*.S); C code
+ * called after a passed check starts above the guard and has the whole
+ * slack. So a frame may take the slack but for the two return addresses
+ * (the caller's call and the morestack call) and a margin. */
+#define MAX_FRAME (RT_STACK_SLACK - 64)
 
 static bool has_statepoint(LLVMValueRef fn)
 {
@@ -212,8 +217,9 @@ static bool has_statepoint(LLVMValueRef fn)
 	return false;
 }
 
-static int check_frames(CG *cg, LLVMMemoryBufferRef buf)
+static int check_frames(CG *cg, LLVMMemoryBufferRef buf, CgOptions *opt)
 {
+	size_t tlen = 0;
 	char *err = NULL;
 	LLVMBinaryRef bin = LLVMCreateBinary(buf, cg->ctx, &err);
 	if (!bin) return 0;
@@ -235,9 +241,23 @@ static int check_frames(CG *cg, LLVMMemoryBufferRef buf)
 			while (fn && !has_statepoint(fn)) fn = LLVMGetNextFunction(fn);
 			const char *fname = fn ? LLVMGetValueName(fn) : "?";
 			if (fn) fn = LLVMGetNextFunction(fn);
-			if (frame > MAX_FRAME) {
-				fprintf(stderr, "golc: %s: stack frame of %llu bytes (a function with large local values) not supported yet\n",
-				        fname, (unsigned long long)frame);
+			uint64_t est = 0;       /* a trampoline's body: its check covered est bytes */
+			size_t flen = strlen(fname);
+			for (int k = 0; k < cg->nfuncs; k++)
+				if ((cg->funcs[k].flags & GO_FUNC_BIGFRAME) && !(cg->funcs[k].flags & GO_FUNC_WRAPPER) &&
+				    !strcmp(cg->funcs[k].llname, fname)) {
+					est = cg->funcs[k].est;
+					flen -= 5;      /* measured under the function's own name, not f.body */
+				}
+			if (frame <= MAX_FRAME + est) continue;
+			if (!cg->bigframes) {   /* first attempt: measure, then retry with trampolines */
+				size_t k = flen + 32;
+				opt->toobig = realloc(opt->toobig, tlen + k);
+				tlen += (size_t)snprintf(opt->toobig + tlen, k, "%llu %.*s\n", (unsigned long long)frame, (int)flen, fname);
+				bad = CG_RETRY;
+			} else {
+				fprintf(stderr, "golc: internal compiler error: %s: stack frame of %llu bytes exceeds its check (%llu)\n",
+				        fname, (unsigned long long)frame, (unsigned long long)(MAX_FRAME + est));
 				bad = 1;
 			}
 		}
@@ -248,10 +268,10 @@ static int check_frames(CG *cg, LLVMMemoryBufferRef buf)
 	return bad;
 }
 
-int cg_package(Package *pkg, const CgOptions *opt)
+int cg_package(Package *pkg, CgOptions *opt)
 {
 	init_llvm();
-	CG cgs = {.pkg = pkg, .optlevel = opt->optlevel};
+	CG cgs = {.pkg = pkg, .optlevel = opt->optlevel, .bigframes = opt->bigframes};
 	CG *cg = &cgs;
 	static Arena fnarena;
 	cg->fnarena = &fnarena;
@@ -306,7 +326,8 @@ int cg_package(Package *pkg, const CgOptions *opt)
 			fprintf(stderr, "golc: %s: %s\n", opt->obj_out, err);
 			return 1;
 		}
-		if (check_frames(cg, buf)) return 1;
+		int fr = check_frames(cg, buf, opt);
+		if (fr) return fr;
 		FILE *f = fopen(opt->obj_out, "wb");
 		if (!f || fwrite(LLVMGetBufferStart(buf), 1, LLVMGetBufferSize(buf), f) != LLVMGetBufferSize(buf) || fclose(f)) {
 			fprintf(stderr, "golc: %s: cannot write\n", opt->obj_out);

@@ -189,6 +189,23 @@ static char *default_output(const char *file)
 	return out;
 }
 
+static char **golc_argv;        /* as main got it: a second attempt re-runs golc */
+static const char *run_tmpdir;  /* golc run's directory, removed before a re-run */
+
+/* Codegen measured frames too big for the plain split-stack check in
+ * functions it gave no trampoline (big spill areas show only in the
+ * object's stack maps): run the same command again with the measurements,
+ * which get those functions trampolines (cg_func.c). A fresh process keeps
+ * the second attempt independent of everything the first one built. */
+__attribute__((noreturn)) static void retry_with_frames(const char *frames)
+{
+	if (run_tmpdir) rmdir(run_tmpdir);
+	setenv("GOLC_BIGFRAMES", frames, 1);
+	execv("/proc/self/exe", golc_argv);
+	perror("golc: re-running /proc/self/exe");
+	exit(1);
+}
+
 /* compile the package to an object (or IR) and link it; returns the exit code */
 static int compile(Options *o, const char *out)
 {
@@ -206,14 +223,16 @@ static int compile(Options *o, const char *out)
 			return 1;
 		}
 	}
-	CgOptions co = {.triple = o->triple, .optlevel = o->optlevel};
+	CgOptions co = {.triple = o->triple, .optlevel = o->optlevel, .bigframes = getenv("GOLC_BIGFRAMES")};
 	if (o->emit_llvm) {
 		co.ll_out = out ? out : "-";
 		return cg_package(p, &co);
 	}
 	if (o->compile_only) {
 		co.obj_out = out;
-		return cg_package(p, &co);
+		int rc = cg_package(p, &co);
+		if (rc == CG_RETRY) retry_with_frames(co.toobig);
+		return rc;
 	}
 	char tmpdir[] = "/tmp/golc-XXXXXX";
 	if (!mkdtemp(tmpdir)) {
@@ -225,6 +244,10 @@ static int compile(Options *o, const char *out)
 	co.obj_out = obj;
 	co.ll_before = getenv("GOLC_IR_BEFORE");
 	int rc = cg_package(p, &co);
+	if (rc == CG_RETRY) {
+		rmdir(tmpdir);
+		retry_with_frames(co.toobig);
+	}
 	if (rc == 0) {
 		const char *objs[1] = {obj};
 		rc = link_program(o->triple, objs, 1, out);
@@ -259,6 +282,7 @@ static int cmd_run(int argc, char **argv)
 		perror("golc: mkdtemp");
 		return 1;
 	}
+	run_tmpdir = tmpdir;
 	char exe[512];
 	snprintf(exe, sizeof exe, "%s/%s", tmpdir, default_output(o.files[0]));
 	int rc = compile(&o, exe);
@@ -336,5 +360,6 @@ static int golc_main(void *p)
 /* the compiler recurses over the syntax tree: it runs on a large stack (bigstack.c) */
 int main(int argc, char **argv)
 {
+	golc_argv = argv;
 	return bigstack_run(golc_main, &(Args){argc, argv});
 }
