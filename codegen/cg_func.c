@@ -105,12 +105,23 @@ LLVMValueRef cg_func_decl(CG *cg, Obj *fn)
 
 /* ------------------------------------------------------------ locals */
 
+/* does a value of type t hold an array (itself or in a field)? */
+static bool holds_array(Type *t)
+{
+	Type *u = type_under(t);
+	if (u->kind == TY_ARRAY) return u->len > 0;
+	if (u->kind != TY_STRUCT) return false;
+	for (int i = 0; i < u->nfields; i++)
+		if (holds_array(u->fields[i].type)) return true;
+	return false;
+}
+
 static Local *new_local(CG *cg, Obj *o)
 {
 	Local *l = arena_alloc(cg->fnarena, sizeof *l);
-	/* arrays live in memory so that they can be indexed with variables */
-	Type *u = type_under(o->type);
-	l->heap = o->addrtaken || o->captured || (u->kind == TY_ARRAY && u->len > 0);
+	/* arrays live in memory so that they can be indexed with variables
+	 * (x[i], s.a[i], s.t.a[i]) */
+	l->heap = o->addrtaken || o->captured || holds_array(o->type);
 	if (l->heap) {
 		l->addr = cg_alloca(cg, cg->gptr, o->name);
 	} else {

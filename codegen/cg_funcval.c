@@ -361,7 +361,7 @@ Val cg_recv_path(CG *cg, Val v, Type *t, int *path, int npath, Obj *m, Pos pos, 
 		if (addr) return cg_load(cg, addr, t);
 		return v;
 	}
-	if (addr) return cg_load(cg, addr, t);
+	if (addr) v = cg_load(cg, addr, t);     /* then maybe through an embedded pointer */
 	if (m->type->recv && type_under(t)->kind == TY_POINTER && type_under(m->type->recv->type)->kind != TY_POINTER) {
 		cg_nilcheck(cg, v.v[0], pos);
 		return cg_load(cg, v.v[0], type_under(t)->elem);
