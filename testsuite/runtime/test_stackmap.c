@@ -5,6 +5,7 @@
 #include "rt.h"
 #include "testhelper.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 void sm_none(void);
@@ -77,10 +78,17 @@ static size_t build(Buf *w)
 	return first;
 }
 
+/* a record of sm_input.ll's functions (not of runtime.o's) */
+static int ours(const StackRecord *r)
+{
+	return r->fn == (uintptr_t)sm_none || r->fn == (uintptr_t)sm_two || r->fn == (uintptr_t)sm_derived ||
+	       r->fn == (uintptr_t)sm_alloc;
+}
+
 static const StackRecord *by_id(size_t from, uint64_t id)
 {
 	for (size_t i = from; i < rt_nrecords; i++)
-		if (rt_records[i].id == id)
+		if (rt_records[i].id == id && (from > 0 || ours(&rt_records[i])))
 			return &rt_records[i];
 	return NULL;
 }
@@ -88,8 +96,12 @@ static const StackRecord *by_id(size_t from, uint64_t id)
 int main(void)
 {
 	rt_stackmap_init();
-	size_t linked = rt_nrecords;
-	CHECK("stackmap: linked section has 5 records in 4 functions", linked == 5 && rt_nsmfuncs == 4);
+	/* runtime.o (the runtime's Go part, in every link) brings its own
+	 * records: run.sh passes their counts */
+	const char *gr = getenv("GORT_RECORDS"), *gf = getenv("GORT_FUNCS");
+	size_t linked = rt_nrecords, extra_rec = gr ? strtoul(gr, NULL, 10) : 0, extra_fn = gf ? strtoul(gf, NULL, 10) : 0;
+	CHECK("stackmap: linked section has 5 records in 4 functions (+ runtime.o's)",
+	      linked == 5 + extra_rec && rt_nsmfuncs == 4 + extra_fn);
 	CHECK_BODY("stackmap: IDs, functions and roots of the linked records")
 	{
 		const StackRecord *a = by_id(0, 101), *b = by_id(0, 102), *c = by_id(0, 103);
@@ -102,6 +114,7 @@ int main(void)
 		result = result && e->fn == (uintptr_t)sm_alloc && e->nroots == 1;
 		for (size_t i = 0; result && i < linked; i++) {
 			const StackRecord *r = &rt_records[i];
+			if (!ours(r)) continue;
 			result = r->ra == r->fn + r->off && r->off > 0 && r->off < 256;
 			for (unsigned k = 0; k < 2u * r->nroots; k++)
 				result = result && r->roots[k].kind == SL_INDIRECT;
