@@ -276,6 +276,15 @@ static bool makes_calls(LLVMValueRef f)
  * optimization pipeline, so inlined callees bring no checks of their own and
  * leaves are known exactly; static allocas move to the new entry block.
  */
+/* 1 + the index of fn's closure-context (`nest`) parameter, or 0 */
+static unsigned nest_param(LLVMValueRef fn)
+{
+	unsigned kind = LLVMGetEnumAttributeKindForName("nest", 4), nest = 0;
+	for (unsigned i = 0, n = LLVMCountParams(fn); i < n; i++)
+		if (LLVMGetEnumAttributeAtIndex(fn, i + 1, kind)) nest = i + 1;
+	return nest;
+}
+
 static void add_prologue(CG *cg, LLVMValueRef fn, int rec, uint64_t est)
 {
 	LLVMBasicBlockRef old = LLVMGetEntryBasicBlock(fn);
@@ -319,9 +328,7 @@ static void add_prologue(CG *cg, LLVMValueRef fn, int rec, uint64_t est)
 	unsigned n = LLVMCountParams(fn);
 	for (unsigned i = 0; i < n; i++)
 		LLVMBuildStore(cg->b, LLVMGetParam(fn, i), LLVMBuildStructGEP2(cg->b, bt, blk, i + 1, ""));
-	unsigned nest = 0, nestkind = LLVMGetEnumAttributeKindForName("nest", 4);
-	for (unsigned i = 0; i < n; i++)
-		if (LLVMGetEnumAttributeAtIndex(fn, i + 1, nestkind)) nest = i + 1;
+	unsigned nest = nest_param(fn);
 	LLVMValueRef adapter = get_adapter(cg, fty, nest);
 	LLVMPositionBuilderAtEnd(cg->b, more);
 	LLVMSetCurrentDebugLocation2(cg->b, loc);
@@ -392,15 +399,9 @@ static void add_trampoline(CG *cg, LLVMValueRef fn, int rec, uint64_t est)
 	}
 	LLVMSetLinkage(fn, LLVMInternalLinkage);
 	LLVMSetGC(t, LLVMGetGC(fn));
-	unsigned n = LLVMCountParams(fn);
-	unsigned nestkind = LLVMGetEnumAttributeKindForName("nest", 4);
-	int nest = -1;
-	for (unsigned i = 0; i < n; i++)
-		if (LLVMGetEnumAttributeAtIndex(fn, i + 1, nestkind)) nest = (int)i;
-	if (nest >= 0) LLVMAddAttributeAtIndex(t, nest + 1, cg_enumattr(cg, "nest"));
-	LLVMAddAttributeAtIndex(t, LLVMAttributeFunctionIndex, cg_enumattr(cg, "noinline"));
-	const char *fp = "frame-pointer";
-	LLVMAddAttributeAtIndex(t, LLVMAttributeFunctionIndex, LLVMCreateStringAttribute(cg->ctx, fp, strlen(fp), "all", 3));
+	unsigned n = LLVMCountParams(fn), nest = nest_param(fn);
+	if (nest) LLVMAddAttributeAtIndex(t, nest, cg_enumattr(cg, "nest"));
+	LLVMAddAttributeAtIndex(t, LLVMAttributeFunctionIndex, cg_strattr(cg, "frame-pointer", "all"));
 
 	/* the body: f's record; the trampoline: a hidden wrapper with the check */
 	FuncRec *r = &cg->funcs[rec];
@@ -419,9 +420,8 @@ static void add_trampoline(CG *cg, LLVMValueRef fn, int rec, uint64_t est)
 	for (unsigned i = 0; i < n; i++) args[i] = LLVMGetParam(t, i);
 	LLVMValueRef c = LLVMBuildCall2(cg->b, fty, fn, args, n, "");
 	LLVMSetTailCallKind(c, LLVMTailCallKindMustTail);
-	if (nest >= 0) LLVMAddCallSiteAttribute(c, nest + 1, cg_enumattr(cg, "nest"));
-	const char *leaf = "gc-leaf-function";
-	LLVMAddCallSiteAttribute(c, LLVMAttributeFunctionIndex, LLVMCreateStringAttribute(cg->ctx, leaf, strlen(leaf), "", 0));
+	if (nest) LLVMAddCallSiteAttribute(c, nest, cg_enumattr(cg, "nest"));
+	LLVMAddCallSiteAttribute(c, LLVMAttributeFunctionIndex, cg_strattr(cg, "gc-leaf-function", ""));
 	if (LLVMGetTypeKind(LLVMGetReturnType(fty)) == LLVMVoidTypeKind) LLVMBuildRetVoid(cg->b);
 	else LLVMBuildRet(cg->b, c);
 	add_prologue(cg, t, trec, est);

@@ -37,6 +37,14 @@ static const uint8_t *name_bytes(const uint8_t *n, intptr_t *len)
 	return n + i + 1;
 }
 
+/* the bytes of a `name:` (flag byte, uvarint length, bytes) */
+GoString rt_namestring(const uint8_t *n)
+{
+	GoString s;
+	s.p = name_bytes(n, &s.n);
+	return s;
+}
+
 static const void *resolve(const void *base, int32_t off) { return off ? (const uint8_t *)base + off : NULL; }
 
 GoString rt_typestring(const GoType *t)

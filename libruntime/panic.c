@@ -109,18 +109,12 @@ static void print_assert(const Panic *p)
 {
 	rt_print_cstr("interface conversion: ");
 	if (p->missing) {
-		intptr_t n = 0;
-		int i = 1, shift = 0;
-		for (;; i++) {
-			n |= (intptr_t)(p->missing[i] & 0x7f) << shift;
-			shift += 7;
-			if (!(p->missing[i] & 0x80)) break;
-		}
+		GoString m = rt_namestring(p->missing);
 		rt_printtypestring(p->have);
 		rt_print_cstr(" is not ");
 		rt_printtypestring(p->want);
 		rt_print_cstr(": missing method ");
-		rt_printstring(p->missing + i + 1, n);
+		rt_printstring(m.p, m.n);
 		return;
 	}
 	if (p->iface) rt_printtypestring(p->iface);
@@ -211,14 +205,6 @@ typedef struct AssertError {    /* runtime.TypeAssertionError */
 	GoString iface, concrete, asserted, missing;
 } AssertError;
 
-static GoString cstring(const char *s)
-{
-	intptr_t n = 0;
-	while (s[n])
-		n++;
-	return (GoString){(const uint8_t *)s, n};
-}
-
 /* errorString / plainError value holding the text a ++ b */
 static GoEface text_error(const GoType *t, GoString a, GoString b)
 {
@@ -247,16 +233,7 @@ static GoEface assert_error(const Panic *p)
 	if (p->iface) v->iface = rt_typestring(p->iface);
 	if (p->have) v->concrete = rt_typestring(p->have);
 	v->asserted = rt_typestring(p->want);
-	if (p->missing) {
-		intptr_t n = 0;
-		int i = 1, shift = 0;
-		for (;; i++) {
-			n |= (intptr_t)(p->missing[i] & 0x7f) << shift;
-			shift += 7;
-			if (!(p->missing[i] & 0x80)) break;
-		}
-		v->missing = (GoString){p->missing + i + 1, n};
-	}
+	if (p->missing) v->missing = rt_namestring(p->missing);
 	/* a pointer: the interface's data word is v itself */
 	return (GoEface){&rt_assertErrorPtr_type, v};
 }
@@ -268,11 +245,11 @@ GoEface rt_panic_value(Panic *p)
 	case P_VALUE:
 		return (GoEface){p->t, p->data};
 	case P_DIVIDE:
-		return text_error(es, cstring("integer divide by zero"), (GoString){0});
+		return text_error(es, rt_gostring("integer divide by zero"), (GoString){0});
 	case P_MEM:
-		return text_error(es, cstring("invalid memory address or nil pointer dereference"), (GoString){0});
+		return text_error(es, rt_gostring("invalid memory address or nil pointer dereference"), (GoString){0});
 	case P_SHIFT:
-		return text_error(es, cstring("negative shift amount"), (GoString){0});
+		return text_error(es, rt_gostring("negative shift amount"), (GoString){0});
 	case P_INDEX:
 		return bounds_error(p->x, p->len, true, 0);
 	case P_SLICE: {
@@ -282,11 +259,11 @@ GoEface rt_panic_value(Panic *p)
 	case P_ASSERT:
 		return assert_error(p);
 	case P_UNCOMP:
-		return text_error(es, cstring("comparing uncomparable type "), rt_typestring(p->t));
+		return text_error(es, rt_gostring("comparing uncomparable type "), rt_typestring(p->t));
 	case P_UNHASH:
-		return text_error(es, cstring("hash of unhashable type "), rt_typestring(p->t));
+		return text_error(es, rt_gostring("hash of unhashable type "), rt_typestring(p->t));
 	case P_ERROR:
-		return text_error(p->code ? es : &rt_plainError_type, cstring(p->msg), (GoString){0});
+		return text_error(p->code ? es : &rt_plainError_type, rt_gostring(p->msg), (GoString){0});
 	}
 	return (GoEface){0};
 }

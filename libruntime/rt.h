@@ -259,6 +259,8 @@ RT_NORETURN void rt_panicuncomparable_c(const GoType *t);
 
 /* ---------------------------------------------------------------- iface.c */
 GoString rt_typestring(const GoType *t);
+GoString rt_namestring(const uint8_t *name);    /* iface.c: a name's bytes */
+GoString rt_gostring(const char *s);            /* string.c: a C string, not copied */
 void rt_printtypestring(const GoType *t);
 struct Itab *rt_getitab_c(const GoType *inter, const GoType *t, int8_t canfail);
 int8_t rt_efaceeq_c(const GoType *t, void *x, void *y);

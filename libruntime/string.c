@@ -81,3 +81,12 @@ GoString rt_intstring_c(int64_t v)
 		r[i] = b[i];
 	return (GoString){r, n};
 }
+
+/* a C string as a Go string (no copy) */
+GoString rt_gostring(const char *s)
+{
+	intptr_t n = 0;
+	while (s[n])
+		n++;
+	return (GoString){(const uint8_t *)s, n};
+}

@@ -176,13 +176,7 @@ const FuncEntry *rt_funcforpc(uintptr_t pc)
 GoString rt_funcname(const FuncEntry *f) __asm__("runtime.(*Func).Name");
 GoString rt_funcname(const FuncEntry *f)
 {
-	if (!f)
-		return (GoString){0};
-	const char *s = f->info->name;
-	intptr_t n = 0;
-	while (s[n])
-		n++;
-	return (GoString){(const uint8_t *)s, n};
+	return f ? rt_gostring(f->info->name) : (GoString){0};
 }
 
 uintptr_t rt_funcentry(const FuncEntry *f) __asm__("runtime.(*Func).Entry");
@@ -216,8 +210,5 @@ void rt_funcfileline(FileLine *r, const FuncEntry *f, uintptr_t pc)
 			break;
 		}
 	}
-	intptr_t n = 0;
-	while (fi->file[n])
-		n++;
-	*r = (FileLine){{(const uint8_t *)fi->file, n}, line};
+	*r = (FileLine){rt_gostring(fi->file), line};
 }

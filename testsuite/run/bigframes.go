@@ -49,4 +49,17 @@ func main() {
 	println(deep(5000))
 	r := spill(3000, big{})
 	println(r.p.a, r.p.d, r.w.d, r.f[0], r.f[3], r.k[3])
+
+	// a closure (its context in the nest register) with a big frame
+	base := 3
+	var rec func(n int) int
+	rec = func(n int) int {
+		v := m["k"]
+		v[n%1000] += byte(base)
+		if n == 0 {
+			return int(v[0])
+		}
+		return rec(n-1) + int(v[n%1000])
+	}
+	println(rec(2000))
 }
