@@ -11,6 +11,15 @@
  * In memory, values use Go's layout (types_layout offsets); bool is i1 in SSA
  * and i8 in memory.
  *
+ * Big aggregates are the exception: a struct or array type of more than
+ * CG.maxssa scalars is "in memory" (cg_inmem). Its value is one scalar, a
+ * `ptr addrspace(1)` to a copy in the heap that nobody writes: loads copy
+ * (cg_load), stores copy (cg_store), a field or element of such a value is a
+ * load from inside the copy (cg_field, cg_elem; an in-memory field is just
+ * the interior pointer), and variables of such types always live in heap
+ * cells. Flattened types never contain in-memory ones (a part has at most
+ * as many scalars as its whole), so only tuples mix the two.
+ *
  * Sections follow the .c files.
  */
 #ifndef CG_H
@@ -109,6 +118,8 @@ struct CG {
 	bool arm64;
 	int optlevel;
 	const char *bigframes;  /* CgOptions.bigframes */
+	bool fieldtrack;        /* CgOptions.fieldtrack */
+	int maxssa;           /* cg_inmem: more scalars than this live in memory */
 	Package *pkg;
 	Arena *fnarena;
 	/* common LLVM types */
@@ -139,7 +150,9 @@ LLVMAttributeRef cg_enumattr(CG *cg, const char *k);
 
 /* cg_types.c */
 int cg_nscalars(CG *cg, Type *t);
+bool cg_inmem(CG *cg, Type *t);
 void cg_scalars(CG *cg, Type *t, LLVMTypeRef *tys, int64_t *offs);
+void cg_scalars_mem(CG *cg, Type *t, LLVMTypeRef *tys, int64_t *offs, Type **mem);
 LLVMTypeRef cg_memtype(CG *cg, LLVMTypeRef scalar);   /* i1 -> i8 */
 LLVMTypeRef cg_fntype(CG *cg, Type *sig, bool closure);
 LLVMTypeRef cg_result_type(CG *cg, Type *sig);
@@ -230,6 +243,9 @@ LLVMValueRef cg_cond(CG *cg, Node *n);
 LLVMValueRef cg_bool(CG *cg, Val v);
 Val cg_val1(CG *cg, LLVMValueRef v, Type *t);
 Val cg_load(CG *cg, LLVMValueRef addr, Type *t);
+Val cg_load_imm(CG *cg, LLVMValueRef addr, Type *t);   /* from memory nobody writes */
+Val cg_field(CG *cg, Val v, Type *st, int field);
+Val cg_elem(CG *cg, Val v, Type *at, int64_t i);
 void cg_store(CG *cg, LLVMValueRef addr, Val v);
 LLVMValueRef cg_addr_off(CG *cg, LLVMValueRef base, int64_t off);
 LVal cg_lval(CG *cg, Node *n);

@@ -215,6 +215,7 @@ static Type *entry_type(Type *vt, Type *sig)
 {
 	int np = sig ? sig->nfields : 0;
 	Type *st = type_new(TY_STRUCT);
+	st->cg_record = true;
 	st->nfields = 3 + np;
 	st->fields = arena_alloc(&perm, sizeof(Field) * st->nfields);
 	memset(st->fields, 0, sizeof(Field) * st->nfields);
@@ -331,6 +332,7 @@ void cg_defer_stmt(CG *cg, Node *n)
 			     : o->builtin == BI_DELETE ? DK_DELETE : DK_COPY;
 			if (kind == DK_DELETE) cg_mapdesc(cg, call, al->v[0]->tv.type);
 			vt = type_new(TY_STRUCT);
+			vt->cg_record = true;
 			sig = type_new(TY_FUNC);
 			sig->nfields = al->n;
 			sig->fields = arena_alloc(&perm, sizeof(Field) * (al->n + 1));

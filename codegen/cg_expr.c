@@ -33,6 +33,7 @@ LLVMValueRef cg_bool(CG *cg, Val v) { return v.v[0]; }
 
 Val cg_zero(CG *cg, Type *t)
 {
+	if (cg_inmem(cg, t)) return cg_val1(cg, cg_new(cg, t), t);  /* fresh, zeroed */
 	int n = cg_nscalars(cg, t);
 	LLVMTypeRef *tys = arena_alloc(cg->fnarena, sizeof(LLVMTypeRef) * (n + 1));
 	cg_scalars(cg, t, tys, NULL);
@@ -119,14 +120,26 @@ LLVMValueRef cg_addr_off(CG *cg, LLVMValueRef base, int64_t off)
 	return LLVMBuildGEP2(cg->b, cg->i8, base, &idx, 1, "");
 }
 
+static LLVMValueRef size_of(CG *cg, Type *t) { return LLVMConstInt(cg->i64, (unsigned long long)type_size(t), 0); }
+
 Val cg_load(CG *cg, LLVMValueRef addr, Type *t)
 {
+	if (cg_inmem(cg, t)) {
+		LLVMValueRef p = cg_new(cg, t);
+		cg_memmove(cg, p, addr, size_of(cg, t));
+		return cg_val1(cg, p, t);
+	}
 	int n = cg_nscalars(cg, t);
 	LLVMTypeRef *tys = arena_alloc(cg->fnarena, sizeof(LLVMTypeRef) * (n + 1));
 	int64_t *offs = arena_alloc(cg->fnarena, sizeof(int64_t) * (n + 1));
-	cg_scalars(cg, t, tys, offs);
+	Type **mem = arena_alloc(cg->fnarena, sizeof(Type *) * (n + 1));
+	cg_scalars_mem(cg, t, tys, offs, mem);
 	Val v = cg_mkval(cg, n, t);
 	for (int i = 0; i < n; i++) {
+		if (mem[i]) {   /* an in-memory part of a record or tuple */
+			v.v[i] = cg_load(cg, cg_addr_off(cg, addr, offs[i]), mem[i]).v[0];
+			continue;
+		}
 		LLVMTypeRef mt = cg_memtype(cg, tys[i]);
 		LLVMValueRef x = LLVMBuildLoad2(cg->b, mt, cg_addr_off(cg, addr, offs[i]), "");
 		if (mt != tys[i]) x = LLVMBuildTrunc(cg->b, x, tys[i], "");
@@ -135,13 +148,47 @@ Val cg_load(CG *cg, LLVMValueRef addr, Type *t)
 	return v;
 }
 
+/* a value in memory that is never written again (an in-memory value's copy,
+ * an interface's data): in-memory types use it in place */
+Val cg_load_imm(CG *cg, LLVMValueRef addr, Type *t)
+{
+	if (cg_inmem(cg, t)) return cg_val1(cg, cg_gptr(cg, addr), t);
+	return cg_load(cg, addr, t);
+}
+
+/* field fi of a struct value / element i of an array value */
+Val cg_field(CG *cg, Val v, Type *st, int fi)
+{
+	Type *u = type_under(st), *ft = u->fields[fi].type;
+	types_layout(u);
+	if (cg_inmem(cg, u)) return cg_load_imm(cg, cg_addr_off(cg, v.v[0], u->fields[fi].offset), ft);
+	return cg_extract(cg, v, cg_field_scalar_index(cg, u, fi), cg_nscalars(cg, ft), ft);
+}
+
+Val cg_elem(CG *cg, Val v, Type *at, int64_t i)
+{
+	Type *u = type_under(at);
+	if (cg_inmem(cg, u)) return cg_load_imm(cg, cg_addr_off(cg, v.v[0], i * type_size(u->elem)), u->elem);
+	int k = cg_nscalars(cg, u->elem);
+	return cg_extract(cg, v, (int)(i * k), k, u->elem);
+}
+
 void cg_store(CG *cg, LLVMValueRef addr, Val v)
 {
+	if (cg_inmem(cg, v.t)) {
+		cg_memmove(cg, addr, v.v[0], size_of(cg, v.t));
+		return;
+	}
 	int64_t *offs = arena_alloc(cg->fnarena, sizeof(int64_t) * (v.n + 1));
 	LLVMTypeRef *tys = arena_alloc(cg->fnarena, sizeof(LLVMTypeRef) * (v.n + 1));
-	cg_scalars(cg, v.t, tys, offs);
+	Type **mem = arena_alloc(cg->fnarena, sizeof(Type *) * (v.n + 1));
+	cg_scalars_mem(cg, v.t, tys, offs, mem);
 	for (int i = 0; i < v.n; i++) {
 		LLVMValueRef x = v.v[i];
+		if (mem[i]) {
+			cg_memmove(cg, cg_addr_off(cg, addr, offs[i]), x, size_of(cg, mem[i]));
+			continue;
+		}
 		if (tys[i] == cg->i1) x = LLVMBuildZExt(cg->b, x, cg->i8, "");
 		LLVMBuildStore(cg->b, x, cg_addr_off(cg, addr, offs[i]));
 	}
@@ -462,6 +509,33 @@ static LLVMValueRef strcall2(CG *cg, const char *name, LLVMTypeRef ret, Val x, V
 	return cg_rt_call(cg, name, ret, args, 4, leaf);
 }
 
+/* x == y for in-memory arrays at x and y: a loop over the elements that
+ * stops at the first difference */
+static LLVMValueRef array_eq_loop(CG *cg, LLVMValueRef x, LLVMValueRef y, Type *at, Pos pos)
+{
+	LLVMBasicBlockRef from = LLVMGetInsertBlock(cg->b);
+	LLVMBasicBlockRef loop = cg_block(cg, "aeq.loop"), next = cg_block(cg, "aeq.next"), done = cg_block(cg, "aeq.done");
+	LLVMBuildBr(cg->b, loop);
+	cg_position(cg, loop);
+	LLVMValueRef i = LLVMBuildPhi(cg->b, cg->i64, "i");
+	LLVMValueRef off = LLVMBuildMul(cg->b, i, size_of(cg, at->elem), "");
+	Val a = cg_load_imm(cg, LLVMBuildGEP2(cg->b, cg->i8, x, &off, 1, ""), at->elem);
+	Val b = cg_load_imm(cg, LLVMBuildGEP2(cg->b, cg->i8, y, &off, 1, ""), at->elem);
+	LLVMValueRef eq = cg_compare_vals(cg, OP_EQL, a, b, at->elem, pos).v[0];
+	LLVMBasicBlockRef ne = LLVMGetInsertBlock(cg->b);
+	LLVMBuildCondBr(cg->b, eq, next, done);
+	cg_position(cg, next);
+	LLVMValueRef i1 = LLVMBuildAdd(cg->b, i, LLVMConstInt(cg->i64, 1, 0), "");
+	LLVMValueRef more = LLVMBuildICmp(cg->b, LLVMIntULT, i1, LLVMConstInt(cg->i64, (unsigned long long)at->len, 0), "");
+	LLVMBuildCondBr(cg->b, more, loop, done);
+	LLVMAddIncoming(i, (LLVMValueRef[]){LLVMConstInt(cg->i64, 0, 0), i1}, (LLVMBasicBlockRef[]){from, next}, 2);
+	cg_position(cg, done);
+	LLVMValueRef r = LLVMBuildPhi(cg->b, cg->i1, "");
+	LLVMAddIncoming(r, (LLVMValueRef[]){LLVMConstInt(cg->i1, 0, 0), LLVMConstInt(cg->i1, 1, 0)},
+	                (LLVMBasicBlockRef[]){ne, next}, 2);
+	return r;
+}
+
 Val cg_compare_vals(CG *cg, Op op, Val x, Val y, Type *ot, Pos pos)
 {
 	Type *u = type_under(ot);
@@ -492,7 +566,16 @@ Val cg_compare_vals(CG *cg, Op op, Val x, Val y, Type *ot, Pos pos)
 		if (u->kind == TY_INTERFACE) return cg_iface_eq(cg, op, x, y, ot, pos);
 		/* elementwise */
 		r = LLVMConstInt(cg->i1, 1, 0);
-		if (u->kind == TY_STRUCT) {
+		if (cg_inmem(cg, u) && u->kind == TY_STRUCT) {
+			for (int i = 0; i < u->nfields; i++) {
+				if (u->fields[i].name == intern_cstr("_")) continue;
+				Type *ft = u->fields[i].type;
+				Val e = cg_compare_vals(cg, OP_EQL, cg_field(cg, x, u, i), cg_field(cg, y, u, i), ft, pos);
+				r = LLVMBuildAnd(cg->b, r, e.v[0], "");
+			}
+		} else if (cg_inmem(cg, u)) {
+			r = array_eq_loop(cg, x.v[0], y.v[0], u, pos);
+		} else if (u->kind == TY_STRUCT) {
 			int k = 0;
 			for (int i = 0; i < u->nfields; i++) {
 				Type *ft = u->fields[i].type;
@@ -768,9 +851,45 @@ static Val unary_expr(CG *cg, Node *n)
 
 /* ------------------------------------------------------------ composite literals */
 
+/* a composite literal of an in-memory type: built in a fresh heap copy */
+static Val complit_mem(CG *cg, Node *n)
+{
+	Type *t = n->tv.type, *u = type_under(t);
+	types_layout(u);
+	LLVMValueRef p = cg_new(cg, t);
+	int64_t idx = 0;
+	for (int i = 0; i < n->complit.elts.n; i++) {
+		Node *e = n->complit.elts.v[i];
+		Type *et;
+		int64_t off;
+		if (u->kind == TY_STRUCT) {
+			int fi = i;
+			if (e->kind == N_KEYVALUE) {
+				for (int k = 0; k < u->nfields; k++)
+					if (u->fields[k].name == e->binary.x->ident.name) fi = k;
+				e = e->binary.y;
+			}
+			et = u->fields[fi].type;
+			off = u->fields[fi].offset;
+		} else {
+			if (e->kind == N_KEYVALUE) {
+				idx = const_int64(e->binary.x->tv.val);
+				e = e->binary.y;
+			}
+			et = u->elem;
+			off = idx++ * type_size(et);
+		}
+		Val f = cg_expr_to(cg, e, et);
+		f.t = et;
+		cg_store(cg, cg_addr_off(cg, p, off), f);
+	}
+	return cg_val1(cg, p, t);
+}
+
 static Val complit(CG *cg, Node *n)
 {
 	Type *t = n->tv.type, *u = type_under(t);
+	if (cg_inmem(cg, t)) return complit_mem(cg, n);
 	Val v = cg_zero(cg, t);
 	if (u->kind == TY_STRUCT) {
 		for (int i = 0; i < n->complit.elts.n; i++) {
@@ -847,13 +966,12 @@ static Val selector_expr(CG *cg, Node *n)
 		if (x->tv.mode != MODE_VAR && type_under(x->tv.type)->kind != TY_POINTER && !s->indirect) {
 			Val v = cg_expr(cg, x);
 			Type *t = x->tv.type;
-			int k = 0;
 			for (int i = 0; i < s->npath; i++) {
-				Type *st = type_under(t);
-				k += cg_field_scalar_index(cg, st, s->path[i]);
-				t = st->fields[s->path[i]].type;
+				v = cg_field(cg, v, t, s->path[i]);
+				t = type_under(t)->fields[s->path[i]].type;
 			}
-			return cg_extract(cg, v, k, cg_nscalars(cg, t), n->tv.type);
+			v.t = n->tv.type;
+			return v;
 		}
 		LVal lv = cg_lval(cg, n);
 		return cg_lval_load(cg, &lv);
@@ -886,15 +1004,21 @@ static Val index_expr(CG *cg, Node *n)
 			return cg_lval_load(cg, &lv);
 		}
 		Val a = cg_expr(cg, x);
-		int k = cg_nscalars(cg, xt->elem);
-		if (in->tv.mode == MODE_CONST) return cg_extract(cg, a, (int)(const_int64(in->tv.val) * k), k, n->tv.type);
-		/* a computed array value indexed by a variable: spill it to memory */
-		LLVMValueRef tmp = cg_new(cg, x->tv.type);
-		cg_store(cg, tmp, a);
+		if (in->tv.mode == MODE_CONST) {
+			Val e = cg_elem(cg, a, xt, const_int64(in->tv.val));
+			e.t = n->tv.type;
+			return e;
+		}
+		/* a computed array value indexed by a variable: in memory (or spilled there) */
+		LLVMValueRef tmp = a.v[0];
+		if (!cg_inmem(cg, xt)) {
+			tmp = cg_new(cg, x->tv.type);
+			cg_store(cg, tmp, a);
+		}
 		Val i = index_val(cg, in);
 		bounds_check(cg, i.v[0], LLVMConstInt(cg->i64, xt->len, 0), n->pos);
 		LLVMValueRef off = LLVMBuildMul(cg->b, i.v[0], LLVMConstInt(cg->i64, type_size(xt->elem), 0), "");
-		return cg_load(cg, LLVMBuildGEP2(cg->b, cg->i8, tmp, &off, 1, ""), n->tv.type);
+		return cg_load_imm(cg, LLVMBuildGEP2(cg->b, cg->i8, tmp, &off, 1, ""), n->tv.type);
 	}
 	cg_unsupported(cg, n, "this index expression");
 }

@@ -120,8 +120,8 @@ static Local *new_local(CG *cg, Obj *o)
 {
 	Local *l = arena_alloc(cg->fnarena, sizeof *l);
 	/* arrays live in memory so that they can be indexed with variables
-	 * (x[i], s.a[i], s.t.a[i]) */
-	l->heap = o->addrtaken || o->captured || holds_array(o->type);
+	 * (x[i], s.a[i], s.t.a[i]), and so do values of in-memory types */
+	l->heap = o->addrtaken || o->captured || holds_array(o->type) || cg_inmem(cg, o->type);
 	if (l->heap) {
 		l->addr = cg_alloca(cg, cg->gptr, o->name);
 	} else {
@@ -147,14 +147,18 @@ void cg_declare_local(CG *cg, Obj *o, Val *v)
 {
 	if (!o || o->name == intern_cstr("_")) return;
 	Local *l = cg_local(cg, o);
-	Val z = v ? *v : cg_zero(cg, o->type);
 	if (l->heap) {
-		LLVMValueRef cell = cg_new(cg, o->type);
+		LLVMValueRef cell = cg_new(cg, o->type);   /* zeroed */
 		LLVMBuildStore(cg->b, cell, l->addr);
-		cg_store(cg, cell, z);
-	} else {
-		for (int i = 0; i < z.n; i++) LLVMBuildStore(cg->b, z.v[i], l->slots[i]);
+		if (v) {
+			Val x = *v;
+			x.t = o->type;
+			cg_store(cg, cell, x);
+		}
+		return;
 	}
+	Val z = v ? *v : cg_zero(cg, o->type);
+	for (int i = 0; i < z.n; i++) LLVMBuildStore(cg->b, z.v[i], l->slots[i]);
 }
 
 BuilderState cg_builder_save(CG *cg)

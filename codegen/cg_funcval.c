@@ -219,6 +219,7 @@ Val cg_funclit(CG *cg, Node *n)
 		fo->cg = c->llfn;
 		if (c->ncaps) {
 			Type *st = type_new(TY_STRUCT);
+			st->cg_record = true;
 			st->nfields = c->ncaps + 1;
 			st->fields = arena_alloc(&perm, sizeof(Field) * st->nfields);
 			memset(st->fields, 0, sizeof(Field) * st->nfields);
@@ -278,6 +279,7 @@ LLVMValueRef cg_call_funcval(CG *cg, Type *sig, LLVMValueRef fv, LLVMValueRef *a
 static Type *bound_type(Type *rt)
 {
 	Type *st = type_new(TY_STRUCT);
+	st->cg_record = true;
 	st->nfields = 2;
 	st->fields = arena_alloc(&perm, sizeof(Field) * 2);
 	memset(st->fields, 0, sizeof(Field) * 2);
@@ -350,7 +352,7 @@ Val cg_recv_path(CG *cg, Val v, Type *t, int *path, int npath, Obj *m, Pos pos, 
 		types_layout(st);
 		Type *ft = st->fields[path[i]].type;
 		if (addr) addr = cg_addr_off(cg, addr, st->fields[path[i]].offset);
-		else v = cg_extract(cg, v, cg_field_scalar_index(cg, st, path[i]), cg_nscalars(cg, ft), ft);
+		else v = cg_field(cg, v, st, path[i]);
 		t = ft;
 	}
 	*outt = t;

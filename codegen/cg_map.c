@@ -69,8 +69,12 @@ static void key_alg(CG *cg, Node *at, Type *t, int64_t off, uint32_t **alg, int 
 LLVMValueRef cg_mapdesc(CG *cg, Node *at, Type *mt)
 {
 	Type *u = type_under(mt);
-	char name[600];
-	snprintf(name, sizeof name, "mapdesc:%s", type_string(mt, NULL));
+	/* named after the type descriptor's link name: local types of the same
+	 * name in different scopes are different maps */
+	const char *tn = cg_typedesc_name(mt) + strlen("type:");
+	size_t tl = strlen(tn) + 16;
+	char *name = arena_alloc(cg->fnarena, tl), *aname = arena_alloc(cg->fnarena, tl);
+	snprintf(name, tl, "mapdesc:%s", tn);
 	LLVMValueRef g = LLVMGetNamedGlobal(cg->mod, name);
 	if (g) return g;
 	uint32_t *alg = NULL;
@@ -79,8 +83,7 @@ LLVMValueRef cg_mapdesc(CG *cg, Node *at, Type *mt)
 	LLVMValueRef *avals = arena_alloc(cg->fnarena, sizeof(LLVMValueRef) * (n + 1));
 	for (int i = 0; i < n; i++) avals[i] = LLVMConstInt(cg->i32, alg[i], 0);
 	LLVMValueRef ainit = LLVMConstArray2(cg->i32, avals, n);
-	char aname[610];
-	snprintf(aname, sizeof aname, "mapalg:%s", type_string(mt, NULL));
+	snprintf(aname, tl, "mapalg:%s", tn);
 	LLVMValueRef ag = LLVMAddGlobal(cg->mod, LLVMTypeOf(ainit), aname);
 	LLVMSetInitializer(ag, ainit);
 	LLVMSetGlobalConstant(ag, 1);
@@ -105,6 +108,7 @@ LLVMValueRef cg_mapdesc(CG *cg, Node *at, Type *mt)
 static LLVMValueRef key_ptr(CG *cg, Val k, Type *kt)
 {
 	k.t = kt;
+	if (cg_inmem(cg, kt)) return LLVMBuildAddrSpaceCast(cg->b, k.v[0], cg->ptr, ""); /* nobody writes it */
 	if (cg_has_pointers(kt)) {
 		LLVMValueRef cell = cg_new(cg, kt);
 		cg_store(cg, cell, k);
@@ -173,18 +177,21 @@ static Val map_load(CG *cg, Type *mt, Val m, Val k, LLVMValueRef *okp)
 	Type *u = type_under(mt);
 	LLVMValueRef slot = rt3(cg, "runtime.mapaccess", cg->gptr, mt, m, k);
 	LLVMValueRef ok = LLVMBuildICmp(cg->b, LLVMIntNE, slot, LLVMConstPointerNull(cg->gptr), "");
-	LLVMBasicBlockRef from = LLVMGetInsertBlock(cg->b), ld = cg_block(cg, "map.found"), done = cg_block(cg, "map.done");
-	LLVMBuildCondBr(cg->b, ok, ld, done);
+	LLVMBasicBlockRef ld = cg_block(cg, "map.found"), zb = cg_block(cg, "map.zero"), done = cg_block(cg, "map.done");
+	LLVMBuildCondBr(cg->b, ok, ld, zb);
 	cg_position(cg, ld);
 	Val v = cg_load(cg, slot, u->elem);
 	LLVMBasicBlockRef ldend = LLVMGetInsertBlock(cg->b);
 	LLVMBuildBr(cg->b, done);
+	cg_position(cg, zb);
+	Val z = cg_zero(cg, u->elem);   /* an allocation for in-memory types */
+	LLVMBasicBlockRef zend = LLVMGetInsertBlock(cg->b);
+	LLVMBuildBr(cg->b, done);
 	cg_position(cg, done);
-	Val z = cg_zero(cg, u->elem);
 	Val r = cg_mkval(cg, v.n, u->elem);
 	for (int i = 0; i < v.n; i++) {
 		r.v[i] = LLVMBuildPhi(cg->b, LLVMTypeOf(v.v[i]), "");
-		LLVMAddIncoming(r.v[i], (LLVMValueRef[]){z.v[i], v.v[i]}, (LLVMBasicBlockRef[]){from, ldend}, 2);
+		LLVMAddIncoming(r.v[i], (LLVMValueRef[]){z.v[i], v.v[i]}, (LLVMBasicBlockRef[]){zend, ldend}, 2);
 	}
 	if (okp) *okp = ok;
 	return r;

@@ -271,7 +271,8 @@ static int check_frames(CG *cg, LLVMMemoryBufferRef buf, CgOptions *opt)
 int cg_package(Package *pkg, CgOptions *opt)
 {
 	init_llvm();
-	CG cgs = {.pkg = pkg, .optlevel = opt->optlevel, .bigframes = opt->bigframes};
+	CG cgs = {.pkg = pkg, .optlevel = opt->optlevel, .bigframes = opt->bigframes, .fieldtrack = opt->fieldtrack,
+	            .maxssa = opt->maxssa > 0 ? opt->maxssa : 64};
 	CG *cg = &cgs;
 	static Arena fnarena;
 	cg->fnarena = &fnarena;

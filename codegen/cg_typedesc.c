@@ -363,6 +363,8 @@ static int method_set(CG *cg, Type *t, MEnt **out)
 		bool ind;
 		Obj *m = lookup_field_or_method(t, false, cg->pkg, names[i], &path, &np, &ind);
 		if (!m || m->kind != OBJ_FUNC) continue;
+		if (cg->fieldtrack && m->decl && m->decl->kind == N_FUNCDECL && (m->decl->funcdecl.pragma & PRAGMA_NOINTERFACE))
+			continue;   /* gc: not in any interface's method table */
 		if (!m->type->recv) { /* promoted from an embedded interface field */
 			if (!np) continue;
 			ms[k++] = (MEnt){.name = names[i], .m = m, .path = path, .npath = np};

@@ -17,6 +17,8 @@
  */
 #include "cg.h"
 
+#include <string.h>
+
 static int count(CG *cg, Type *t)
 {
 	Type *u = type_under(t);
@@ -42,31 +44,42 @@ static int count(CG *cg, Type *t)
 	}
 }
 
-/* Values are flattened into SSA scalars; huge arrays would explode the IR.
- * Until aggregates get an in-memory representation (issue #4), refuse them
- * with a diagnostic instead of hanging. */
-#define MAX_SCALARS 4096
+/* Values are flattened into SSA scalars up to a limit; a struct or array
+ * type of more scalars than that is an "in-memory" type (cg_inmem): its
+ * values are one `ptr addrspace(1)` to an immutable copy (cg.h). The limit is
+ * CG.maxssa (GOLC_MAXSSA in the driver, for tests; default 64). */
+bool cg_inmem(CG *cg, Type *t)
+{
+	Type *u = type_under(t);
+	if ((u->kind != TY_STRUCT || u->cg_record) && u->kind != TY_ARRAY) return false;
+	return count(cg, u) > cg->maxssa;
+}
 
 int cg_nscalars(CG *cg, Type *t)
 {
 	Type *u = type_under(t);
-	if (u->kind == TY_ARRAY && u->len > MAX_SCALARS) {
-		fprintf(stderr, "%s: golc: array values of %lld elements not supported yet\n",
-		        cg->pkg->nfiles ? srcfile_get(cg->pkg->files[0]->file.file)->path : "?", (long long)u->len);
-		exit(1);
+	if (u->kind == TY_TUPLE || u->cg_record) {
+		int n = 0;
+		for (int i = 0; i < u->nfields; i++) n += cg_nscalars(cg, u->fields[i].type);
+		return n;
 	}
-	int n = count(cg, t);
-	if (n > MAX_SCALARS) {
-		fprintf(stderr, "golc: values of type %s are too large (not supported yet)\n", type_string(t, cg->pkg));
-		exit(1);
-	}
-	return n;
+	if (cg_inmem(cg, u)) return 1;
+	return count(cg, t);
 }
 
-static int fill(CG *cg, Type *t, LLVMTypeRef *tys, int64_t *offs, int64_t base)
+/* the scalars of t: their LLVM types, offsets in memory from base, and
+ * for the pointer standing for an in-memory part, that part's type (mem[i];
+ * other entries are left alone) */
+static int fill(CG *cg, Type *t, LLVMTypeRef *tys, int64_t *offs, Type **mem, int64_t base)
 {
 	Type *u = type_under(t);
 	LLVMTypeRef s;
+	if (cg_inmem(cg, u)) {
+		if (tys) tys[0] = cg->gptr;
+		if (offs) offs[0] = base;
+		if (mem) mem[0] = u;
+		return 1;
+	}
 	switch (u->kind) {
 	case TY_BOOL: s = cg->i1; break;
 	case TY_INT8: case TY_UINT8: s = cg->i8; break;
@@ -99,21 +112,23 @@ static int fill(CG *cg, Type *t, LLVMTypeRef *tys, int64_t *offs, int64_t base)
 		types_layout(u);
 		int n = 0;
 		for (int i = 0; i < u->nfields; i++)
-			n += fill(cg, u->fields[i].type, tys ? tys + n : NULL, offs ? offs + n : NULL, base + u->fields[i].offset);
+			n += fill(cg, u->fields[i].type, tys ? tys + n : NULL, offs ? offs + n : NULL, mem ? mem + n : NULL,
+			          base + u->fields[i].offset);
 		return n;
 	}
 	case TY_ARRAY: {
 		types_layout(u);
 		int n = 0;
 		int64_t esz = type_size(u->elem);
+		if (count(cg, u->elem) == 0) return 0;
 		for (int64_t i = 0; i < u->len; i++)
-			n += fill(cg, u->elem, tys ? tys + n : NULL, offs ? offs + n : NULL, base + i * esz);
+			n += fill(cg, u->elem, tys ? tys + n : NULL, offs ? offs + n : NULL, mem ? mem + n : NULL, base + i * esz);
 		return n;
 	}
 	case TY_TUPLE: {
 		int n = 0;
 		for (int i = 0; i < u->nfields; i++)
-			n += fill(cg, u->fields[i].type, tys ? tys + n : NULL, NULL, 0);
+			n += fill(cg, u->fields[i].type, tys ? tys + n : NULL, NULL, mem ? mem + n : NULL, 0);
 		return n;
 	}
 	default: /* pointers, maps, chans, funcs, unsafe.Pointer */
@@ -125,7 +140,13 @@ static int fill(CG *cg, Type *t, LLVMTypeRef *tys, int64_t *offs, int64_t base)
 	return 1;
 }
 
-void cg_scalars(CG *cg, Type *t, LLVMTypeRef *tys, int64_t *offs) { fill(cg, t, tys, offs, 0); }
+void cg_scalars(CG *cg, Type *t, LLVMTypeRef *tys, int64_t *offs) { fill(cg, t, tys, offs, NULL, 0); }
+/* cg_scalars, and mem[i]: the in-memory type scalar i points to, or NULL */
+void cg_scalars_mem(CG *cg, Type *t, LLVMTypeRef *tys, int64_t *offs, Type **mem)
+{
+	memset(mem, 0, sizeof(Type *) * cg_nscalars(cg, t));
+	fill(cg, t, tys, offs, mem, 0);
+}
 
 LLVMTypeRef cg_memtype(CG *cg, LLVMTypeRef s) { return s == cg->i1 ? cg->i8 : s; }
 

@@ -13,6 +13,8 @@ typedef struct CgOptions {
 	const char *ll_out;     /* final textual IR (after all passes), or NULL; "-" = stdout */
 	const char *ll_before;  /* IR before passes (debugging), or NULL */
 	const char *bigframes;  /* frames measured by an earlier attempt: "SIZE LLNAME\n"... */
+	bool fieldtrack;        /* GOEXPERIMENT=fieldtrack: //go:nointerface methods stay out of interfaces */
+	int maxssa;           /* struct/array types of more scalars live in memory (0: 64) */
 	char *toobig;           /* out (CG_RETRY): the frames too big for a plain check, same format */
 } CgOptions;
 

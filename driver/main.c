@@ -189,6 +189,20 @@ static char *default_output(const char *file)
 	return out;
 }
 
+/* is experiment name on in GOEXPERIMENT (a comma list, as the go command's)? */
+static bool goexperiment(const char *name)
+{
+	const char *e = getenv("GOEXPERIMENT");
+	size_t n = strlen(name);
+	while (e && *e) {
+		const char *c = strchr(e, ',');
+		size_t w = c ? (size_t)(c - e) : strlen(e);
+		if (w == n && strncmp(e, name, n) == 0) return true;
+		e = c ? c + 1 : NULL;
+	}
+	return false;
+}
+
 static char **golc_argv;        /* as main got it: a second attempt re-runs golc */
 static const char *run_tmpdir;  /* golc run's directory, removed before a re-run */
 
@@ -223,7 +237,9 @@ static int compile(Options *o, const char *out)
 			return 1;
 		}
 	}
-	CgOptions co = {.triple = o->triple, .optlevel = o->optlevel, .bigframes = getenv("GOLC_BIGFRAMES")};
+	CgOptions co = {.triple = o->triple, .optlevel = o->optlevel, .bigframes = getenv("GOLC_BIGFRAMES"),
+	              .fieldtrack = goexperiment("fieldtrack"),
+	              .maxssa = getenv("GOLC_MAXSSA") ? atoi(getenv("GOLC_MAXSSA")) : 0};
 	if (o->emit_llvm) {
 		co.ll_out = out ? out : "-";
 		return cg_package(p, &co);

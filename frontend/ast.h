@@ -127,6 +127,7 @@ enum {
 	PRAGMA_REGISTERPARAMS = 1 << 7,
 	PRAGMA_SYSTEMSTACK = 1 << 8,
 	PRAGMA_NOWRITEBARRIER = 1 << 9,
+	PRAGMA_NOINTERFACE = 1 << 10,   /* honored under GOEXPERIMENT=fieldtrack (codegen) */
 };
 
 /* ------------------------------------------------------------ node kinds */
@@ -356,6 +357,8 @@ struct Type {
 	int64_t size, align;    /* types_layout; -1 = not computed yet */
 	uint32_t hash;          /* identity hash (types.c), for descriptor tables */
 	void *cg;               /* codegen cache (LLVM types, descriptors) */
+	bool cg_record;         /* STRUCT made by codegen (defer records, closure
+	                         * environments): never held in memory as a whole */
 };
 
 /* ------------------------------------------------------------ constants */

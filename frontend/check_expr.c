@@ -1136,7 +1136,7 @@ static void check_slice(Checker *c, Node *n)
 		break;
 	case TY_ARRAY:
 		if (x->tv.mode != MODE_VAR) {
-			check_errorf(c, n->pos, "invalid operation: %s (slice of unaddressable value)", ast_string(n));
+			check_errorf(c, node_startpos(x), "invalid operation: %s (slice of unaddressable value)", check_describe(c, x));
 			invalid(n);
 			return;
 		}

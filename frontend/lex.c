@@ -778,6 +778,7 @@ static const struct {
 	{"registerparams", PRAGMA_REGISTERPARAMS},
 	{"systemstack", PRAGMA_SYSTEMSTACK},
 	{"nowritebarrier", PRAGMA_NOWRITEBARRIER},
+	{"nointerface", PRAGMA_NOINTERFACE},
 };
 
 static bool is_verb(const char *s, size_t w, const char *verb)

@@ -198,7 +198,7 @@ static void add_spec(Node *d, Node *s, DeclKind kind, Node **last)
 
 /* gc's function pragmas; the write barrier ones are runtime-only */
 #define FUNC_DIRECTIVES (PRAGMA_NOINLINE | PRAGMA_NOSPLIT | PRAGMA_NOESCAPE | PRAGMA_NORACE | PRAGMA_NOCHECKPTR | \
-                         PRAGMA_UINTPTRESCAPES | PRAGMA_REGISTERPARAMS | DIR_RUNTIME)
+                         PRAGMA_UINTPTRESCAPES | PRAGMA_REGISTERPARAMS | PRAGMA_NOINTERFACE | DIR_RUNTIME)
 
 /* directive errors do not stop type checking (gc reports them from the noder) */
 static void soft_error(Pos pos, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

@@ -3,12 +3,13 @@
 // musttail-calls f.body, which has no check of its own. Big allocas are seen
 // in the IR; frames big from spills are measured in the object's stack maps
 // and compiled again (the binary has main.deep.body, the IR without
-// measurements does not).
-// RUN: %golc build -emit-llvm -o %t.ll %s
+// measurements does not). GOLC_MAXSSA=1000: values of up to 1000 scalars are
+// held in SSA registers (the default, 64, keeps [1000]byte in memory).
+// RUN: env GOLC_MAXSSA=1000 %golc build -emit-llvm -o %t.ll %s
 // RUN: FileCheck %s < %t.ll
 // RUN: FileCheck --check-prefix=IR %s < %t.ll
 // RUN: %check-prologues %t.ll | FileCheck --check-prefix=ALL %s
-// RUN: %golc build -o %t %s
+// RUN: env GOLC_MAXSSA=1000 %golc build -o %t %s
 // RUN: llvm-nm-19 %t | FileCheck --check-prefix=NM %s
 // RUN: %run %t 2>&1 | FileCheck --check-prefix=OUT %s
 package main

@@ -26,3 +26,12 @@ func f() {
 	// CHECK: describe_operand.go:[[#@LINE-1]]:9: invalid array length y
 	_ = z
 }
+
+func arr() [3]int { return [3]int{} }
+
+func slices() {
+	_ = arr()[1:]
+	// CHECK: describe_operand.go:[[#@LINE-1]]:6: invalid operation: arr() (value of type [3]int) (slice of unaddressable value)
+	_ = [100]int{}[:2]
+	// CHECK: describe_operand.go:[[#@LINE-1]]:6: invalid operation: [100]int{} (value of type [100]int) (slice of unaddressable value)
+}
