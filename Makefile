@@ -20,7 +20,7 @@ PYTHON     ?= python3
 # Everything the build and the tests need (all in Debian 12 bookworm/main).
 PACKAGES := cmake ninja-build python3 pkg-config \
 	llvm-19-dev clang-19 lld-19 llvm-19-tools \
-	libffi-dev libgmp-dev libmpfr-dev \
+	libffi-dev libgmp-dev libmpfr-dev libxxhash-dev \
 	qemu-user gcc-aarch64-linux-gnu libc6-dev-arm64-cross libffi-dev:arm64 \
 	golang-1.19-src golang-1.19-go gccgo-12 \
 	libfuzzer-19-dev libclang-rt-19-dev hyperfine
@@ -30,7 +30,7 @@ DEP_FILES := /usr/bin/cmake /usr/bin/clang-19 /usr/bin/llvm-config-19 /usr/bin/l
 	/usr/lib/llvm-19/lib/cmake/llvm/LLVMConfig.cmake /usr/lib/llvm-19/bin/FileCheck \
 	/usr/lib/llvm-19/build/utils/lit/lit.py /usr/bin/qemu-aarch64 /usr/bin/aarch64-linux-gnu-gcc \
 	/usr/aarch64-linux-gnu/lib/libc.so.6 /usr/lib/aarch64-linux-gnu/libffi.so \
-	/usr/include/mpfr.h /usr/include/x86_64-linux-gnu/gmp.h /usr/include/x86_64-linux-gnu/ffi.h \
+	/usr/include/mpfr.h /usr/include/xxhash.h /usr/include/x86_64-linux-gnu/gmp.h /usr/include/x86_64-linux-gnu/ffi.h \
 	/usr/share/go-1.19/test/run.go /usr/share/go-1.19/src/fmt/print.go \
 	/usr/lib/go-1.19/bin/go /usr/bin/gccgo-12 /usr/bin/hyperfine /usr/bin/pkg-config \
 	/usr/lib/llvm-19/lib/libFuzzer.a

@@ -142,6 +142,7 @@ struct CG {
 };
 
 /* cg_module.c */
+#define CG_INTTOPTR "golc.inttoptr"  /* uintptr -> unsafe.Pointer until statepoints exist */
 void cg_fatal(const char *fmt, ...) __attribute__((noreturn, format(printf, 1, 2)));
 void cg_unsupported(CG *cg, Node *n, const char *what) __attribute__((noreturn));
 Val cg_mkval(CG *cg, int n, Type *t);

@@ -275,6 +275,7 @@ LVal cg_lval(CG *cg, Node *n)
 	}
 	case N_SELECTOR: {
 		Selection *s = u->selector.info;
+		if (s && s->kind == SEL_PKG && s->obj->kind == OBJ_VAR) return lv_local(cg, s->obj);  /* pkg.V */
 		if (!s || s->kind != SEL_FIELD) break;
 		if (s->kind == SEL_FIELD && s->npath == 0) break;
 		/* walk the path: values or pointers */
@@ -446,9 +447,19 @@ Val cg_convert(CG *cg, Val v, Type *to)
 		return r;
 	}
 	if (tu->kind == TY_UNSAFEPTR && fu->kind == TY_UINTPTR) {
-		/* uintptr -> unsafe.Pointer */
-		LLVMValueRef p = LLVMBuildIntToPtr(cg->b, v.v[0], cg->ptr, "");
-		return cg_val1(cg, LLVMBuildAddrSpaceCast(cg->b, p, cg->gptr, ""), to);
+		/* uintptr -> unsafe.Pointer: a call rewrite-statepoints-for-gc takes
+		 * for a base pointer (it cannot trace an inttoptr); cg_module.c turns
+		 * it into inttoptr + addrspacecast afterwards */
+		LLVMValueRef f = LLVMGetNamedFunction(cg->mod, CG_INTTOPTR);
+		if (!f) {
+			f = LLVMAddFunction(cg->mod, CG_INTTOPTR, LLVMFunctionType(cg->gptr, &cg->i64, 1, 0));
+			LLVMAddAttributeAtIndex(f, LLVMAttributeFunctionIndex, cg_strattr(cg, "gc-leaf-function", ""));
+			static const char *const attrs[] = {"memory", "nounwind", "willreturn", "nosync", "nofree"};
+			for (int i = 0; i < 5; i++) LLVMAddAttributeAtIndex(f, LLVMAttributeFunctionIndex, cg_enumattr(cg, attrs[i]));
+		}
+		LLVMValueRef c = LLVMBuildCall2(cg->b, LLVMGlobalGetValueType(f), f, &v.v[0], 1, "");
+		LLVMAddCallSiteAttribute(c, LLVMAttributeFunctionIndex, cg_strattr(cg, "gc-leaf-function", ""));
+		return cg_val1(cg, c, to);
 	}
 	if (tu->kind == TY_UINTPTR && fu->kind == TY_UNSAFEPTR) {
 		LLVMValueRef p = LLVMBuildAddrSpaceCast(cg->b, v.v[0], cg->ptr, "");
@@ -958,6 +969,7 @@ static Val selector_expr(CG *cg, Node *n)
 			LVal lv = lv_local(cg, o);
 			return cg_lval_load(cg, &lv);
 		}
+		if (o->kind == OBJ_FUNC) return cg_func_value(cg, o, n->tv.type);
 		cg_unsupported(cg, n, "this qualified identifier");
 	}
 	if (s && s->kind == SEL_FIELD) {

@@ -157,12 +157,42 @@ static LLVMValueRef add_poll_function(CG *cg)
 	return f;
 }
 
-/* main.init: imported packages' inits (none yet), package variables in
- * dependency order, then the init functions in source order */
+/* after rewrite-statepoints-for-gc: golc.inttoptr(x) -> addrspacecast
+ * (inttoptr x) (cg_convert) */
+static void lower_inttoptr(CG *cg)
+{
+	LLVMValueRef f = LLVMGetNamedFunction(cg->mod, CG_INTTOPTR);
+	if (!f) return;
+	for (LLVMUseRef u; (u = LLVMGetFirstUse(f));) {
+		LLVMValueRef call = LLVMGetUser(u);
+		LLVMPositionBuilderBefore(cg->b, call);
+		LLVMValueRef p = LLVMBuildIntToPtr(cg->b, LLVMGetOperand(call, 0), cg->ptr, "");
+		LLVMValueRef g = LLVMBuildAddrSpaceCast(cg->b, p, cg->gptr, "");
+		LLVMReplaceAllUsesWith(call, g);
+		LLVMInstructionEraseFromParent(call);
+	}
+	LLVMDeleteFunction(f);
+}
+
+/* does initializing p do anything (its variables, its init functions, or
+ * those of a package it imports)? Packages that do not are never called. */
+static bool needs_init(Package *p)
+{
+	if (p->cg_needs_init) return p->cg_needs_init == 2;
+	p->cg_needs_init = 1;   /* no cycles among imports */
+	bool yes = p->ninitassigns > 0 || p->ninitfuncs > 0;
+	for (int i = 0; !yes && i < p->nimports; i++) yes = needs_init(p->imports[i]);
+	p->cg_needs_init = yes ? 2 : 1;
+	return yes;
+}
+
+/* <path>.init: once per program (a flag), the imported packages that need
+ * it in import order, then the package variables in dependency order, then
+ * the init functions in source order. The runtime calls main.init. */
 static void emit_package_init(CG *cg)
 {
 	Package *p = cg->pkg;
-	char name[256];
+	char name[600];
 	snprintf(name, sizeof name, "%s.init", p->path);
 	LLVMValueRef f = LLVMAddFunction(cg->mod, name, LLVMFunctionType(cg->vd, NULL, 0, 0));
 	Fn fn = {.fn = f, .fnty = LLVMGlobalGetValueType(f)};
@@ -172,6 +202,27 @@ static void emit_package_init(CG *cg)
 	extern void cg_func_begin(CG *, Fn *, Pos);
 	extern void cg_func_end(CG *, Fn *);
 	cg_func_begin(cg, &fn, pos);
+	char gname[620];
+	snprintf(gname, sizeof gname, "%s..initdone", p->path);
+	LLVMValueRef done = LLVMAddGlobal(cg->mod, cg->i8, gname);
+	LLVMSetInitializer(done, LLVMConstInt(cg->i8, 0, 0));
+	LLVMSetLinkage(done, LLVMInternalLinkage);
+	LLVMBasicBlockRef first = cg_block(cg, "init.first"), again = cg_block(cg, "init.again");
+	LLVMValueRef was = LLVMBuildLoad2(cg->b, cg->i8, done, "");
+	LLVMBuildCondBr(cg->b, LLVMBuildICmp(cg->b, LLVMIntNE, was, LLVMConstInt(cg->i8, 0, 0), ""), again, first);
+	cg_position(cg, again);
+	LLVMBuildRetVoid(cg->b);
+	cg_position(cg, first);
+	LLVMBuildStore(cg->b, LLVMConstInt(cg->i8, 1, 0), done);
+	for (int i = 0; i < p->nimports; i++) {
+		Package *q = p->imports[i];
+		if (q->is_unsafe || !needs_init(q)) continue;
+		char qn[600];
+		snprintf(qn, sizeof qn, "%s.init", q->path);
+		LLVMValueRef qf = LLVMGetNamedFunction(cg->mod, qn);
+		if (!qf) qf = cg_rt_fn(cg, qn, cg->vd, NULL, 0, false);
+		cg_call(cg, LLVMGlobalGetValueType(qf), qf, NULL, 0, pos);
+	}
 	extern void cg_global_init(CG *, Node *);
 	for (int i = 0; i < p->ninitassigns; i++) cg_global_init(cg, p->initassigns[i]);
 	for (int i = 0; i < p->ninitfuncs; i++) {
@@ -303,6 +354,7 @@ int cg_package(Package *pkg, CgOptions *opt)
 	run_passes(cg, "function(place-safepoints),rewrite-statepoints-for-gc");
 	if (LLVMGetFirstUse(poll)) cg_fatal("gc.safepoint_poll still referenced");
 	LLVMDeleteFunction(poll);
+	lower_inttoptr(cg);
 
 	/* 4. call-site IDs and the module descriptor */
 	cg_renumber_statepoints(cg);

@@ -41,6 +41,7 @@ typedef struct Options {
 	const char *keep;       /* GOLC_KEEP: keep the object file here */
 	const char *importpath; /* typecheck: an import path instead of files */
 	const char *pkgpath;    /* -p: the package's import path (build -c), default main */
+	bool from_dir;          /* files listed from a directory: build constraints select */
 } Options;
 
 static void usage(void)
@@ -99,7 +100,7 @@ static void add_dir(Options *o, const char *dir, const char ***list, int *n)
 	}
 	closedir(d);
 	qsort(*list + start, *n - start, sizeof(char *), cmpstr);
-	(void)o;
+	o->from_dir = true;    /* build constraints select among them (load.c) */
 }
 
 /* parse flags; returns the index of the first non-flag, non-file argument for `run` */
@@ -172,7 +173,7 @@ static Package *frontend(Options *o)
 	diag_set_all(o->all_errors);
 	load_init(GOLC_GOROOT, GOLC_SOURCE_DIR "/libruntime/go", o->goarch);
 	load_push_main(o->pkgpath ? o->pkgpath : "command-line-arguments");
-	Package *p = load_files(o->pkgpath ? o->pkgpath : "main", o->files, o->nfiles, false);
+	Package *p = load_files(o->pkgpath ? o->pkgpath : "main", o->files, o->nfiles, o->from_dir ? LOAD_SELECT : 0);
 	if (diag_count()) {
 		diag_flush();
 		exit(1);
@@ -203,24 +204,25 @@ static bool goexperiment(const char *name)
 	return false;
 }
 
-static char **golc_argv;        /* as main got it: a second attempt re-runs golc */
-static const char *run_tmpdir;  /* golc run's directory, removed before a re-run */
-
-/* Codegen measured frames too big for the plain split-stack check in
- * functions it gave no trampoline (big spill areas show only in the
- * object's stack maps): run the same command again with the measurements,
- * which get those functions trampolines (cg_func.c). A fresh process keeps
- * the second attempt independent of everything the first one built. */
-__attribute__((noreturn)) static void retry_with_frames(const char *frames)
+/* remove dir and everything below it (a build's temporary directory) */
+static void remove_tree(const char *dir)
 {
-	if (run_tmpdir) rmdir(run_tmpdir);
-	setenv("GOLC_BIGFRAMES", frames, 1);
-	execv("/proc/self/exe", golc_argv);
-	perror("golc: re-running /proc/self/exe");
-	exit(1);
+	DIR *d = opendir(dir);
+	if (!d) return;
+	struct dirent *e;
+	while ((e = readdir(d))) {
+		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, "..")) continue;
+		char p[PATH_MAX];
+		snprintf(p, sizeof p, "%s/%s", dir, e->d_name);
+		if (e->d_type == DT_DIR) remove_tree(p);
+		else unlink(p);
+	}
+	closedir(d);
+	rmdir(dir);
 }
 
-/* compile the package to an object (or IR) and link it; returns the exit code */
+/* compile the package (and, to link it, everything it imports: build.c),
+ * then link; returns the exit code */
 static int compile(Options *o, const char *out)
 {
 	Package *p = frontend(o);
@@ -237,39 +239,38 @@ static int compile(Options *o, const char *out)
 			return 1;
 		}
 	}
-	CgOptions co = {.triple = o->triple, .optlevel = o->optlevel, .bigframes = getenv("GOLC_BIGFRAMES"),
-	              .fieldtrack = goexperiment("fieldtrack"),
-	              .maxssa = getenv("GOLC_MAXSSA") ? atoi(getenv("GOLC_MAXSSA")) : 0};
+	CgOptions co = {.triple = o->triple, .optlevel = o->optlevel, .fieldtrack = goexperiment("fieldtrack"),
+	                .maxssa = getenv("GOLC_MAXSSA") ? atoi(getenv("GOLC_MAXSSA")) : 0,
+	                .ll_before = getenv("GOLC_IR_BEFORE")};
 	if (o->emit_llvm) {
 		co.ll_out = out ? out : "-";
+		co.bigframes = getenv("GOLC_BIGFRAMES");
 		return cg_package(p, &co);
 	}
 	if (o->compile_only) {
 		co.obj_out = out;
-		int rc = cg_package(p, &co);
-		if (rc == CG_RETRY) retry_with_frames(co.toobig);
-		return rc;
+		return build_unit(p, &co);
 	}
 	char tmpdir[] = "/tmp/golc-XXXXXX";
 	if (!mkdtemp(tmpdir)) {
 		perror("golc: mkdtemp");
 		return 1;
 	}
-	char obj[512];
+	const char **deps;
+	int ndeps;
+	int rc = build_deps(p, &co, tmpdir, &deps, &ndeps);
+	char obj[PATH_MAX];
 	snprintf(obj, sizeof obj, "%s/main.o", tmpdir);
 	co.obj_out = obj;
-	co.ll_before = getenv("GOLC_IR_BEFORE");
-	int rc = cg_package(p, &co);
-	if (rc == CG_RETRY) {
-		rmdir(tmpdir);
-		retry_with_frames(co.toobig);
-	}
+	if (rc == 0) rc = build_unit(p, &co);
 	if (rc == 0) {
-		const char *objs[1] = {obj};
-		rc = link_program(o->triple, objs, 1, out);
+		const char **objs = malloc(sizeof(char *) * (ndeps + 1));
+		objs[0] = obj;
+		memcpy(objs + 1, deps, sizeof(char *) * ndeps);
+		rc = link_program(o->triple, objs, ndeps + 1, out);
+		free(objs);
 	}
-	unlink(obj);
-	rmdir(tmpdir);
+	remove_tree(tmpdir);
 	return rc;
 }
 
@@ -298,7 +299,6 @@ static int cmd_run(int argc, char **argv)
 		perror("golc: mkdtemp");
 		return 1;
 	}
-	run_tmpdir = tmpdir;
 	char exe[512];
 	snprintf(exe, sizeof exe, "%s/%s", tmpdir, default_output(o.files[0]));
 	int rc = compile(&o, exe);
@@ -376,6 +376,5 @@ static int golc_main(void *p)
 /* the compiler recurses over the syntax tree: it runs on a large stack (bigstack.c) */
 int main(int argc, char **argv)
 {
-	golc_argv = argv;
 	return bigstack_run(golc_main, &(Args){argc, argv});
 }

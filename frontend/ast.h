@@ -482,6 +482,7 @@ struct Package {
 	int nfuncs;
 	bool checked;
 	bool is_unsafe;
+	int8_t cg_needs_init;   /* codegen's memo: 0 unknown, 1 no, 2 yes */
 };
 
 /* standard types (universe.c); indexes are TypeKind for basic kinds */

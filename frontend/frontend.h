@@ -357,7 +357,10 @@ bool build_match_name(const char *name);            /* _test, _GOOS, _GOARCH rul
 void load_init(const char *goroot, const char *overlay, const char *goarch);
 Package *load_lookup(const char *path, Pos pos);    /* check_importer */
 Package *load_import(const char *path, Pos pos);    /* NULL after an error */
-Package *load_files(const char *path, const char **files, int n, bool is_dep);
+/* flags: LOAD_DEP (an import: errors name the package and exit), LOAD_SELECT (files
+ * listed from a directory: build constraints apply, as to imports) */
+enum { LOAD_DEP = 1, LOAD_SELECT = 2 };
+Package *load_files(const char *path, const char **files, int n, int flags);
 int load_dir_files(const char *dir, const char ***out);
 void load_push_main(const char *path);
 void load_reset(void);

@@ -117,19 +117,21 @@ static bool imports_C(Node *file)
 }
 
 /* parse the files (already build-selected), load their imports, check */
-Package *load_files(const char *path, const char **paths, int n, bool is_dep)
+Package *load_files(const char *path, const char **paths, int n, int flags)
 {
+	bool is_dep = flags & LOAD_DEP, select = flags & (LOAD_DEP | LOAD_SELECT);
 	Node **files = calloc(n + 1, sizeof(Node *));
 	int nf = 0;
 	for (int i = 0; i < n; i++) {
+		if ((flags & LOAD_SELECT) && !build_match_name(paths[i])) continue;
 		int32_t f = srcfile_load(paths[i]);
 		if (f < 0) {
 			fprintf(stderr, "golc: open %s: %s\n", paths[i], strerror(errno));
 			exit(1);
 		}
-		if (is_dep && !file_selected(f)) continue;
+		if (select && !file_selected(f)) continue;
 		Node *file = parse_file(f);
-		if (is_dep && imports_C(file)) continue;    /* cgo is off */
+		if (select && imports_C(file)) continue;    /* cgo is off */
 		files[nf++] = file;
 	}
 	if (diag_hard_count()) {
@@ -306,7 +308,7 @@ Package *load_import(const char *path, Pos pos)
 	loaded = l;
 	stack = realloc(stack, sizeof(char *) * (nstack + 1));
 	stack[nstack++] = path;
-	l->pkg = load_files(path, files, n, true);
+	l->pkg = load_files(path, files, n, LOAD_DEP);
 	nstack--;
 	return l->pkg;
 }
