@@ -289,6 +289,15 @@ Val cg_commaok(CG *cg, Node *r, Val *ok);
 Val cg_delete(CG *cg, Node *n);
 LLVMValueRef cg_mapdesc(CG *cg, Node *at, Type *mt);
 
+/* cg_chan.c */
+Val cg_makechan(CG *cg, Node *n);
+void cg_chansend(CG *cg, Val ch, Val v, Type *ct, Pos pos);
+Val cg_chanrecv(CG *cg, Val ch, Type *ct, Pos pos, Val *ok);
+void cg_send_stmt(CG *cg, Node *n);
+Val cg_close(CG *cg, Val ch, Pos pos);
+LLVMValueRef cg_chanlencap(CG *cg, Val ch, bool iscap);
+void cg_select(CG *cg, Node *n);
+
 /* cg_range.c */
 void cg_range(CG *cg, Node *n);
 void cg_push_target(CG *cg, Node *stmt, LLVMBasicBlockRef brk, LLVMBasicBlockRef cont);
@@ -305,6 +314,7 @@ void cg_defer_begin(CG *cg);
 bool cg_defer_return(CG *cg, Val *vals);
 void cg_defer_end(CG *cg);
 void cg_defer_stmt(CG *cg, Node *n);
+void cg_go_stmt(CG *cg, Node *n);
 Val cg_recover(CG *cg, Node *n);
 
 /* cg_call.c */

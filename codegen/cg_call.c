@@ -218,7 +218,7 @@ static Val method_recv(CG *cg, Node *sel, Obj *m)
 		lv.t = t;
 		if (wantptr) {
 			if (lv.kind != LV_MEM) cg_unsupported(cg, sel, "pointer method on a local embedded value");
-			return cg_val1(cg, lv.addr, rt);
+			return cg_val1(cg, cg_gptr(cg, lv.addr), rt);
 		}
 		(void)haveaddr;
 		base = cg_lval_load(cg, &lv);
@@ -228,7 +228,7 @@ static Val method_recv(CG *cg, Node *sel, Obj *m)
 		if (isptr) return cg_expr(cg, x);
 		LVal lv = cg_lval(cg, x);
 		if (lv.kind != LV_MEM) cg_unsupported(cg, sel, "pointer method on this value");
-		return cg_val1(cg, lv.addr, rt);
+		return cg_val1(cg, cg_gptr(cg, lv.addr), rt);
 	}
 	if (isptr) {
 		Val p = cg_expr(cg, x);
@@ -463,6 +463,26 @@ Val cg_builtin(CG *cg, Node *n, Builtin b)
 	case BI_NEW: {
 		Type *t = type_under(n->tv.type)->elem;
 		return cg_val1(cg, cg_new(cg, t), n->tv.type);
+	}
+	case BI_CLOSE:
+		return cg_close(cg, cg_expr(cg, args->v[0]), n->pos);
+	case BI_ADD: {    /* unsafe.Add(p, len): an address derived from p */
+		Val p = cg_expr(cg, args->v[0]);
+		Val k = cg_int_arg(cg, args->v[1]);
+		return cg_val1(cg, LLVMBuildGEP2(cg->b, cg->i8, p.v[0], &k.v[0], 1, ""), n->tv.type);
+	}
+	case BI_SLICE: {  /* unsafe.Slice(p, len), with gc's checks */
+		Val p = cg_expr(cg, args->v[0]);
+		Node *ln = args->v[1];
+		Val k = cg_int_arg(cg, ln);
+		Type *et = type_under(args->v[0]->tv.type)->elem;
+		cg_set_pos(cg, n->pos);
+		LLVMValueRef a[3] = {cg_typedesc(cg, et), p.v[0], k.v[0]};
+		cg_rt_call(cg, "runtime.unsafeslicecheck", cg->vd, a, 3, false);
+		Val s = cg_mkval(cg, 3, n->tv.type);
+		s.v[0] = p.v[0];
+		s.v[1] = s.v[2] = k.v[0];
+		return s;
 	}
 	default:
 		cg_unsupported(cg, n, "this builtin");

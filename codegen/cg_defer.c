@@ -208,7 +208,7 @@ void cg_defer_end(CG *cg)
 
 /* ------------------------------------------------------------ defer statements */
 
-enum { DK_FUNCVAL, DK_METHOD, DK_PANIC, DK_PRINT, DK_PRINTLN, DK_DELETE, DK_COPY };
+enum { DK_FUNCVAL, DK_METHOD, DK_PANIC, DK_PRINT, DK_PRINTLN, DK_DELETE, DK_COPY, DK_CLOSE };
 
 /* struct {F uintptr; L unsafe.Pointer; V <vt>; P0 <params[0]>; ...} */
 static Type *entry_type(Type *vt, Type *sig)
@@ -271,6 +271,9 @@ static LLVMValueRef make_thunk(CG *cg, int kind, Type *et, Type *sig, Obj *m, Po
 		}
 		cg_print_vals(cg, vals, sig->nfields, kind == DK_PRINTLN);
 		LLVMBuildRetVoid(cg->b);
+	} else if (kind == DK_CLOSE) {
+		cg_close(cg, cg_extract(cg, v, 2 + nv, 1, sig->fields[0].type), pos);
+		LLVMBuildRetVoid(cg->b);
 	} else if (kind == DK_DELETE || kind == DK_COPY) {
 		Val a[2];
 		for (int i = 0, k = 2 + nv; i < 2; i++) {
@@ -306,9 +309,11 @@ static LLVMValueRef make_thunk(CG *cg, int kind, Type *et, Type *sig, Obj *m, Po
 	return f;
 }
 
-void cg_defer_stmt(CG *cg, Node *n)
+/* the operands of the call in `defer call` / `go call`, evaluated now, in a
+ * heap GoDefer {code, link, operands...} whose code is a thunk making the
+ * call with them */
+static LLVMValueRef call_entry(CG *cg, Node *n, LLVMValueRef link)
 {
-	if (cur.fn != cg->fn || !cur.rec) cg_fatal("defer outside a function with a defer record");
 	Node *call = ast_unparen(n->gostmt.call);
 	if (call->kind != N_CALL) cg_unsupported(cg, n, "this defer statement");
 	Node *fun = ast_unparen(call->call.fun);
@@ -325,11 +330,11 @@ void cg_defer_stmt(CG *cg, Node *n)
 			vt = type_any;
 			head = cg_expr_to(cg, call->call.args.v[0], type_any);
 		} else if (o->builtin == BI_PRINT || o->builtin == BI_PRINTLN || o->builtin == BI_DELETE ||
-		           o->builtin == BI_COPY) {
+		           o->builtin == BI_COPY || o->builtin == BI_CLOSE) {
 			/* the arguments (default types) become the operands */
 			NodeList *al = &call->call.args;
 			kind = o->builtin == BI_PRINT ? DK_PRINT : o->builtin == BI_PRINTLN ? DK_PRINTLN
-			     : o->builtin == BI_DELETE ? DK_DELETE : DK_COPY;
+			     : o->builtin == BI_DELETE ? DK_DELETE : o->builtin == BI_CLOSE ? DK_CLOSE : DK_COPY;
 			if (kind == DK_DELETE) cg_mapdesc(cg, call, al->v[0]->tv.type);
 			vt = type_new(TY_STRUCT);
 			vt->cg_record = true;
@@ -376,13 +381,28 @@ void cg_defer_stmt(CG *cg, Node *n)
 	cg_set_pos(cg, n->pos);
 	LLVMValueRef e = cg_new(cg, et);
 	Val v = cg_mkval(cg, 2 + head.n + nargs, et);
-	LLVMValueRef headp = cg_addr_off(cg, cur.rec, 8);
 	v.v[0] = LLVMBuildPtrToInt(cg->b, thunk, cg->i64, "");
-	v.v[1] = LLVMBuildLoad2(cg->b, cg->gptr, headp, "");
+	v.v[1] = link ? link : LLVMConstPointerNull(cg->gptr);
 	for (int i = 0; i < head.n; i++) v.v[2 + i] = head.v[i];
 	for (int i = 0; i < nargs; i++) v.v[2 + head.n + i] = args[i];
 	cg_store(cg, e, v);
+	return e;
+}
+
+void cg_defer_stmt(CG *cg, Node *n)
+{
+	if (cur.fn != cg->fn || !cur.rec) cg_fatal("defer outside a function with a defer record");
+	LLVMValueRef headp = cg_addr_off(cg, cur.rec, 8);
+	LLVMValueRef e = call_entry(cg, n, LLVMBuildLoad2(cg->b, cg->gptr, headp, ""));
 	LLVMBuildStore(cg->b, e, headp);
+}
+
+/* go call: the runtime runs the entry's thunk on a new goroutine */
+void cg_go_stmt(CG *cg, Node *n)
+{
+	LLVMValueRef e = call_entry(cg, n, NULL);
+	cg_set_pos(cg, n->pos);
+	cg_rt_call(cg, "runtime.newproc", cg->vd, &e, 1, false);
 }
 
 /* ------------------------------------------------------------ recover */

@@ -841,6 +841,12 @@ static Val unary_expr(CG *cg, Node *n)
 		LLVMValueRef c = cg_cond(cg, x);
 		return cg_val1(cg, LLVMBuildNot(cg->b, c, ""), n->tv.type);
 	}
+	case OP_ARROW: {
+		Val ch = cg_expr(cg, x);
+		Val v = cg_chanrecv(cg, ch, x->tv.type, n->pos, NULL);
+		v.t = n->tv.type;
+		return v;
+	}
 	case OP_AND: {
 		Node *ux = ast_unparen(x);
 		if (ux->kind == N_COMPOSITELIT) {

@@ -88,9 +88,22 @@ static void gc_function_attrs(CG *cg, LLVMValueRef f)
 }
 
 /* the LLVM function of a Go function (declared on first use) */
+static bool has_typeparam(Type *t, int depth);
+
+/* a generic function, or a method of a generic type (only instances are
+ * code; generic code is not lowered yet) */
+static bool is_generic(Obj *fn)
+{
+	if (fn->type->ntparams > 0 || has_typeparam(fn->type, 0)) return true;
+	Type *r = fn->type->recv ? fn->type->recv->type : NULL;
+	if (r && r->kind == TY_POINTER) r = r->elem;
+	return r && r->kind == TY_NAMED && r->ntargs > 0;   /* a method of an instance */
+}
+
 LLVMValueRef cg_func_decl(CG *cg, Obj *fn)
 {
 	if (fn->cg) return fn->cg;
+	if (is_generic(fn)) cg_unsupported(cg, fn->decl ? fn->decl->funcdecl.name : NULL, "generic code");
 	const char *name = cg_func_name(cg, fn);
 	LLVMValueRef f = LLVMGetNamedFunction(cg->mod, name);
 	if (!f) {
@@ -512,7 +525,7 @@ static bool has_typeparam(Type *t, int depth)
 void cg_func(CG *cg, Obj *fn, Node *decl)
 {
 	Type *sig = fn->type;
-	if (has_typeparam(sig, 0)) cg_unsupported(cg, decl->funcdecl.name, "generic types in function signatures");
+	if (is_generic(fn)) return;     /* emitted per instance (not yet: cg_func_decl refuses uses) */
 	Fn f = {.obj = fn, .sig = sig};
 	f.fn = cg_func_decl(cg, fn);
 	f.fnty = LLVMGlobalGetValueType(f.fn);

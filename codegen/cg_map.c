@@ -237,6 +237,10 @@ Val cg_commaok(CG *cg, Node *r, Val *ok)
 		*ok = cg_val1(cg, okv, types_basic[TY_BOOL]);
 		return v;
 	}
+	if (u->kind == N_UNARY && u->unary.op == OP_ARROW) {   /* v, ok := <-ch */
+		Val ch = cg_expr(cg, u->unary.x);
+		return cg_chanrecv(cg, ch, u->unary.x->tv.type, u->pos, ok);
+	}
 	Val t;
 	if (cg_assert_commaok(cg, r, &t)) { /* v, ok := x.(T): t = {v scalars..., ok} */
 		*ok = cg_val1(cg, t.v[t.n - 1], types_basic[TY_BOOL]);

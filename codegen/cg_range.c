@@ -1,6 +1,6 @@
 /*
  * cg_range.c: lowers `for k, v := range x` (and `= range`, `for range x`)
- * over arrays, pointers to arrays, slices, strings and maps.
+ * over arrays, pointers to arrays, slices, strings, maps and channels.
  *
  * The range expression is evaluated once, before the loop. Go 1.19 declares
  * the iteration variables once per loop (not per iteration). Index loops keep
@@ -147,6 +147,22 @@ static void range_map(CG *cg, Node *n, Type *mt)
 	cg_position(cg, done);
 }
 
+/* for v := range ch: receive until the channel is closed and drained */
+static void range_chan(CG *cg, Node *n, Type *ct)
+{
+	Val ch = cg_expr(cg, n->rangestmt.x);
+	LLVMBasicBlockRef next = cg_block(cg, "range.next"), bb = cg_block(cg, "range.body"), done = cg_block(cg, "range.done");
+	LLVMBuildBr(cg->b, next);
+	cg_position(cg, next);
+	Val ok;
+	Val v = cg_chanrecv(cg, ch, ct, n->pos, &ok);
+	LLVMBuildCondBr(cg->b, ok.v[0], bb, done);
+	cg_position(cg, bb);
+	set_var(cg, n->rangestmt.key, v);
+	body(cg, n, done, next, next);
+	cg_position(cg, done);
+}
+
 void cg_range(CG *cg, Node *n)
 {
 	Node *x = n->rangestmt.x;
@@ -162,7 +178,8 @@ void cg_range(CG *cg, Node *n)
 		range_map(cg, n, x->tv.type);
 		return;
 	case TY_CHAN:
-		cg_unsupported(cg, n, "range over channels");
+		range_chan(cg, n, x->tv.type);
+		return;
 	default:
 		range_index(cg, n, xt);
 		return;

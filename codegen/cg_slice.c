@@ -74,7 +74,7 @@ Val cg_make(CG *cg, Node *n)
 		extern Val cg_makemap(CG *, Node *);
 		return cg_makemap(cg, n);
 	}
-	if (u->kind != TY_SLICE) cg_unsupported(cg, n, "make of channels");
+	if (u->kind == TY_CHAN) return cg_makechan(cg, n);
 	Val len = cg_int_arg(cg, args->v[1]);
 	Val cap = args->n > 2 ? cg_int_arg(cg, args->v[2]) : len;
 	cg_set_pos(cg, n->pos);
@@ -335,6 +335,10 @@ Val cg_lencap(CG *cg, Node *n, bool iscap)
 		LLVMValueRef phi = LLVMBuildPhi(cg->b, cg->i64, "");
 		LLVMAddIncoming(phi, (LLVMValueRef[]){i64c(cg, 0), c}, (LLVMBasicBlockRef[]){from, ld}, 2);
 		return cg_val1(cg, phi, types_basic[TY_INT]);
+	}
+	if (u->kind == TY_CHAN) {
+		Val c = cg_expr(cg, x);
+		return cg_val1(cg, cg_chanlencap(cg, c, iscap), types_basic[TY_INT]);
 	}
 	cg_unsupported(cg, n, "len/cap of this type");
 }

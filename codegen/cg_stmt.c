@@ -419,7 +419,8 @@ void cg_stmt(CG *cg, Node *n)
 		return;
 	}
 	case N_GOSTMT:
-		cg_unsupported(cg, n, "go statements");
+		cg_go_stmt(cg, n);
+		return;
 	case N_DEFERSTMT:
 		cg_defer_stmt(cg, n);
 		return;
@@ -430,9 +431,11 @@ void cg_stmt(CG *cg, Node *n)
 		cg_typeswitch(cg, n);
 		return;
 	case N_SELECT:
-		cg_unsupported(cg, n, "select statements");
+		cg_select(cg, n);
+		return;
 	case N_SENDSTMT:
-		cg_unsupported(cg, n, "channel sends");
+		cg_send_stmt(cg, n);
+		return;
 	default:
 		cg_unsupported(cg, n, "this statement");
 	}

@@ -62,6 +62,15 @@
         RT_GOENTRY runtime.mapassign_faststr, rt_mapassign_faststr_c
         RT_GOENTRY runtime.mapdelete_faststr, rt_mapdelete_faststr_c
         RT_GOENTRY runtime.gorecover, rt_gorecover_c
+        RT_GOENTRY runtime.makechan, rt_makechan_c
+        RT_GOENTRY runtime.chansend1, rt_chansend1_c
+        RT_GOENTRY runtime.chanrecv1, rt_chanrecv1_c
+        RT_GOENTRY runtime.chanrecv2, rt_chanrecv2_c
+        RT_GOENTRY runtime.closechan, rt_closechan_c
+        RT_GOENTRY runtime.selectgo, rt_selectgo_c
+        RT_GOENTRY runtime.unsafeslicecheck, rt_unsafeslicecheck_c
+        RT_GOENTRY runtime.newproc, rt_newproc_c
+        RT_GOENTRY runtime.Gosched, rt_gosched_c
 
 /* uint64_t rt_morestack(void *blk, void (*adapter)(void *), uint64_t est)
  * On entry sp = f's SP, x30 = RA into f, x29 = f's FP. */
@@ -242,6 +251,76 @@ rt_defercall_ret:
         ldp     x29, x30, [sp], #16
         ret
         .size   rt_calldefer, .-rt_calldefer
+
+/*
+ * Goroutine switches (proc.c). A Ctx is {pc (x30), sp, x29, x19..x28, d8..d15}.
+ * rt_sched_run / rt_sched_return / rt_gentry_asm: see asm_x86_64.S
+ * (fn = x19, arg = x20; `nest` is x18).
+ */
+.macro SAVECTX reg
+        mov     x9, sp
+        stp     x30, x9, [\reg, #0]
+        stp     x29, x19, [\reg, #16]
+        stp     x20, x21, [\reg, #32]
+        stp     x22, x23, [\reg, #48]
+        stp     x24, x25, [\reg, #64]
+        stp     x26, x27, [\reg, #80]
+        str     x28, [\reg, #96]
+        stp     d8, d9, [\reg, #104]
+        stp     d10, d11, [\reg, #120]
+        stp     d12, d13, [\reg, #136]
+        stp     d14, d15, [\reg, #152]
+.endm
+.macro LOADCTX reg
+        ldp     x30, x9, [\reg, #0]
+        mov     sp, x9
+        ldp     x29, x19, [\reg, #16]
+        ldp     x20, x21, [\reg, #32]
+        ldp     x22, x23, [\reg, #48]
+        ldp     x24, x25, [\reg, #64]
+        ldp     x26, x27, [\reg, #80]
+        ldr     x28, [\reg, #96]
+        ldp     d8, d9, [\reg, #104]
+        ldp     d10, d11, [\reg, #120]
+        ldp     d12, d13, [\reg, #136]
+        ldp     d14, d15, [\reg, #152]
+        ret
+.endm
+
+        .globl  rt_sched_run
+        .type   rt_sched_run,%function
+        .p2align 4
+rt_sched_run:
+        SAVECTX x0
+        TLSADDR x10, x11, rt_g0sp
+        mov     x9, sp
+        str     x9, [x10]
+        TLSADDR x10, x11, rt_onsys
+        str     wzr, [x10]
+        LOADCTX x1
+        .size   rt_sched_run, .-rt_sched_run
+
+        .globl  rt_sched_return
+        .type   rt_sched_return,%function
+        .p2align 4
+rt_sched_return:
+        SAVECTX x0
+        TLSADDR x10, x11, rt_onsys
+        mov     w9, #1
+        str     w9, [x10]
+        LOADCTX x1
+        .size   rt_sched_return, .-rt_sched_return
+
+        .globl  rt_gentry_asm
+        .type   rt_gentry_asm,%function
+        .p2align 4
+rt_gentry_asm:
+        mov     x0, x20
+        mov     x18, x20                        /* LLVM `nest` */
+        blr     x19
+        bl      rt_goexit_c
+        brk     #0
+        .size   rt_gentry_asm, .-rt_gentry_asm
 
 /* long rt_syscall6(long nr, long a..f): raw system call, returns -errno */
         .globl  rt_syscall6

@@ -66,6 +66,15 @@
         RT_GOENTRY runtime.mapassign_faststr, rt_mapassign_faststr_c
         RT_GOENTRY runtime.mapdelete_faststr, rt_mapdelete_faststr_c
         RT_GOENTRY runtime.gorecover, rt_gorecover_c
+        RT_GOENTRY runtime.makechan, rt_makechan_c
+        RT_GOENTRY runtime.chansend1, rt_chansend1_c
+        RT_GOENTRY runtime.chanrecv1, rt_chanrecv1_c
+        RT_GOENTRY runtime.chanrecv2, rt_chanrecv2_c
+        RT_GOENTRY runtime.closechan, rt_closechan_c
+        RT_GOENTRY runtime.selectgo, rt_selectgo_c
+        RT_GOENTRY runtime.unsafeslicecheck, rt_unsafeslicecheck_c
+        RT_GOENTRY runtime.newproc, rt_newproc_c
+        RT_GOENTRY runtime.Gosched, rt_gosched_c
 
 /*
  * uint64_t rt_morestack(void *blk, void (*adapter)(void *), uint64_t est)
@@ -256,6 +265,72 @@ rt_defercall_ret:
         popq    %rbp
         ret
         .size   rt_calldefer, .-rt_calldefer
+
+/*
+ * Goroutine switches (proc.c). A Ctx is {pc, sp, rbp, rbx, r12, r13, r14, r15}.
+ * void rt_sched_run(Ctx *save, const Ctx *g): the scheduler saves its own
+ * context, makes its SP the system-stack top (rt_g0sp), leaves the system
+ * stack (rt_onsys = 0) and continues goroutine g.
+ * void rt_sched_return(Ctx *save, const Ctx *sched): a goroutine saves its
+ * context and continues the scheduler on the system stack (rt_onsys = 1).
+ * rt_gentry_asm: a new goroutine's first pc: fn = r12, arg = r13, called as
+ * fn(arg) with `nest` = arg too, then rt_goexit_c.
+ */
+.macro SAVECTX reg
+        movq    (%rsp), %rax
+        movq    %rax, 0(\reg)
+        leaq    8(%rsp), %rax
+        movq    %rax, 8(\reg)
+        movq    %rbp, 16(\reg)
+        movq    %rbx, 24(\reg)
+        movq    %r12, 32(\reg)
+        movq    %r13, 40(\reg)
+        movq    %r14, 48(\reg)
+        movq    %r15, 56(\reg)
+.endm
+.macro LOADCTX reg
+        movq    8(\reg), %rsp
+        movq    16(\reg), %rbp
+        movq    24(\reg), %rbx
+        movq    32(\reg), %r12
+        movq    40(\reg), %r13
+        movq    48(\reg), %r14
+        movq    56(\reg), %r15
+        jmp     *0(\reg)
+.endm
+
+        .globl  rt_sched_run
+        .type   rt_sched_run,@function
+        .p2align 4
+rt_sched_run:
+        SAVECTX %rdi
+        TLSREG  %r11, rt_g0sp
+        movq    %rax, %fs:(%r11)                /* %rax = the saved SP */
+        TLSREG  %r11, rt_onsys
+        movl    $0, %fs:(%r11)
+        LOADCTX %rsi
+        .size   rt_sched_run, .-rt_sched_run
+
+        .globl  rt_sched_return
+        .type   rt_sched_return,@function
+        .p2align 4
+rt_sched_return:
+        SAVECTX %rdi
+        TLSREG  %r11, rt_onsys
+        movl    $1, %fs:(%r11)
+        LOADCTX %rsi
+        .size   rt_sched_return, .-rt_sched_return
+
+        .globl  rt_gentry_asm
+        .type   rt_gentry_asm,@function
+        .p2align 4
+rt_gentry_asm:
+        movq    %r13, %rdi
+        movq    %r13, %r10                      /* LLVM `nest` */
+        call    *%r12
+        call    rt_goexit_c
+        ud2
+        .size   rt_gentry_asm, .-rt_gentry_asm
 
 /* long rt_syscall6(long nr, long a..f): raw system call, returns -errno */
         .globl  rt_syscall6

@@ -1,56 +1,195 @@
 /*
- * proc.c: program startup: C main -> main goroutine -> main.init, main.main.
+ * proc.c: the goroutine scheduler (startup: rt0.c).
  *
- * Order (all on the thread's own stack, which becomes its system stack):
- *   1. record argc/argv/envp; read GOLC_DEBUG / GOLC_GCSTRESS
- *   2. parse .llvm_stackmaps, load the golc_modules descriptors, bind and
- *      validate records (fatal errors are reported before any Go code runs)
- *   3. map the first heap chunk
- *   4. create G 1 with an RT_STACK_MIN (8 KB) first segment and run
- *      main.init then main.main on it (rt_gostart_asm)
- *   5. back on the system stack: exit(0)
+ * rt_sched_main makes G 1 (an RT_STACK_MIN first segment) and runs the
+ * scheduler loop on the thread's own stack, its system stack; the program
+ * ends when G 1 returns from main.main (other goroutines simply stop).
  *
- * The scheduler (Ms, Ps, more goroutines) replaces step 4 later; this file
- * then keeps only startup.
+ * The scheduler is a first slice of issue #6: one thread runs every
+ * goroutine (M:1), switching only where a goroutine parks (channels,
+ * select), yields (runtime.Gosched) or exits. The scheduler loop runs on
+ * the system stack; a switch saves the callee-saved registers, SP and PC of
+ * one side in its Ctx and loads the other's (rt_sched_run /
+ * rt_sched_return, asm_*.S). Runnable goroutines wait in one FIFO run
+ * queue. When the queue is empty while goroutines are parked, none can ever
+ * run again: gc's `fatal error: all goroutines are asleep - deadlock!` with
+ * the trace of every goroutine, exit 2.
+ *
+ * Parking (rt_gopark) records why (the state tracebacks print: "chan
+ * receive", ...), switches to the scheduler and releases the caller's lock
+ * there, after the goroutine is off its stack; rt_goready puts a parked
+ * goroutine back on the run queue.
  */
 #include "rt.h"
 
 #include <stdlib.h>
-
-int rt_argc;
-char **rt_argv;
-char **rt_envp;
+#include <string.h>
 
 static G g1;
+static Ctx sched_ctx;           /* the scheduler loop's context (system stack) */
+static G *runq_head, *runq_tail;
+static G *allg;                 /* every goroutine not yet exited, newest first */
+static int64_t ngoroutines, next_goid = 1;
 
-/* Runs on the main goroutine's first segment: keep the frame small. */
-static void gomain(void *arg)
+static void runq_put(G *g)
 {
-	(void)arg;
-	go_main_init();
-	go_main_main();
+	g->schedlink = NULL;
+	if (runq_tail) runq_tail->schedlink = g;
+	else runq_head = g;
+	runq_tail = g;
 }
 
-int main(int argc, char **argv, char **envp)
+static G *runq_get(void)
 {
-	rt_argc = argc;
-	rt_argv = argv;
-	rt_envp = envp;
-	rt_debug_init();
-	rt_stackmap_init();
-	rt_symtab_init();
-	rt_stackmap_check_locs();
-	rt_malloc_init();
+	G *g = runq_head;
+	if (g) {
+		runq_head = g->schedlink;
+		if (!runq_head) runq_tail = NULL;
+	}
+	return g;
+}
 
-	G *g = &g1;
-	g->goid = 1;
+extern char rt_gentry_asm[];
+
+/* a goroutine that will call fn(arg) (with `nest` = arg) on a fresh stack */
+static G *newg(void (*fn)(void *), void *arg)
+{
+	G *g = calloc(1, sizeof(G));
+	if (!g) rt_throw("out of memory allocating a goroutine");
+	g->goid = next_goid++;
 	rt_stack_init_g(g, RT_STACK_MIN);
-	rt_curg = g;
-	rt_gostart_asm(gomain, NULL, g->seg0);
+	uintptr_t top = (uintptr_t)g->seg0;     /* its zeroed frame record ends FP chains */
+	g->ctx.pc = (uintptr_t)rt_gentry_asm;
+	g->ctx.sp = top;
+	g->ctx.fp = top;
+	g->ctx.regs[RT_CTX_FN] = (uintptr_t)fn;
+	g->ctx.regs[RT_CTX_ARG] = (uintptr_t)arg;
+	g->alllink = allg;
+	allg = g;
+	ngoroutines++;
+	return g;
+}
+
+static void freeg(G *g)
+{
+	for (G **p = &allg; *p; p = &(*p)->alllink)
+		if (*p == g) {
+			*p = g->alllink;
+			break;
+		}
+	Seg *s0 = g->seg0;
+	for (Seg *s = s0->next, *n; s; s = n) {
+		n = s->next;
+		rt_seg_free(s);
+	}
+	rt_seg_free(s0);
+	free(g);
+	ngoroutines--;
+}
+
+/* the traces of every goroutine, goroutine 1 first, as gc prints them for
+ * a fatal error (system stack) */
+static void trace_all(void)
+{
+	int n = 0;
+	for (G *g = allg; g; g = g->alllink) n++;
+	G **order = malloc(sizeof(G *) * (size_t)(n ? n : 1));
+	int k = n;
+	for (G *g = allg; g; g = g->alllink) order[--k] = g;
+	for (int i = 0; i < n; i++) {
+		if (i) rt_print_cstr("\n");
+		rt_traceback(order[i], 0);
+	}
+	free(order);
+}
+
+static RT_NORETURN void deadlock(void)
+{
+	rt_printlock();
+	rt_print_cstr("fatal error: all goroutines are asleep - deadlock!\n\n");
+	trace_all();
+	rt_printunlock();
 	rt_print_flush();
-	if (rt_debug & RT_DBG_STACK)
-		rt_stack_report();
-	if (rt_debug & RT_DBG_GCSTRESS)
-		rt_gcstress_report();
-	exit(0);
+	rt_os_exit(2);
+}
+
+/* the scheduler loop (system stack) */
+static RT_NORETURN void schedule(void)
+{
+	for (;;) {
+		G *g = runq_get();
+		if (!g) deadlock();
+		g->waitreason = NULL;
+		rt_curg = g;
+		rt_sched_run(&sched_ctx, &g->ctx);
+		/* back on the system stack: g parked, yielded or exited */
+		G *prev = rt_curg;
+		if (prev->dead) {
+			freeg(prev);
+		} else if (prev->unlockf) {
+			void (*f)(void *) = prev->unlockf;
+			prev->unlockf = NULL;
+			f(prev->unlockarg);
+		}
+	}
+}
+
+void rt_gopark(void (*unlockf)(void *), void *arg, const char *reason)
+{
+	G *g = rt_curg;
+	g->waitreason = reason;
+	g->unlockf = unlockf;
+	g->unlockarg = arg;
+	rt_sched_return(&g->ctx, &sched_ctx);
+}
+
+void rt_goready(G *g)
+{
+	runq_put(g);
+}
+
+/* runtime.Gosched: to the back of the run queue */
+void rt_gosched_c(void)
+{
+	G *g = rt_curg;
+	runq_put(g);
+	rt_sched_return(&g->ctx, &sched_ctx);
+}
+
+/* a goroutine's function returned (rt_gentry_asm) */
+void rt_goexit_c(void)
+{
+	G *g = rt_curg;
+	g->dead = 1;
+	rt_sched_return(&g->ctx, &sched_ctx);
+	__builtin_unreachable();
+}
+
+/* go f(args): codegen packs the call into a GoDefer {code, link, operands}
+ * whose code makes the call (cg_defer.c); it runs on the new goroutine with
+ * `nest` = the entry */
+void rt_newproc_c(void *entry)
+{
+	void (*code)(void *) = *(void (**)(void *))entry;
+	runq_put(newg(code, entry));
+}
+
+int64_t rt_numgoroutine(void) { return ngoroutines; }
+
+/* run fn (G 1's function) on the main goroutine; never returns (rt0.c) */
+RT_NORETURN void rt_sched_main(void (*fn)(void *))
+{
+	G *g = &g1;
+	g->goid = next_goid++;
+	rt_stack_init_g(g, RT_STACK_MIN);
+	uintptr_t top = (uintptr_t)g->seg0;
+	g->ctx.pc = (uintptr_t)rt_gentry_asm;
+	g->ctx.sp = top;
+	g->ctx.fp = top;
+	g->ctx.regs[RT_CTX_FN] = (uintptr_t)fn;
+	g->alllink = allg;
+	allg = g;
+	ngoroutines = 1;
+	runq_put(g);
+	schedule();
 }

@@ -86,6 +86,21 @@ struct Gobuf {
 	uintptr_t fp;           /* Go caller's frame pointer */
 };
 
+/* a goroutine's registers while it is not running (asm_*.S: rt_sched_run) */
+#if defined(__aarch64__)
+#define RT_CTX_NREGS 18         /* x19..x28, d8..d15 */
+#define RT_CTX_FN 0             /* x19, x20: rt_gentry_asm's fn and arg */
+#define RT_CTX_ARG 1
+#else
+#define RT_CTX_NREGS 5          /* rbx, r12..r15 */
+#define RT_CTX_FN 1             /* r12, r13 */
+#define RT_CTX_ARG 2
+#endif
+typedef struct Ctx {
+	uintptr_t pc, sp, fp;
+	uintptr_t regs[RT_CTX_NREGS];
+} Ctx;
+
 struct G {
 	volatile uintptr_t stackguard;  /* +0 compared by every prologue; RT_STACK_PREEMPT */
 	Gobuf sched;                    /* +8 set by RT_GOENTRY / rt_morestack_c */
@@ -96,6 +111,14 @@ struct G {
 	int64_t goid;
 	GoDeferRec *defer;              /* +72 GO_G_DEFER: innermost defer record */
 	struct Panic *panic;            /* innermost panic in progress (defer.c) */
+	/* scheduler (proc.c) */
+	Ctx ctx;                        /* registers while not running */
+	G *schedlink;                   /* run queue */
+	G *alllink;                     /* every live goroutine */
+	const char *waitreason;         /* parked: why (tracebacks); NULL: running/runnable */
+	void (*unlockf)(void *);        /* parked: released by the scheduler */
+	void *unlockarg;
+	int dead;
 };
 
 #define RT_STACK_MIN 8192               /* first and smallest segment */
@@ -299,6 +322,12 @@ void rt_gcstress_check(G *g);
 void rt_gcstress_report(void);
 
 /* ----------------------------------------------------------------- proc.c */
+void rt_gopark(void (*unlockf)(void *), void *arg, const char *reason);
+void rt_goready(G *g);
+int64_t rt_numgoroutine(void);
+RT_NORETURN void rt_sched_main(void (*fn)(void *));
+void rt_sched_run(Ctx *save, const Ctx *g);            /* asm */
+void rt_sched_return(Ctx *save, const Ctx *sched);     /* asm */
 extern int rt_argc;
 extern char **rt_argv;
 extern char **rt_envp;

@@ -243,7 +243,9 @@ void rt_traceback(G *g, int hidden)
 	Traceback tb = {0, 0, TRACEBACK_MAX - hidden};
 	rt_print_cstr("goroutine ");
 	rt_printint(g->goid);
-	rt_print_cstr(" [running]:\n");
+	rt_print_cstr(" [");
+	rt_print_cstr(g->waitreason ? g->waitreason : g == rt_curg ? "running" : "runnable");
+	rt_print_cstr("]:\n");
 	int err = rt_walk_stack(g, print_frame, &tb);
 	if (err != RT_WALK_OK && err != RT_WALK_STOPPED) {
 		rt_print_cstr("runtime: traceback stopped: ");

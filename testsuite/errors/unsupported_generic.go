@@ -7,7 +7,7 @@ type box[T any] struct{ v T }
 
 func (b box[T]) get() T { return b.v }
 
-// CHECK: unsupported_generic.go:[[#@LINE-2]]:{{[0-9]+}}: golc: generic types in function signatures not supported yet
+// CHECK: unsupported_generic.go:[[#@LINE-2]]:{{[0-9]+}}: golc: generic code not supported yet
 
 func main() {
 	println(box[int]{3}.get())
