@@ -289,6 +289,9 @@ Val cg_commaok(CG *cg, Node *r, Val *ok);
 Val cg_delete(CG *cg, Node *n);
 LLVMValueRef cg_mapdesc(CG *cg, Node *at, Type *mt);
 
+/* cg_intrinsic.c */
+void cg_intrinsic_bodies(CG *cg);
+
 /* cg_chan.c */
 Val cg_makechan(CG *cg, Node *n);
 void cg_chansend(CG *cg, Val ch, Val v, Type *ct, Pos pos);

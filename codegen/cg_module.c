@@ -335,6 +335,7 @@ int cg_package(Package *pkg, CgOptions *opt)
 		Obj *fn = pkg->funcs[i];
 		if (fn->decl && fn->decl->kind == N_FUNCDECL) cg_func(cg, fn, fn->decl);
 	}
+	cg_intrinsic_bodies(cg);
 	emit_package_init(cg);
 	cg_pending_closures(cg); /* after main.init: package initializers have closures too */
 	cg_typedesc_finish(cg);  /* last: closures may need descriptors too */

@@ -506,7 +506,7 @@ static void build(DB *d, Type *t, const char *ts, MEnt *ms, int nm)
 	case TY_MAP:
 		db_ptr(d, TD(u->key));
 		db_ptr(d, TD(u->elem));
-		db_ptr(d, NULL);
+		db_ptr(d, d->vals ? cg_mapdesc(d->cg, NULL, t) : NULL); /* gc: bucket; golc: the GoMapDesc (reflect) */
 		db_ptr(d, NULL);
 		db_int(d, 8, 0);
 		break;

@@ -87,6 +87,7 @@ int link_program(const char *triple, const char **objs, int nobjs, const char *o
 	argv[k++] = ld;
 	argv[k++] = "-lpthread";
 	argv[k++] = "-lm";
+	argv[k++] = "-Wl,--error-limit=0";
 	argv[k] = NULL;
 	int st = spawn(argv);
 	free(argv);

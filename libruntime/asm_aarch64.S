@@ -71,6 +71,41 @@
         RT_GOENTRY runtime.unsafeslicecheck, rt_unsafeslicecheck_c
         RT_GOENTRY runtime.newproc, rt_newproc_c
         RT_GOENTRY runtime.Gosched, rt_gosched_c
+        RT_GOENTRY time.Sleep, rt_time_sleep_c
+        RT_GOENTRY reflect.unsafe_New, rt_newobject_c
+        RT_GOENTRY reflect.unsafe_NewArray, rt_r_unsafe_newarray_c
+        RT_GOENTRY reflect.ifaceE2I, rt_r_ifacee2i_c
+        RT_GOENTRY reflect.makemap, rt_r_makemap_c
+        RT_GOENTRY reflect.mapaccess, rt_r_mapaccess_c
+        RT_GOENTRY reflect.mapaccess_faststr, rt_r_mapaccess_faststr_c
+        RT_GOENTRY reflect.mapassign, rt_r_mapassign_c
+        RT_GOENTRY reflect.mapassign_faststr, rt_r_mapassign_faststr_c
+        RT_GOENTRY reflect.mapdelete, rt_r_mapdelete_c
+        RT_GOENTRY reflect.mapdelete_faststr, rt_r_mapdelete_faststr_c
+        RT_GOENTRY reflect.mapiterinit, rt_r_mapiterinit_c
+        RT_GOENTRY reflect.mapiternext, rt_r_mapiternext_c
+        RT_GOENTRY reflect.makechan, rt_r_makechan_c
+        RT_GOENTRY reflect.chanclose, rt_r_chanclose_c
+        RT_GOENTRY reflect.chansend, rt_r_chansend_c
+        RT_GOENTRY reflect.chanrecv, rt_r_chanrecv_c
+        RT_GOENTRY reflect.rselect, rt_r_rselect_c
+        RT_GOENTRY rt_entry_internal_reflectlite_unsafe_New, rt_newobject_c
+        RT_GOENTRY rt_entry_internal_reflectlite_ifaceE2I, rt_rl_ifacee2i_c
+        RT_GOENTRY sync.runtime_Semacquire, rt_sync_semacquire_c
+        RT_GOENTRY sync.runtime_SemacquireMutex, rt_sync_semacquiremutex_c
+        RT_GOENTRY sync.runtime_notifyListWait, rt_notifylistwait_c
+        RT_GOENTRY rt_entry_internal_poll_runtime_Semacquire, rt_sync_semacquire_c
+
+/* Go names with a slash (package paths) are set outside the macro */
+        .globl  "internal/reflectlite.unsafe_New"
+        .type   "internal/reflectlite.unsafe_New",%function
+        .set    "internal/reflectlite.unsafe_New", rt_entry_internal_reflectlite_unsafe_New
+        .globl  "internal/reflectlite.ifaceE2I"
+        .type   "internal/reflectlite.ifaceE2I",%function
+        .set    "internal/reflectlite.ifaceE2I", rt_entry_internal_reflectlite_ifaceE2I
+        .globl  "internal/poll.runtime_Semacquire"
+        .type   "internal/poll.runtime_Semacquire",%function
+        .set    "internal/poll.runtime_Semacquire", rt_entry_internal_poll_runtime_Semacquire
 
 /* uint64_t rt_morestack(void *blk, void (*adapter)(void *), uint64_t est)
  * On entry sp = f's SP, x30 = RA into f, x29 = f's FP. */
@@ -255,7 +290,7 @@ rt_defercall_ret:
 /*
  * Goroutine switches (proc.c). A Ctx is {pc (x30), sp, x29, x19..x28, d8..d15}.
  * rt_sched_run / rt_sched_return / rt_gentry_asm: see asm_x86_64.S
- * (fn = x19, arg = x20; `nest` is x18).
+ * (fn = x19, `nest` = x20 (passed in x18), arguments x21, x22, x23).
  */
 .macro SAVECTX reg
         mov     x9, sp
@@ -315,7 +350,9 @@ rt_sched_return:
         .type   rt_gentry_asm,%function
         .p2align 4
 rt_gentry_asm:
-        mov     x0, x20
+        mov     x0, x21
+        mov     x1, x22
+        mov     x2, x23
         mov     x18, x20                        /* LLVM `nest` */
         blr     x19
         bl      rt_goexit_c

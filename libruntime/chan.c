@@ -33,7 +33,7 @@ typedef struct WaitQ {
 	Sudog *first, *last;
 } WaitQ;
 
-typedef struct Hchan {
+struct Hchan {
 	intptr_t qcount;        /* +0 values in the buffer (chanlen) */
 	intptr_t dataqsiz;      /* +8 buffer size (chancap) */
 	uint8_t *buf;
@@ -43,7 +43,7 @@ typedef struct Hchan {
 	WaitQ recvq, sendq;
 	uint32_t closed;
 	RtLock lock;
-} Hchan;
+};
 
 struct Sudog {
 	G *g;
@@ -156,7 +156,7 @@ static void recv_from_sender(Hchan *c, Sudog *s, void *elem)
 }
 
 /* 1: sent; 0: would block (only when !block) */
-static int chansend(Hchan *c, void *elem, int block)
+int rt_chansend(Hchan *c, void *elem, int block)
 {
 	if (!c) {
 		if (!block) return 0;
@@ -194,7 +194,7 @@ static int chansend(Hchan *c, void *elem, int block)
 }
 
 /* bit 0: a value came; bit 1: completed (only !block can fail) */
-static int chanrecv(Hchan *c, void *elem, int block)
+int rt_chanrecv(Hchan *c, void *elem, int block)
 {
 	if (!c) {
 		if (!block) return 0;
@@ -231,9 +231,9 @@ static int chanrecv(Hchan *c, void *elem, int block)
 	return r.success ? 3 : 2;
 }
 
-void rt_chansend1_c(Hchan *c, void *elem) { chansend(c, elem, 1); }
-void rt_chanrecv1_c(Hchan *c, void *elem) { chanrecv(c, elem, 1); }
-int8_t rt_chanrecv2_c(Hchan *c, void *elem) { return chanrecv(c, elem, 1) & 1; }
+void rt_chansend1_c(Hchan *c, void *elem) { rt_chansend(c, elem, 1); }
+void rt_chanrecv1_c(Hchan *c, void *elem) { rt_chanrecv(c, elem, 1); }
+int8_t rt_chanrecv2_c(Hchan *c, void *elem) { return rt_chanrecv(c, elem, 1) & 1; }
 
 void rt_closechan_c(Hchan *c)
 {
@@ -264,15 +264,8 @@ intptr_t rt_chancap(Hchan *c) { return c ? c->dataqsiz : 0; }
 
 /* ---------------------------------------------------------- select */
 
-typedef struct Scase {
-	Hchan *c;
-	void *elem;
-} Scase;
-
-typedef struct SelectResult {
-	intptr_t chosen;
-	int8_t recvok;
-} SelectResult;
+typedef RtScase Scase;
+typedef RtSelectResult SelectResult;
 
 static void lock_all(Hchan **cs, int n)
 {

@@ -36,7 +36,7 @@
  */
 #include "rt.h"
 
-typedef struct HMap {
+struct HMap {
 	intptr_t count;
 	uint64_t seed;
 	uintptr_t cap, used;
@@ -44,22 +44,21 @@ typedef struct HMap {
 	uint8_t *keys;
 	uint8_t *vals;
 	const GoMapDesc *md;
-} HMap;
+};
 
-typedef struct Iter {
+typedef struct Iter Iter;
+struct Iter {
 	HMap *m;
 	uint8_t *ctrl, *keys, *vals;
 	uintptr_t cap, start, i;
-} Iter;
+};
 
 static const uint8_t hmap_mask[] = {0x70};       /* ctrl, keys, vals */
 static const uint8_t hiter_mask[] = {0x0F};      /* m, ctrl, keys, vals */
 static const GoType rt_hmap_type = {sizeof(HMap), 7 * 8, 0, 0, 8, 8, GO_KIND_STRUCT, 0, hmap_mask, 0, 0};
 static const GoType rt_hiter_type = {sizeof(Iter), 4 * 8, 0, 0, 8, 8, GO_KIND_STRUCT, 0, hiter_mask, 0, 0};
 
-typedef struct {
-	void *k, *v;
-} KV;
+typedef KVPair KV;
 
 enum { EMPTY = 0, DELETED = 1, FULL = 0x80 };
 
@@ -109,6 +108,11 @@ static uint64_t hash_scalar(uint32_t alg, const uint8_t *p, uint64_t h);
 static uint64_t hash_dynamic(const GoType *t, void *word, uint64_t h);
 
 /* the value of type t at p */
+static uint64_t hash_typed(const GoType *t, const uint8_t *p, uint64_t h);
+
+/* reflect.typehash: the hash of a value of type t at p */
+uint64_t rt_typehash(const GoType *t, const void *p, uint64_t seed) { return hash_typed(t, p, seed); }
+
 static uint64_t hash_typed(const GoType *t, const uint8_t *p, uint64_t h)
 {
 	switch (t->kind & GO_KIND_MASK) {

@@ -51,8 +51,9 @@ static G *runq_get(void)
 
 extern char rt_gentry_asm[];
 
-/* a goroutine that will call fn(arg) (with `nest` = arg) on a fresh stack */
-static G *newg(void (*fn)(void *), void *arg)
+/* a goroutine that will call fn(a0, a1, a2) with `nest` = nest on a fresh
+ * stack (C functions: fn(arg); Go functions: their flattened arguments) */
+G *rt_newg(void *fn, void *nest, uintptr_t a0, uintptr_t a1, uintptr_t a2)
 {
 	G *g = calloc(1, sizeof(G));
 	if (!g) rt_throw("out of memory allocating a goroutine");
@@ -63,7 +64,10 @@ static G *newg(void (*fn)(void *), void *arg)
 	g->ctx.sp = top;
 	g->ctx.fp = top;
 	g->ctx.regs[RT_CTX_FN] = (uintptr_t)fn;
-	g->ctx.regs[RT_CTX_ARG] = (uintptr_t)arg;
+	g->ctx.regs[RT_CTX_NEST] = (uintptr_t)nest;
+	g->ctx.regs[RT_CTX_A0] = a0;
+	g->ctx.regs[RT_CTX_A1] = a1;
+	g->ctx.regs[RT_CTX_A2] = a2;
 	g->alllink = allg;
 	allg = g;
 	ngoroutines++;
@@ -117,8 +121,15 @@ static RT_NORETURN void deadlock(void)
 static RT_NORETURN void schedule(void)
 {
 	for (;;) {
+		int64_t next = rt_timers_run();
 		G *g = runq_get();
-		if (!g) deadlock();
+		if (!g) {
+			if (next >= 0) {        /* only timers can make progress: wait for one */
+				rt_timers_sleep_until(next);
+				continue;
+			}
+			deadlock();
+		}
 		g->waitreason = NULL;
 		rt_curg = g;
 		rt_sched_run(&sched_ctx, &g->ctx);
@@ -170,8 +181,8 @@ void rt_goexit_c(void)
  * `nest` = the entry */
 void rt_newproc_c(void *entry)
 {
-	void (*code)(void *) = *(void (**)(void *))entry;
-	runq_put(newg(code, entry));
+	void *code = *(void **)entry;
+	runq_put(rt_newg(code, entry, (uintptr_t)entry, 0, 0));
 }
 
 int64_t rt_numgoroutine(void) { return ngoroutines; }

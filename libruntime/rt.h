@@ -89,12 +89,18 @@ struct Gobuf {
 /* a goroutine's registers while it is not running (asm_*.S: rt_sched_run) */
 #if defined(__aarch64__)
 #define RT_CTX_NREGS 18         /* x19..x28, d8..d15 */
-#define RT_CTX_FN 0             /* x19, x20: rt_gentry_asm's fn and arg */
-#define RT_CTX_ARG 1
+#define RT_CTX_FN 0             /* rt_gentry_asm: fn, nest, arguments */
+#define RT_CTX_NEST 1
+#define RT_CTX_A0 2
+#define RT_CTX_A1 3
+#define RT_CTX_A2 4
 #else
 #define RT_CTX_NREGS 5          /* rbx, r12..r15 */
-#define RT_CTX_FN 1             /* r12, r13 */
-#define RT_CTX_ARG 2
+#define RT_CTX_FN 1             /* r12 */
+#define RT_CTX_NEST 2           /* r13 */
+#define RT_CTX_A0 3             /* r14 */
+#define RT_CTX_A1 4             /* r15 */
+#define RT_CTX_A2 0             /* rbx */
 #endif
 typedef struct Ctx {
 	uintptr_t pc, sp, fp;
@@ -298,6 +304,29 @@ RT_NORETURN void rt_panicslice_c(intptr_t code, intptr_t x, intptr_t y);
 void rt_print_slice_error(int code, intptr_t x, intptr_t y);   /* slice.c */
 uint64_t rt_fastrand(void);                                    /* map.c */
 
+/* map.c, chan.c: entry points other runtime files (reflect's hooks) use */
+typedef struct { void *k, *v; } KVPair;
+typedef struct Hchan Hchan;
+typedef struct HMap HMap;
+typedef struct Iter MapIter;
+typedef struct { Hchan *c; void *elem; } RtScase;
+typedef struct { intptr_t chosen; int8_t recvok; } RtSelectResult;
+uint64_t rt_typehash(const GoType *t, const void *p, uint64_t seed);
+HMap *rt_makemap_c(const GoMapDesc *md, intptr_t hint);
+void *rt_mapaccess_c(const GoMapDesc *md, HMap *m, const uint8_t *k);
+void *rt_mapassign_c(const GoMapDesc *md, HMap *m, const uint8_t *k);
+void rt_mapdelete_c(const GoMapDesc *md, HMap *m, const uint8_t *k);
+void *rt_mapaccess_faststr_c(const GoMapDesc *md, HMap *m, const uint8_t *p, intptr_t n);
+void *rt_mapassign_faststr_c(const GoMapDesc *md, HMap *m, const uint8_t *p, intptr_t n);
+void rt_mapdelete_faststr_c(const GoMapDesc *md, HMap *m, const uint8_t *p, intptr_t n);
+MapIter *rt_mapiterinit_c(const GoMapDesc *md, HMap *m);
+KVPair rt_mapiternext_c(MapIter *it);
+Hchan *rt_makechan_c(const GoType *chantype, intptr_t size);
+void rt_closechan_c(Hchan *c);
+int rt_chansend(Hchan *c, void *elem, int block);              /* 1: sent */
+int rt_chanrecv(Hchan *c, void *elem, int block);              /* bit 0 received, bit 1 done */
+RtSelectResult rt_selectgo_c(RtScase *cases, intptr_t nsends, intptr_t nrecvs, int8_t block);
+
 /* --------------------------------------------------------------- malloc.c */
 enum {
 	RT_ALLOC_NOSCAN = 1,    /* the object holds no pointers */
@@ -326,6 +355,10 @@ void rt_gopark(void (*unlockf)(void *), void *arg, const char *reason);
 void rt_goready(G *g);
 int64_t rt_numgoroutine(void);
 RT_NORETURN void rt_sched_main(void (*fn)(void *));
+int64_t rt_timers_run(void);                                   /* timer.c */
+void rt_timers_sleep_until(int64_t when);
+int64_t rt_nanotime(void);
+G *rt_newg(void *fn, void *nest, uintptr_t a0, uintptr_t a1, uintptr_t a2);   /* not yet runnable */
 void rt_sched_run(Ctx *save, const Ctx *g);            /* asm */
 void rt_sched_return(Ctx *save, const Ctx *sched);     /* asm */
 extern int rt_argc;

@@ -1,0 +1,205 @@
+/*
+ * reflecthooks.c: the runtime side of package reflect (its bodyless
+ * functions), on golc's gc-layout type descriptors (codegen/cg_typedesc.c).
+ *
+ * Maps: a map type's descriptor carries golc's GoMapDesc where gc has its
+ * bucket type, so reflect's map operations use the same hashing as
+ * compiled code. reflect's hiter keeps our iterator in its `h` word.
+ * Offsets in descriptors (names, types, methods' code) are relative to the
+ * descriptor holding them.
+ *
+ * Not yet (they throw): reflect.Call / MakeFunc / method values
+ * (reflect.call, makeFuncStub, methodValueCall need libffi frames), and
+ * types made at run time (addReflectOff; typelinks lists none, so ChanOf,
+ * MapOf, ... build fresh descriptors, whose maps lack a GoMapDesc).
+ */
+#include "rt.h"
+
+#include <string.h>
+
+typedef struct GoSlice {
+	void *p;
+	intptr_t len, cap;
+} GoSlice;
+
+static const GoMapDesc *mapdesc(const GoType *t)
+{
+	const GoMapDesc *md = *(const GoMapDesc *const *)((const uint8_t *)t + 64);
+	if (!md) rt_throw("reflect: map type made at run time (not supported yet)");
+	return md;
+}
+
+#define HOOK(ret, c, sym, params) \
+	ret c params __asm__(sym); \
+	ret c params
+
+HOOK(void *, rt_r_resolvenameoff, "reflect.resolveNameOff", (uint8_t *base, int32_t off)) { return base + off; }
+HOOK(void *, rt_r_resolvetypeoff, "reflect.resolveTypeOff", (uint8_t *base, int32_t off)) { return base + off; }
+HOOK(void *, rt_r_resolvetextoff, "reflect.resolveTextOff", (uint8_t *base, int32_t off)) { return base + off; }
+HOOK(int32_t, rt_r_addreflectoff, "reflect.addReflectOff", (void *p))
+{
+	(void)p;
+	rt_throw("reflect: types made at run time (addReflectOff) are not supported yet");
+}
+
+/* typelinks() (sections []unsafe.Pointer, offset [][]int32): none */
+typedef struct Typelinks {
+	GoSlice sections, offsets;
+} Typelinks;
+HOOK(void, rt_r_typelinks, "reflect.typelinks", (Typelinks * out)) { memset(out, 0, sizeof *out); }
+
+HOOK(intptr_t, rt_r_chancap, "reflect.chancap", (intptr_t * c)) { return c ? c[1] : 0; }
+HOOK(intptr_t, rt_r_chanlen, "reflect.chanlen", (intptr_t * c)) { return c ? c[0] : 0; }
+HOOK(intptr_t, rt_r_maplen, "reflect.maplen", (intptr_t * m)) { return m ? m[0] : 0; }
+
+HOOK(void, rt_r_memmove, "reflect.memmove", (void *d, const void *s, uintptr_t n))
+{
+	if (n) memmove(d, s, n);
+}
+HOOK(void, rt_r_typedmemmove, "reflect.typedmemmove", (const GoType *t, void *d, const void *s))
+{
+	if (d != s && t->size) memmove(d, s, t->size);
+}
+HOOK(void, rt_r_typedmemclr, "reflect.typedmemclr", (const GoType *t, void *p)) { memset(p, 0, t->size); }
+HOOK(void, rt_r_typedmemclrpartial, "reflect.typedmemclrpartial", (const GoType *t, uint8_t *p, uintptr_t off, uintptr_t n))
+{
+	(void)t;
+	memset(p + off, 0, n);
+}
+HOOK(intptr_t, rt_r_typedslicecopy, "reflect.typedslicecopy",
+     (const GoType *et, void *dp, intptr_t dl, intptr_t dc, void *sp, intptr_t sl, intptr_t sc))
+{
+	(void)dc, (void)sc;
+	intptr_t n = dl < sl ? dl : sl;
+	if (n > 0 && dp != sp) memmove(dp, sp, (uintptr_t)n * et->size);
+	return n;
+}
+HOOK(int8_t, rt_r_verifynotinheap, "reflect.verifyNotInHeapPtr", (uintptr_t p))
+{
+	(void)p;
+	return 1;
+}
+HOOK(uintptr_t, rt_r_typehash, "reflect.typehash", (const GoType *t, void *p, uintptr_t h))
+{
+	return (uintptr_t)rt_typehash(t, p, h);
+}
+
+/* ---------------------------------------------------------- RT_GOENTRY bodies */
+
+void *rt_r_unsafe_newarray_c(const GoType *t, intptr_t n)
+{
+	if (n < 0 || (t->size && (uintptr_t)n > ((uintptr_t)1 << 47) / t->size)) rt_panic_error("reflect.unsafe_NewArray: len out of range", 0);
+	return rt_alloc(t->size * (uintptr_t)n, t->ptrdata ? 0 : RT_ALLOC_NOSCAN);
+}
+
+void rt_r_ifacee2i_c(const GoType *t, const GoType *st, void *sd, void **dst)
+{
+	dst[0] = rt_getitab_c(t, st, 0);
+	dst[1] = sd;
+}
+
+void *rt_r_makemap_c(const GoType *t, intptr_t cap) { return rt_makemap_c(mapdesc(t), cap); }
+void *rt_r_mapaccess_c(const GoType *t, void *m, const uint8_t *k) { return m ? rt_mapaccess_c(mapdesc(t), m, k) : NULL; }
+void *rt_r_mapaccess_faststr_c(const GoType *t, void *m, const uint8_t *p, intptr_t n)
+{
+	return m ? rt_mapaccess_faststr_c(mapdesc(t), m, p, n) : NULL;
+}
+
+void rt_r_mapassign_c(const GoType *t, void *m, const uint8_t *k, const void *v)
+{
+	const GoMapDesc *md = mapdesc(t);
+	void *slot = rt_mapassign_c(md, m, k);
+	memmove(slot, v, md->elemsize);
+}
+
+void rt_r_mapassign_faststr_c(const GoType *t, void *m, const uint8_t *p, intptr_t n, const void *v)
+{
+	const GoMapDesc *md = mapdesc(t);
+	void *slot = rt_mapassign_faststr_c(md, m, p, n);
+	memmove(slot, v, md->elemsize);
+}
+
+void rt_r_mapdelete_c(const GoType *t, void *m, const uint8_t *k)
+{
+	if (m) rt_mapdelete_c(mapdesc(t), m, k);
+}
+void rt_r_mapdelete_faststr_c(const GoType *t, void *m, const uint8_t *p, intptr_t n)
+{
+	if (m) rt_mapdelete_faststr_c(mapdesc(t), m, p, n);
+}
+
+/* reflect's hiter: key, elem, then `t` and `h` words (we keep our iterator in h) */
+typedef struct RHiter {
+	void *key, *elem, *t, *h;
+} RHiter;
+
+void rt_r_mapiternext_c(RHiter *it)
+{
+	KVPair kv = rt_mapiternext_c(it->h);
+	it->key = kv.k;
+	it->elem = kv.v;
+}
+
+void rt_r_mapiterinit_c(const GoType *t, void *m, RHiter *it)
+{
+	it->t = (void *)t;
+	it->h = m ? rt_mapiterinit_c(mapdesc(t), m) : NULL;
+	rt_r_mapiternext_c(it);
+}
+
+HOOK(void *, rt_r_mapiterkey, "reflect.mapiterkey", (RHiter * it)) { return it->key; }
+HOOK(void *, rt_r_mapiterelem, "reflect.mapiterelem", (RHiter * it)) { return it->elem; }
+
+void *rt_r_makechan_c(const GoType *t, intptr_t size) { return rt_makechan_c(t, size); }
+void rt_r_chanclose_c(void *c) { rt_closechan_c(c); }
+
+/* chansend(ch, val, nb) (selected bool) */
+int8_t rt_r_chansend_c(void *c, void *val, int8_t nb) { return (int8_t)rt_chansend(c, val, !(nb & 1)); }
+
+/* chanrecv(ch, nb, val) (selected, received bool) */
+typedef struct RecvResult {
+	int8_t selected, received;
+} RecvResult;
+RecvResult rt_r_chanrecv_c(void *c, int8_t nb, void *val)
+{
+	int r = rt_chanrecv(c, val, !(nb & 1));
+	return (RecvResult){(int8_t)(r >> 1 & 1), (int8_t)(r & 1)};
+}
+
+/* rselect(cases []runtimeSelect) (chosen int, recvOK bool) */
+typedef struct RSelect {
+	uintptr_t dir;          /* 1 send, 2 recv, 3 default */
+	const GoType *typ;
+	void *ch, *val;
+} RSelect;
+typedef struct SelResult {
+	intptr_t chosen;
+	int8_t recvok;
+} SelResult;
+
+SelResult rt_r_rselect_c(RSelect *cs, intptr_t n, intptr_t cap)
+{
+	(void)cap;
+	RtScase *sc = rt_alloc(sizeof(RtScase) * (size_t)(n ? n : 1), 0);
+	intptr_t *back = rt_alloc(sizeof(intptr_t) * (size_t)(n ? n : 1), RT_ALLOC_NOSCAN);
+	intptr_t ns = 0, nr = 0, def = -1;
+	for (intptr_t i = 0; i < n; i++)
+		if (cs[i].dir == 1) back[ns] = i, sc[ns++] = (RtScase){cs[i].ch, cs[i].val};
+	for (intptr_t i = 0; i < n; i++) {
+		if (cs[i].dir == 2) back[ns + nr] = i, sc[ns + nr++] = (RtScase){cs[i].ch, cs[i].val};
+		if (cs[i].dir == 3) def = i;
+	}
+	RtSelectResult r = rt_selectgo_c(sc, ns, nr, def < 0);
+	if (r.chosen < 0) return (SelResult){def, 0};
+	return (SelResult){back[r.chosen], r.recvok};
+}
+
+/* ---------------------------------------------------------- not yet */
+
+HOOK(void, rt_r_call, "reflect.call", (void *a, void *b, void *c, uint32_t d, uint32_t e, uint32_t f, void *g))
+{
+	(void)a, (void)b, (void)c, (void)d, (void)e, (void)f, (void)g;
+	rt_throw("reflect.Call is not supported yet");
+}
+HOOK(void, rt_r_makefuncstub, "reflect.makeFuncStub", (void)) { rt_throw("reflect.MakeFunc is not supported yet"); }
+HOOK(void, rt_r_methodvaluecall, "reflect.methodValueCall", (void)) { rt_throw("reflect method values are not supported yet"); }

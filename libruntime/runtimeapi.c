@@ -1,0 +1,111 @@
+/*
+ * runtimeapi.c: package runtime's exported functions declared without a
+ * body in libruntime/go/runtime (api.go, symtab.go), as far as the
+ * scheduler and the collector exist; and internal/syscall/unix's socket
+ * hooks.
+ *
+ * Pending, with their issues: the collector (#7: GC, SetFinalizer,
+ * KeepAlive need nothing yet, since nothing is freed), GOMAXPROCS beyond
+ * recording the setting (#6: one thread runs every goroutine), and the
+ * call-stack queries Caller, Callers and Frames (#8: they report no frames).
+ */
+#define _GNU_SOURCE
+#include "rt.h"
+
+#include <sched.h>
+#include <stdlib.h>
+#include <string.h>
+
+static intptr_t rt_numcpu(void)
+{
+	cpu_set_t set;
+	if (sched_getaffinity(0, sizeof set, &set) == 0) return CPU_COUNT(&set);
+	return 1;
+}
+
+#define HOOK(ret, c, sym, params) \
+	ret c params __asm__(sym); \
+	ret c params
+
+HOOK(void, rt_api_keepalive, "runtime.KeepAlive", (const GoType *t, void *p)) { (void)t, (void)p; }
+HOOK(void, rt_api_gc, "runtime.GC", (void)) {}
+HOOK(void, rt_api_setfinalizer, "runtime.SetFinalizer", (const GoType *ot, void *o, const GoType *ft, void *f))
+{
+	(void)ot, (void)o, (void)ft, (void)f;
+}
+
+HOOK(GoString, rt_api_goroot, "runtime.GOROOT", (void))
+{
+	const char *r = getenv("GOROOT");
+	if (!r || !*r) r = "/usr/lib/go-1.19";
+	return (GoString){(const uint8_t *)r, (intptr_t)strlen(r)};
+}
+
+static intptr_t gomaxprocs;
+
+HOOK(intptr_t, rt_api_gomaxprocs, "runtime.GOMAXPROCS", (intptr_t n))
+{
+	if (!gomaxprocs) {
+		const char *e = getenv("GOMAXPROCS");
+		long v = e ? strtol(e, NULL, 10) : 0;
+		gomaxprocs = v > 0 ? v : rt_numcpu();
+		if (gomaxprocs > 1024) gomaxprocs = 1024;
+	}
+	intptr_t old = gomaxprocs;
+	if (n > 0) gomaxprocs = n > 1024 ? 1024 : n;
+	return old;
+}
+
+HOOK(intptr_t, rt_api_numcpu, "runtime.NumCPU", (void)) { return rt_numcpu(); }
+HOOK(intptr_t, rt_api_numgoroutine, "runtime.NumGoroutine", (void)) { return (intptr_t)rt_numgoroutine(); }
+
+typedef struct CallerResult {
+	uintptr_t pc;
+	GoString file;
+	intptr_t line;
+	int8_t ok;
+} CallerResult;
+
+HOOK(void, rt_api_caller, "runtime.Caller", (CallerResult * out, intptr_t skip))
+{
+	(void)skip;
+	memset(out, 0, sizeof *out);
+}
+
+HOOK(intptr_t, rt_api_callers, "runtime.Callers", (intptr_t skip, uintptr_t *pc, intptr_t n, intptr_t cap))
+{
+	(void)skip, (void)pc, (void)n, (void)cap;
+	return 0;
+}
+
+typedef struct FrameResult {
+	uintptr_t pc;
+	void *fn;
+	GoString function, file;
+	intptr_t line;
+	uintptr_t entry, funcinfo;
+	int8_t more;
+} FrameResult;
+
+HOOK(void, rt_api_frames_next, "runtime.(*Frames).Next", (FrameResult * out, void *frames))
+{
+	(void)frames;
+	memset(out, 0, sizeof *out);
+}
+
+/* ---------------------------------------------------------- internal/syscall/unix */
+/* the net package's socket calls with IPv4/IPv6 addresses: not yet */
+
+#define NET_HOOK(name) \
+	HOOK(void, rt_unix_##name, "internal/syscall/unix." #name, (void)) \
+	{ \
+		rt_throw("internal/syscall/unix." #name " is not supported yet"); \
+	}
+NET_HOOK(RecvfromInet4)
+NET_HOOK(RecvfromInet6)
+NET_HOOK(SendtoInet4)
+NET_HOOK(SendtoInet6)
+NET_HOOK(SendmsgNInet4)
+NET_HOOK(SendmsgNInet6)
+NET_HOOK(RecvmsgInet4)
+NET_HOOK(RecvmsgInet6)

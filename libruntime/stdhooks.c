@@ -1,0 +1,412 @@
+/*
+ * stdhooks.c: the functions Go's standard library declares without a body
+ * and expects from the runtime (../shared/stdlib/bodyless-*.tsv), for
+ * internal/bytealg, sync, sync/atomic, os, syscall, internal/poll,
+ * runtime/debug and internal/reflectlite. Timers and clocks are in timer.c,
+ * semaphores and notify lists in sema.c; bodies golc compiles itself
+ * (atomics, math.arch*, internal/cpu) in codegen/cg_intrinsic.c.
+ *
+ * Calling convention (goabi.h): Go strings and slices arrive flattened
+ * ({p, n} / {p, len, cap}); results of three or more scalars are written
+ * through a pointer passed first; bools arrive as bytes whose low bit is
+ * the value.
+ *
+ * Until the scheduler has threads (issue #6), system calls block the one
+ * thread (entersyscall/exitsyscall do nothing) and internal/poll's
+ * netpoller hooks report "not pollable", so files use blocking I/O.
+ */
+#define _GNU_SOURCE
+#include "rt.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <string.h>
+#include <sys/time.h>
+#include <unistd.h>
+
+typedef struct GoSlice {
+	void *p;
+	intptr_t len, cap;
+} GoSlice;
+
+static void nul_copy(char *buf, size_t size, const uint8_t *p, intptr_t n)
+{
+	size_t k = (size_t)n < size - 1 ? (size_t)n : size - 1;
+	memcpy(buf, p, k);
+	buf[k] = 0;
+}
+
+/* ---------------------------------------------------------- internal/bytealg */
+
+intptr_t rt_bytealg_compare(const uint8_t *a, intptr_t an, intptr_t ac, const uint8_t *b, intptr_t bn, intptr_t bc)
+	__asm__("internal/bytealg.Compare");
+intptr_t rt_bytealg_compare(const uint8_t *a, intptr_t an, intptr_t ac, const uint8_t *b, intptr_t bn, intptr_t bc)
+{
+	(void)ac, (void)bc;
+	intptr_t n = an < bn ? an : bn;
+	int c = n ? memcmp(a, b, (size_t)n) : 0;
+	if (c) return c < 0 ? -1 : 1;
+	return an < bn ? -1 : an > bn;
+}
+
+static intptr_t count(const uint8_t *p, intptr_t n, uint8_t c)
+{
+	intptr_t k = 0;
+	for (intptr_t i = 0; i < n; i++) k += p[i] == c;
+	return k;
+}
+
+intptr_t rt_bytealg_count(const uint8_t *p, intptr_t n, intptr_t cap, uint8_t c) __asm__("internal/bytealg.Count");
+intptr_t rt_bytealg_count(const uint8_t *p, intptr_t n, intptr_t cap, uint8_t c)
+{
+	(void)cap;
+	return count(p, n, c);
+}
+
+intptr_t rt_bytealg_countstring(const uint8_t *p, intptr_t n, uint8_t c) __asm__("internal/bytealg.CountString");
+intptr_t rt_bytealg_countstring(const uint8_t *p, intptr_t n, uint8_t c) { return count(p, n, c); }
+
+static intptr_t index_of(const uint8_t *a, intptr_t an, const uint8_t *b, intptr_t bn)
+{
+	if (bn == 0) return 0;
+	if (bn > an) return -1;
+	const uint8_t *r = memmem(a, (size_t)an, b, (size_t)bn);
+	return r ? r - a : -1;
+}
+
+intptr_t rt_bytealg_index(const uint8_t *a, intptr_t an, intptr_t ac, const uint8_t *b, intptr_t bn, intptr_t bc)
+	__asm__("internal/bytealg.Index");
+intptr_t rt_bytealg_index(const uint8_t *a, intptr_t an, intptr_t ac, const uint8_t *b, intptr_t bn, intptr_t bc)
+{
+	(void)ac, (void)bc;
+	return index_of(a, an, b, bn);
+}
+
+intptr_t rt_bytealg_indexstring(const uint8_t *a, intptr_t an, const uint8_t *b, intptr_t bn)
+	__asm__("internal/bytealg.IndexString");
+intptr_t rt_bytealg_indexstring(const uint8_t *a, intptr_t an, const uint8_t *b, intptr_t bn) { return index_of(a, an, b, bn); }
+
+static intptr_t index_byte(const uint8_t *p, intptr_t n, uint8_t c)
+{
+	const uint8_t *r = n ? memchr(p, c, (size_t)n) : NULL;
+	return r ? r - p : -1;
+}
+
+intptr_t rt_bytealg_indexbyte(const uint8_t *p, intptr_t n, intptr_t cap, uint8_t c) __asm__("internal/bytealg.IndexByte");
+intptr_t rt_bytealg_indexbyte(const uint8_t *p, intptr_t n, intptr_t cap, uint8_t c)
+{
+	(void)cap;
+	return index_byte(p, n, c);
+}
+
+intptr_t rt_bytealg_indexbytestring(const uint8_t *p, intptr_t n, uint8_t c) __asm__("internal/bytealg.IndexByteString");
+intptr_t rt_bytealg_indexbytestring(const uint8_t *p, intptr_t n, uint8_t c) { return index_byte(p, n, c); }
+
+/* ---------------------------------------------------------- sync, sync/atomic */
+
+static void throw_string(const uint8_t *p, intptr_t n)
+{
+	static char buf[256];
+	nul_copy(buf, sizeof buf, p, n);
+	rt_throw(buf);
+}
+
+void rt_sync_throw(const uint8_t *p, intptr_t n) __asm__("sync.throw");
+void rt_sync_throw(const uint8_t *p, intptr_t n) { throw_string(p, n); }
+void rt_sync_fatal(const uint8_t *p, intptr_t n) __asm__("sync.fatal");
+void rt_sync_fatal(const uint8_t *p, intptr_t n) { throw_string(p, n); }
+
+uint32_t rt_sync_fastrandn(uint32_t n) __asm__("sync.fastrandn");
+uint32_t rt_sync_fastrandn(uint32_t n) { return (uint32_t)(((uint64_t)(uint32_t)rt_fastrand() * n) >> 32); }
+uint32_t rt_os_fastrand(void) __asm__("os.fastrand");
+uint32_t rt_os_fastrand(void) { return (uint32_t)rt_fastrand(); }
+
+/* sync.Pool's cleanup runs at the start of every collection (issue #7) */
+void *rt_pool_cleanup;
+void rt_sync_registerpoolcleanup(void *fv) __asm__("sync.runtime_registerPoolCleanup");
+void rt_sync_registerpoolcleanup(void *fv) { rt_pool_cleanup = fv; }
+
+/* procPin: the current P's id; one P until issue #6 */
+intptr_t rt_sync_procpin(void) __asm__("sync.runtime_procPin");
+intptr_t rt_sync_procpin(void) { return 0; }
+void rt_sync_procunpin(void) __asm__("sync.runtime_procUnpin");
+void rt_sync_procunpin(void) {}
+intptr_t rt_atomic_procpin(void) __asm__("sync/atomic.runtime_procPin");
+intptr_t rt_atomic_procpin(void) { return 0; }
+void rt_atomic_procunpin(void) __asm__("sync/atomic.runtime_procUnpin");
+void rt_atomic_procunpin(void) {}
+
+uintptr_t rt_sync_loadacq(uintptr_t *p) __asm__("sync.runtime_LoadAcquintptr");
+uintptr_t rt_sync_loadacq(uintptr_t *p) { return __atomic_load_n(p, __ATOMIC_ACQUIRE); }
+uintptr_t rt_sync_storerel(uintptr_t *p, uintptr_t v) __asm__("sync.runtime_StoreReluintptr");
+uintptr_t rt_sync_storerel(uintptr_t *p, uintptr_t v)
+{
+	__atomic_store_n(p, v, __ATOMIC_RELEASE);
+	return v;
+}
+
+/* spinning helps only when another thread may release the lock */
+int8_t rt_sync_canspin(intptr_t i) __asm__("sync.runtime_canSpin");
+int8_t rt_sync_canspin(intptr_t i)
+{
+	(void)i;
+	return 0;
+}
+void rt_sync_dospin(void) __asm__("sync.runtime_doSpin");
+void rt_sync_dospin(void) {}
+
+/* ---------------------------------------------------------- os, syscall */
+
+static GoSlice strings_of(char **v, int n)
+{
+	GoString *s = rt_alloc(sizeof(GoString) * (size_t)(n ? n : 1), 0);
+	for (int i = 0; i < n; i++) s[i] = (GoString){(const uint8_t *)v[i], (intptr_t)strlen(v[i])};
+	return (GoSlice){s, n, n};
+}
+
+void rt_os_args(GoSlice *out) __asm__("os.runtime_args");
+void rt_os_args(GoSlice *out) { *out = strings_of(rt_argv, rt_argc); }
+
+void rt_syscall_envs(GoSlice *out) __asm__("syscall.runtime_envs");
+void rt_syscall_envs(GoSlice *out)
+{
+	int n = 0;
+	while (rt_envp && rt_envp[n]) n++;
+	*out = strings_of(rt_envp, n);
+}
+
+/* writing to a broken pipe on stdout/stderr: die of SIGPIPE, as gc does */
+void rt_os_sigpipe(void) __asm__("os.sigpipe");
+void rt_os_sigpipe(void)
+{
+	rt_print_flush();
+	signal(SIGPIPE, SIG_DFL);
+	raise(SIGPIPE);
+}
+
+void rt_os_beforeexit(void) __asm__("os.runtime_beforeExit");
+void rt_os_beforeexit(void) { rt_print_flush(); }
+
+/* without cgo the runtime keeps no C environment: nothing to update */
+void rt_syscall_setenv(const uint8_t *k, intptr_t kn, const uint8_t *v, intptr_t vn) __asm__("syscall.setenv_c");
+void rt_syscall_setenv(const uint8_t *k, intptr_t kn, const uint8_t *v, intptr_t vn) { (void)k, (void)kn, (void)v, (void)vn; }
+void rt_syscall_unsetenv(const uint8_t *k, intptr_t kn) __asm__("syscall.unsetenv_c");
+void rt_syscall_unsetenv(const uint8_t *k, intptr_t kn) { (void)k, (void)kn; }
+
+/* fork/exec bracketing: nothing to stop with one thread */
+#define NOP_HOOK(sym, c) \
+	void c(void) __asm__(sym); \
+	void c(void) {}
+NOP_HOOK("syscall.runtime_BeforeFork", rt_syscall_beforefork)
+NOP_HOOK("syscall.runtime_AfterFork", rt_syscall_afterfork)
+NOP_HOOK("syscall.runtime_AfterForkInChild", rt_syscall_afterforkinchild)
+NOP_HOOK("syscall.runtime_BeforeExec", rt_syscall_beforeexec)
+NOP_HOOK("syscall.runtime_AfterExec", rt_syscall_afterexec)
+NOP_HOOK("syscall.runtime_entersyscall", rt_syscall_entersyscall)
+NOP_HOOK("syscall.runtime_exitsyscall", rt_syscall_exitsyscall)
+NOP_HOOK("internal/poll.runtime_pollServerInit", rt_poll_serverinit)
+
+intptr_t rt_syscall_getpagesize(void) __asm__("syscall.Getpagesize");
+intptr_t rt_syscall_getpagesize(void) { return (intptr_t)sysconf(_SC_PAGESIZE); }
+
+void rt_syscall_exit(intptr_t code) __asm__("syscall.Exit");
+void rt_syscall_exit(intptr_t code)
+{
+	rt_print_flush();
+	rt_os_exit((int)code);
+}
+
+typedef struct Sys3 {
+	uintptr_t r1, r2, err;
+} Sys3;
+
+static Sys3 sys(long nr, uintptr_t a1, uintptr_t a2, uintptr_t a3, uintptr_t a4, uintptr_t a5, uintptr_t a6)
+{
+	long r = rt_syscall6(nr, (long)a1, (long)a2, (long)a3, (long)a4, (long)a5, (long)a6);
+	if (r < 0 && r > -4096) return (Sys3){(uintptr_t)-1, 0, (uintptr_t)-r};
+	return (Sys3){(uintptr_t)r, 0, 0};
+}
+
+void rt_syscall_rawsyscall6(Sys3 *out, uintptr_t trap, uintptr_t a1, uintptr_t a2, uintptr_t a3, uintptr_t a4,
+                            uintptr_t a5, uintptr_t a6) __asm__("syscall.RawSyscall6");
+void rt_syscall_rawsyscall6(Sys3 *out, uintptr_t trap, uintptr_t a1, uintptr_t a2, uintptr_t a3, uintptr_t a4,
+                            uintptr_t a5, uintptr_t a6)
+{
+	*out = sys((long)trap, a1, a2, a3, a4, a5, a6);
+}
+
+typedef struct Sys2 {
+	uintptr_t r1, r2;
+} Sys2;
+
+Sys2 rt_syscall_rawnoerror(uintptr_t trap, uintptr_t a1, uintptr_t a2, uintptr_t a3) __asm__("syscall.rawSyscallNoError");
+Sys2 rt_syscall_rawnoerror(uintptr_t trap, uintptr_t a1, uintptr_t a2, uintptr_t a3)
+{
+	long r = rt_syscall6((long)trap, (long)a1, (long)a2, (long)a3, 0, 0, 0);
+	return (Sys2){(uintptr_t)r, 0};
+}
+
+/* setuid and friends on every thread: there is one */
+void rt_syscall_allthreads(Sys3 *out, uintptr_t trap, uintptr_t a1, uintptr_t a2, uintptr_t a3, uintptr_t a4,
+                           uintptr_t a5, uintptr_t a6) __asm__("syscall.runtime_doAllThreadsSyscall");
+void rt_syscall_allthreads(Sys3 *out, uintptr_t trap, uintptr_t a1, uintptr_t a2, uintptr_t a3, uintptr_t a4,
+                           uintptr_t a5, uintptr_t a6)
+{
+	*out = sys((long)trap, a1, a2, a3, a4, a5, a6);
+}
+
+uintptr_t rt_syscall_cgocaller(void *fn, void *p, intptr_t n, intptr_t cap) __asm__("syscall.cgocaller");
+uintptr_t rt_syscall_cgocaller(void *fn, void *p, intptr_t n, intptr_t cap)
+{
+	(void)fn, (void)p, (void)n, (void)cap;
+	rt_throw("cgo is not supported");
+}
+
+#if defined(__x86_64__)
+uintptr_t rt_syscall_gettimeofday(struct timeval *tv) __asm__("syscall.gettimeofday");
+uintptr_t rt_syscall_gettimeofday(struct timeval *tv) { return gettimeofday(tv, NULL) ? (uintptr_t)errno : 0; }
+#endif
+
+/* os/exec's vfork path: not available yet (syscall.forkExec reports it) */
+Sys2 rt_syscall_rawvfork(uintptr_t trap, uintptr_t a1) __asm__("syscall.rawVforkSyscall");
+Sys2 rt_syscall_rawvfork(uintptr_t trap, uintptr_t a1)
+{
+	(void)trap, (void)a1;
+	return (Sys2){(uintptr_t)-1, ENOSYS};
+}
+
+/* ---------------------------------------------------------- internal/poll */
+/* no netpoller yet: nothing is pollable, so descriptors stay blocking */
+
+Sys2 rt_poll_open(uintptr_t fd) __asm__("internal/poll.runtime_pollOpen");
+Sys2 rt_poll_open(uintptr_t fd)
+{
+	(void)fd;
+	return (Sys2){0, ENOSYS};
+}
+
+void rt_poll_close(uintptr_t ctx) __asm__("internal/poll.runtime_pollClose");
+void rt_poll_close(uintptr_t ctx) { (void)ctx; }
+intptr_t rt_poll_wait(uintptr_t ctx, intptr_t mode) __asm__("internal/poll.runtime_pollWait");
+intptr_t rt_poll_wait(uintptr_t ctx, intptr_t mode)
+{
+	(void)ctx, (void)mode;
+	return 0;
+}
+void rt_poll_waitcanceled(uintptr_t ctx, intptr_t mode) __asm__("internal/poll.runtime_pollWaitCanceled");
+void rt_poll_waitcanceled(uintptr_t ctx, intptr_t mode) { (void)ctx, (void)mode; }
+intptr_t rt_poll_reset(uintptr_t ctx, intptr_t mode) __asm__("internal/poll.runtime_pollReset");
+intptr_t rt_poll_reset(uintptr_t ctx, intptr_t mode)
+{
+	(void)ctx, (void)mode;
+	return 0;
+}
+void rt_poll_setdeadline(uintptr_t ctx, int64_t d, intptr_t mode) __asm__("internal/poll.runtime_pollSetDeadline");
+void rt_poll_setdeadline(uintptr_t ctx, int64_t d, intptr_t mode) { (void)ctx, (void)d, (void)mode; }
+void rt_poll_unblock(uintptr_t ctx) __asm__("internal/poll.runtime_pollUnblock");
+void rt_poll_unblock(uintptr_t ctx) { (void)ctx; }
+int8_t rt_poll_isserverfd(uintptr_t fd) __asm__("internal/poll.runtime_isPollServerDescriptor");
+int8_t rt_poll_isserverfd(uintptr_t fd)
+{
+	(void)fd;
+	return 0;
+}
+
+/* ---------------------------------------------------------- runtime/debug */
+/* the knobs are recorded here; the collector (issue #7) and the scheduler
+ * (issue #6) act on them */
+
+int32_t rt_gcpercent = 100;
+int64_t rt_memorylimit = INT64_MAX;
+intptr_t rt_maxstack = RT_STACK_MAX, rt_maxthreads = 10000;
+int rt_panic_on_fault;
+
+int32_t rt_debug_setgcpercent(int32_t p) __asm__("runtime/debug.setGCPercent");
+int32_t rt_debug_setgcpercent(int32_t p)
+{
+	int32_t old = rt_gcpercent;
+	rt_gcpercent = p < 0 ? -1 : p;
+	return old;
+}
+
+int64_t rt_debug_setmemorylimit(int64_t l) __asm__("runtime/debug.setMemoryLimit");
+int64_t rt_debug_setmemorylimit(int64_t l)
+{
+	int64_t old = rt_memorylimit;
+	if (l >= 0) rt_memorylimit = l;
+	return old;
+}
+
+intptr_t rt_debug_setmaxstack(intptr_t n) __asm__("runtime/debug.setMaxStack");
+intptr_t rt_debug_setmaxstack(intptr_t n)
+{
+	intptr_t old = rt_maxstack;
+	rt_maxstack = n;
+	return old;
+}
+
+intptr_t rt_debug_setmaxthreads(intptr_t n) __asm__("runtime/debug.setMaxThreads");
+intptr_t rt_debug_setmaxthreads(intptr_t n)
+{
+	intptr_t old = rt_maxthreads;
+	rt_maxthreads = n;
+	return old;
+}
+
+int8_t rt_debug_setpaniconfault(int8_t on) __asm__("runtime/debug.setPanicOnFault");
+int8_t rt_debug_setpaniconfault(int8_t on)
+{
+	int8_t old = (int8_t)rt_panic_on_fault;
+	rt_panic_on_fault = on & 1;
+	return old;
+}
+
+void rt_debug_freeosmemory(void) __asm__("runtime/debug.freeOSMemory");
+void rt_debug_freeosmemory(void) {}
+
+/* pauses and end times (none yet), then last GC time, number of GCs and
+ * total pause: all zero until there is a collector */
+void rt_debug_readgcstats(GoSlice *pauses) __asm__("runtime/debug.readGCStats");
+void rt_debug_readgcstats(GoSlice *pauses)
+{
+	if (pauses->cap < 3) rt_throw("readGCStats: buffer too small");
+	memset(pauses->p, 0, 3 * sizeof(int64_t));
+	pauses->len = 3;
+}
+
+static char traceback_level[32] = "single";
+void rt_debug_settraceback(const uint8_t *p, intptr_t n) __asm__("runtime/debug.SetTraceback");
+void rt_debug_settraceback(const uint8_t *p, intptr_t n) { nul_copy(traceback_level, sizeof traceback_level, p, n); }
+
+void rt_debug_writeheapdump(uintptr_t fd) __asm__("runtime/debug.WriteHeapDump");
+void rt_debug_writeheapdump(uintptr_t fd) { (void)fd; }
+
+GoString rt_debug_modinfo(void) __asm__("runtime/debug.modinfo");
+GoString rt_debug_modinfo(void) { return (GoString){NULL, 0}; }
+
+/* ---------------------------------------------------------- internal/reflectlite */
+/* name and type offsets in golc's descriptors are relative to the rtype
+ * that holds them (codegen/cg_typedesc.c) */
+
+void *rt_rl_resolvenameoff(uint8_t *base, int32_t off) __asm__("internal/reflectlite.resolveNameOff");
+void *rt_rl_resolvenameoff(uint8_t *base, int32_t off) { return base + off; }
+void *rt_rl_resolvetypeoff(uint8_t *base, int32_t off) __asm__("internal/reflectlite.resolveTypeOff");
+void *rt_rl_resolvetypeoff(uint8_t *base, int32_t off) { return base + off; }
+
+intptr_t rt_rl_chanlen(intptr_t *c) __asm__("internal/reflectlite.chanlen");
+intptr_t rt_rl_chanlen(intptr_t *c) { return c ? c[0] : 0; }
+intptr_t rt_rl_maplen(intptr_t *m) __asm__("internal/reflectlite.maplen");
+intptr_t rt_rl_maplen(intptr_t *m) { return m ? m[0] : 0; }
+
+void rt_rl_typedmemmove(const GoType *t, void *dst, const void *src) __asm__("internal/reflectlite.typedmemmove");
+void rt_rl_typedmemmove(const GoType *t, void *dst, const void *src)
+{
+	if (dst != src && t->size) memmove(dst, src, t->size);
+}
+
+/* dst (a non-empty interface) = src (an empty one) converted to type t */
+void rt_rl_ifacee2i_c(const GoType *t, const GoType *st, void *sd, void **dst)
+{
+	dst[0] = rt_getitab_c(t, st, 0);
+	dst[1] = sd;
+}
