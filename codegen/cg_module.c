@@ -60,6 +60,11 @@ static void init_llvm(void)
 	static bool done;
 	if (done) return;
 	done = true;
+	/* x86's call-frame optimization passes stack arguments with pushes, so
+	 * SP at a call site sits below the frame size the stack map records and
+	 * the frame walker loses its way: keep call frames reserved */
+	const char *const opts[] = {"golc", "-no-x86-call-frame-opt"};
+	LLVMParseCommandLineOptions(2, opts, NULL);
 	LLVMInitializeX86TargetInfo();
 	LLVMInitializeX86Target();
 	LLVMInitializeX86TargetMC();

@@ -182,7 +182,9 @@ void rt_goexit_c(void)
 void rt_newproc_c(void *entry)
 {
 	void *code = *(void **)entry;
-	runq_put(rt_newg(code, entry, (uintptr_t)entry, 0, 0));
+	G *g = rt_newg(code, entry, (uintptr_t)entry, 0, 0);
+	g->gopc = rt_curg->sched.ra;    /* RT_GOENTRY: the creator's call site */
+	runq_put(g);
 }
 
 int64_t rt_numgoroutine(void) { return ngoroutines; }

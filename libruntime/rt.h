@@ -125,6 +125,7 @@ struct G {
 	void (*unlockf)(void *);        /* parked: released by the scheduler */
 	void *unlockarg;
 	int dead;
+	uintptr_t gopc;                 /* return address of the go statement's newproc call */
 };
 
 #define RT_STACK_MIN 8192               /* first and smallest segment */

@@ -252,5 +252,17 @@ void rt_traceback(G *g, int hidden)
 		rt_print_cstr(rt_walk_error(err));
 		rt_print_cstr("\n");
 	}
+	/* where a goroutine was started: the go statement's call of newproc */
+	const StackRecord *r = g->gopc ? rt_stackmap_lookup(g->gopc) : NULL;
+	if (r) {
+		const FuncEntry *fe = r->func;
+		rt_print_cstr("created by ");
+		rt_print_cstr(fe->info->name);
+		rt_print_cstr("\n");
+		print_pos(fe->info->file, rt_record_site(r));
+		rt_print_cstr(" +");
+		rt_printhex(g->gopc - fe->entry);
+		rt_print_cstr("\n");
+	}
 	rt_print_flush();
 }
