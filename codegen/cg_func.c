@@ -92,12 +92,19 @@ static bool has_typeparam(Type *t, int depth);
 
 /* a generic function, or a method of a generic type (only instances are
  * code; generic code is not lowered yet) */
+static bool generic_sig(Obj *fn)
+{
+	return has_typeparam(fn->type, 0);
+}
+
+/* ... or a method of an instance whose generic declaration is. (Generic
+ * functions and methods whose signatures do not depend on the type
+ * parameters are emitted once and shared by every instance.) */
 static bool is_generic(Obj *fn)
 {
-	if (fn->type->ntparams > 0 || has_typeparam(fn->type, 0)) return true;
-	Type *r = fn->type->recv ? fn->type->recv->type : NULL;
-	if (r && r->kind == TY_POINTER) r = r->elem;
-	return r && r->kind == TY_NAMED && r->ntargs > 0;   /* a method of an instance */
+	if (generic_sig(fn)) return true;
+	Obj *d = fn->decl && fn->decl->kind == N_FUNCDECL ? fn->decl->funcdecl.fn : NULL;
+	return d && d != fn && generic_sig(d);
 }
 
 LLVMValueRef cg_func_decl(CG *cg, Obj *fn)
@@ -525,7 +532,7 @@ static bool has_typeparam(Type *t, int depth)
 void cg_func(CG *cg, Obj *fn, Node *decl)
 {
 	Type *sig = fn->type;
-	if (is_generic(fn)) return;     /* emitted per instance (not yet: cg_func_decl refuses uses) */
+	if (generic_sig(fn)) return;    /* emitted per instance (not yet: cg_func_decl refuses uses) */
 	Fn f = {.obj = fn, .sig = sig};
 	f.fn = cg_func_decl(cg, fn);
 	f.fnty = LLVMGlobalGetValueType(f.fn);

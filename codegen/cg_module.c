@@ -179,6 +179,27 @@ static void lower_inttoptr(CG *cg)
 	LLVMDeleteFunction(f);
 }
 
+/* every package-level variable is defined in its package's object, also
+ * those only other packages use */
+static void define_globals(CG *cg)
+{
+	Package *p = cg->pkg;
+	for (int i = 0; i < p->nfiles; i++) {
+		NodeList *decls = &p->files[i]->file.decls;
+		for (int k = 0; k < decls->n; k++) {
+			Node *d = decls->v[k];
+			if (d->kind != N_GENDECL || d->gendecl.kind != DECL_VAR) continue;
+			for (int j = 0; j < d->gendecl.specs.n; j++) {
+				NodeList *names = &d->gendecl.specs.v[j]->valuespec.names;
+				for (int m = 0; m < names->n; m++) {
+					Obj *o = names->v[m]->ident.obj;
+					if (o && o->name != intern_cstr("_")) cg_global(cg, o);
+				}
+			}
+		}
+	}
+}
+
 /* does initializing p do anything (its variables, its init functions, or
  * those of a package it imports)? Packages that do not are never called. */
 static bool needs_init(Package *p)
@@ -341,6 +362,7 @@ int cg_package(Package *pkg, CgOptions *opt)
 		if (fn->decl && fn->decl->kind == N_FUNCDECL) cg_func(cg, fn, fn->decl);
 	}
 	cg_intrinsic_bodies(cg);
+	define_globals(cg);
 	emit_package_init(cg);
 	cg_pending_closures(cg); /* after main.init: package initializers have closures too */
 	cg_typedesc_finish(cg);  /* last: closures may need descriptors too */

@@ -71,6 +71,7 @@
         RT_GOENTRY runtime.unsafeslicecheck, rt_unsafeslicecheck_c
         RT_GOENTRY runtime.newproc, rt_newproc_c
         RT_GOENTRY runtime.Gosched, rt_gosched_c
+        RT_GOENTRY runtime.Goexit, rt_goexit_entry_c
         RT_GOENTRY time.Sleep, rt_time_sleep_c
         RT_GOENTRY reflect.unsafe_New, rt_newobject_c
         RT_GOENTRY reflect.unsafe_NewArray, rt_r_unsafe_newarray_c

@@ -28,8 +28,9 @@
  * segments newer than the recovering frame's (one stays cached, like
  * rt_lessstack_c) and restores the rt_setjmp context.
  *
- * Not yet: Goexit (a panic that recover() ignores, then the goroutine's exit
- * context), panics raised by signals (every panic starts at a call).
+ * runtime.Goexit (proc.c) runs the deferred calls as a panic that recover()
+ * does not see, then ends the goroutine. Not yet: panics raised by signals
+ * (every panic starts at a call).
  */
 #include "rt.h"
 
@@ -131,7 +132,7 @@ GoEface rt_gorecover_c(void)
 	G *g = rt_curg;
 	Panic *p = g ? g->panic : NULL;
 	GoEface r = {0, 0};
-	if (!p || p->recovered)
+	if (!p || p->recovered || p->goexit)
 		return r;
 	RecoverCall rc = {p, 0};
 	rt_systemstack(recover_sys, &rc);

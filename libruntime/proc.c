@@ -74,6 +74,8 @@ G *rt_newg(void *fn, void *nest, uintptr_t a0, uintptr_t a1, uintptr_t a2)
 	return g;
 }
 
+static int main_goexited;      /* G 1 called runtime.Goexit */
+
 static void freeg(G *g)
 {
 	for (G **p = &allg; *p; p = &(*p)->alllink)
@@ -87,7 +89,7 @@ static void freeg(G *g)
 		rt_seg_free(s);
 	}
 	rt_seg_free(s0);
-	free(g);
+	if (g != &g1) free(g);
 	ngoroutines--;
 }
 
@@ -110,6 +112,12 @@ static void trace_all(void)
 static RT_NORETURN void deadlock(void)
 {
 	rt_printlock();
+	if (main_goexited) {
+		rt_print_cstr("fatal error: no goroutines (main called runtime.Goexit) - deadlock!\n");
+		rt_printunlock();
+		rt_print_flush();
+		rt_os_exit(2);
+	}
 	rt_print_cstr("fatal error: all goroutines are asleep - deadlock!\n\n");
 	trace_all();
 	rt_printunlock();
@@ -174,6 +182,22 @@ void rt_goexit_c(void)
 	g->dead = 1;
 	rt_sched_return(&g->ctx, &sched_ctx);
 	__builtin_unreachable();
+}
+
+/* runtime.Goexit: the deferred calls run (recover() returns nil in them),
+ * then the goroutine ends; when G 1 does this, the program goes on until
+ * every other goroutine is done, then dies as gc's does */
+void rt_goexit_entry_c(void)
+{
+	G *g = rt_curg;
+	Panic p = {.goexit = 1};
+	p.site = (PanicSite){g->sched.fp, g->sched.ra, g->sched.sp, g->seg};
+	p.link = g->panic;
+	g->panic = &p;
+	if (g->defer) rt_run_defers(&p);
+	g->panic = p.link;
+	if (g == &g1) main_goexited = 1;
+	rt_goexit_c();
 }
 
 /* go f(args): codegen packs the call into a GoDefer {code, link, operands}

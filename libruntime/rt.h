@@ -262,6 +262,7 @@ typedef struct Panic {
 	struct Panic *link;     /* older panic still in progress */
 	GoDeferRec *rec;        /* record whose deferred call this panic runs */
 	int recovered, aborted;
+	int goexit;             /* runtime.Goexit: recover() does not see it */
 } Panic;
 
 void rt_run_defers(Panic *p);           /* returns only if nothing recovered */

@@ -109,3 +109,53 @@ NET_HOOK(SendmsgNInet4)
 NET_HOOK(SendmsgNInet6)
 NET_HOOK(RecvmsgInet4)
 NET_HOOK(RecvmsgInet6)
+
+/* ---------------------------------------------------------- more of package runtime */
+
+/* the version of the Go release whose sources golc compiles, as gc reports it */
+HOOK(GoString, rt_api_version, "runtime.Version", (void))
+{
+	static const char v[] = "go1.19.8";
+	return (GoString){(const uint8_t *)v, sizeof v - 1};
+}
+
+/* MemStats: all zero until the collector keeps statistics (issue #7) */
+HOOK(void, rt_api_readmemstats, "runtime.ReadMemStats", (void *m)) { (void)m; }
+
+/* a goroutine dump into buf: issue #8 (runtime.Stack reports nothing yet) */
+HOOK(intptr_t, rt_api_stack, "runtime.Stack", (uint8_t *p, intptr_t n, intptr_t cap, int8_t all))
+{
+	(void)p, (void)n, (void)cap, (void)all;
+	return 0;
+}
+
+/* profiling and execution tracing: not collected */
+HOOK(void, rt_api_setblockprofilerate, "runtime.SetBlockProfileRate", (intptr_t r)) { (void)r; }
+static intptr_t mutex_fraction;
+HOOK(intptr_t, rt_api_setmutexprofilefraction, "runtime.SetMutexProfileFraction", (intptr_t r))
+{
+	intptr_t old = mutex_fraction;
+	if (r >= 0) mutex_fraction = r;
+	return old;
+}
+typedef struct GoSliceRet {
+	void *p;
+	intptr_t len, cap;
+} GoSliceRet;
+HOOK(void, rt_api_readtrace, "runtime.ReadTrace", (GoSliceRet * out)) { memset(out, 0, sizeof *out); }
+HOOK(GoEface, rt_api_starttrace, "runtime.StartTrace", (void)) { return (GoEface){0, 0}; }
+HOOK(void, rt_api_stoptrace, "runtime.StopTrace", (void)) {}
+HOOK(void, rt_trace_usertaskcreate, "runtime/trace.userTaskCreate", (uint64_t id, uint64_t parent, const uint8_t *p, intptr_t n))
+{
+	(void)id, (void)parent, (void)p, (void)n;
+}
+HOOK(void, rt_trace_usertaskend, "runtime/trace.userTaskEnd", (uint64_t id)) { (void)id; }
+HOOK(void, rt_trace_userregion, "runtime/trace.userRegion", (uint64_t id, uint64_t mode, const uint8_t *p, intptr_t n))
+{
+	(void)id, (void)mode, (void)p, (void)n;
+}
+HOOK(void, rt_trace_userlog, "runtime/trace.userLog",
+     (uint64_t id, const uint8_t *c, intptr_t cn, const uint8_t *m, intptr_t mn))
+{
+	(void)id, (void)c, (void)cn, (void)m, (void)mn;
+}
