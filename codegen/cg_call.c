@@ -47,24 +47,25 @@ static void call_args(CG *cg, Node *call, Type *sig, Args *a)
 {
 	NodeList *args = &call->call.args;
 	int np = sig->nfields;
+	Val *tv = NULL;     /* f(g()): g's results */
+	int nargs = args->n;
 	if (args->n == 1 && args->v[0]->tv.type && args->v[0]->tv.type->kind == TY_TUPLE) {
 		Val t = cg_expr(cg, args->v[0]);
 		Type *tt = args->v[0]->tv.type;
-		if (sig->variadic) cg_unsupported(cg, call, "f(g()) with a variadic f");
-		int k = 0;
-		for (int i = 0; i < tt->nfields; i++) {
+		nargs = tt->nfields;
+		tv = arena_alloc(cg->fnarena, sizeof(Val) * (nargs + 1));
+		for (int i = 0, k = 0; i < nargs; i++) {
 			int n = cg_nscalars(cg, tt->fields[i].type);
-			Val e = cg_extract(cg, t, k, n, tt->fields[i].type);
+			tv[i] = cg_extract(cg, t, k, n, tt->fields[i].type);
 			k += n;
-			push_val(cg, a, cg_convert(cg, e, sig->fields[i].type));
 		}
-		return;
 	}
+#define ARG(i, t) (tv ? cg_convert(cg, tv[i], (t)) : cg_expr_to(cg, args->v[i], (t)))
 	int nfixed = sig->variadic && !call->call.dots ? np - 1 : np;
-	for (int i = 0; i < nfixed && i < args->n; i++) push_val(cg, a, cg_expr_to(cg, args->v[i], sig->fields[i].type));
+	for (int i = 0; i < nfixed && i < nargs; i++) push_val(cg, a, ARG(i, sig->fields[i].type));
 	if (sig->variadic && !call->call.dots) {
 		Type *st = sig->fields[np - 1].type, *et = type_under(st)->elem;
-		int extra = args->n - nfixed;
+		int extra = nargs - nfixed;
 		Val s = cg_zero(cg, st);
 		if (extra > 0) {
 			Type *at = type_new(TY_ARRAY);
@@ -73,7 +74,8 @@ static void call_args(CG *cg, Node *call, Type *sig, Args *a)
 			LLVMValueRef arr = cg_new(cg, at);
 			int64_t esz = type_size(et);
 			for (int i = 0; i < extra; i++) {
-				Val e = cg_expr_to(cg, args->v[nfixed + i], et);
+				Val e = ARG(nfixed + i, et);
+				e.t = et;
 				cg_store(cg, cg_addr_off(cg, arr, i * esz), e);
 			}
 			s.v[0] = arr;
@@ -81,6 +83,7 @@ static void call_args(CG *cg, Node *call, Type *sig, Args *a)
 		}
 		push_val(cg, a, s);
 	}
+#undef ARG
 }
 
 /* the flattened arguments of call against sig (cg_defer.c) */

@@ -406,7 +406,8 @@ static bool is_signed(Type *t)
 Val cg_convert(CG *cg, Val v, Type *to)
 {
 	Type *from = v.t, *fu = type_under(from), *tu = type_under(to);
-	if (type_identical(fu, tu) || (fu->kind == TY_POINTER && tu->kind == TY_POINTER)) {
+	if (type_identical(fu, tu) || (fu->kind == TY_POINTER && tu->kind == TY_POINTER) ||
+	    (fu->kind == TY_CHAN && tu->kind == TY_CHAN)) {
 		v.t = to;
 		return v;
 	}

@@ -15,6 +15,8 @@
  *   internal/cpu.cpuid, xgetbv       inline asm (amd64)
  *   internal/cpu.getGOAMD64level     1 (golc targets x86-64 v1)
  *   internal/cpu.getisar0, getMIDR   0 (arm64: features come from HWCAP)
+ *   any X of a package that also has XGeneric or xGeneric (crypto's block
+ *   functions, ...): a call of that pure-Go version
  * Every other bodyless function is provided by libruntime under its Go
  * name (../shared/stdlib/bodyless-*.tsv lists them per package).
  */
@@ -200,6 +202,20 @@ static bool find_body(CG *cg, Obj *fn, Emit *emit, const char **arg)
 		if (!strcmp(b->pkg, pkg) && !strcmp(b->name, fn->name)) {
 			*emit = b->emit;
 			*arg = b->arg;
+			return true;
+		}
+	}
+	/* internal/bytealg has generic versions too, but libruntime's C (memchr,
+	 * memmem) is faster */
+	if (fn->type->recv || !strcmp(pkg, "internal/bytealg")) return false;
+	char g[256];
+	for (int lower = 0; lower < 2; lower++) {
+		snprintf(g, sizeof g, "%sGeneric", fn->name);
+		if (lower) g[0] = (char)(g[0] | 0x20);
+		Obj *o = scope_lookup_local(cg->pkg->scope, intern_cstr(g));
+		if (o && o->kind == OBJ_FUNC && o->decl && o->decl->funcdecl.body && type_identical(o->type, fn->type)) {
+			*emit = emit_sibling;
+			*arg = o->name;
 			return true;
 		}
 	}

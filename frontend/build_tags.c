@@ -3,7 +3,9 @@
  * files of a package: `//go:build` expressions, `// +build` lines (used only
  * when there is no //go:build line), and _GOOS / _GOARCH / _GOOS_GOARCH
  * file-name suffixes. The target is linux/<goarch> with the tags gc, golc,
- * unix and go1.1..go1.19; cgo and goexperiment.* are off.
+ * unix and go1.1..go1.19, and math_big_pure_go and purego (golc assembles no
+ * .s files: packages choose their Go versions); cgo and goexperiment.* are
+ * off.
  */
 #include "frontend.h"
 
@@ -37,6 +39,8 @@ static bool eq(const char *s, size_t n, const char *w) { return strlen(w) == n &
 bool build_tag_ok(const char *s, size_t n)
 {
 	if (eq(s, n, "linux") || eq(s, n, "unix") || eq(s, n, "gc") || eq(s, n, "golc")) return true;
+	/* packages with assembly: their pure-Go variants (golc assembles no .s files) */
+	if (eq(s, n, "math_big_pure_go") || eq(s, n, "purego")) return true;
 	if (eq(s, n, target_goarch)) return true;
 	if (n > 4 && !memcmp(s, "go1.", 4)) {
 		int minor = 0;

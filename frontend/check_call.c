@@ -320,6 +320,10 @@ static bool convertible(Type *from, Type *to)
 	if (fu->kind == TY_SLICE && tu->kind == TY_POINTER && type_under(tu->elem)->kind == TY_ARRAY &&
 	    type_identical(fu->elem, type_under(tu->elem)->elem))
 		return true;
+	/* assignable: a bidirectional channel to a directional one of its element type */
+	if (fu->kind == TY_CHAN && tu->kind == TY_CHAN && fu->dir == CHAN_BOTH && type_identical(fu->elem, tu->elem) &&
+	    (from->kind != TY_NAMED || to->kind != TY_NAMED))
+		return true;
 	return false;
 }
 

@@ -267,12 +267,17 @@ uintptr_t rt_syscall_gettimeofday(struct timeval *tv) __asm__("syscall.gettimeof
 uintptr_t rt_syscall_gettimeofday(struct timeval *tv) { return gettimeofday(tv, NULL) ? (uintptr_t)errno : 0; }
 #endif
 
-/* os/exec's vfork path: not available yet (syscall.forkExec reports it) */
+/* syscall.forkExec's clone(CLONE_VM|CLONE_VFORK): a plain fork instead.
+ * The child (a copy, not sharing memory) returns here a second time and runs
+ * forkAndExecInChild's raw system calls up to execve; the parent goes on at
+ * once rather than when the child execs, which forkExec's pipe covers. */
 Sys2 rt_syscall_rawvfork(uintptr_t trap, uintptr_t a1) __asm__("syscall.rawVforkSyscall");
 Sys2 rt_syscall_rawvfork(uintptr_t trap, uintptr_t a1)
 {
-	(void)trap, (void)a1;
-	return (Sys2){(uintptr_t)-1, ENOSYS};
+	uintptr_t flags = a1 & ~(uintptr_t)(0x100 /* CLONE_VM */ | 0x4000 /* CLONE_VFORK */);
+	long r = rt_syscall6((long)trap, (long)flags, 0, 0, 0, 0, 0);
+	if (r < 0 && r > -4096) return (Sys2){(uintptr_t)-1, (uintptr_t)-r};
+	return (Sys2){(uintptr_t)r, 0};
 }
 
 /* ---------------------------------------------------------- internal/poll */
