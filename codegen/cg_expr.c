@@ -942,6 +942,17 @@ static Val complit(CG *cg, Node *n)
 	}
 	if (u->kind == TY_SLICE) return cg_slice_lit(cg, n);
 	if (u->kind == TY_MAP) return cg_map_lit(cg, n);
+	if (u->kind == TY_POINTER) {
+		/* an element of a literal whose &T is elided: []*T{{...}} */
+		Type *et = u->elem;
+		n->tv.type = et;
+		Val v = complit(cg, n);
+		n->tv.type = t;
+		LLVMValueRef p = cg_new(cg, et);
+		v.t = et;
+		cg_store(cg, p, v);
+		return cg_val1(cg, p, t);
+	}
 	cg_unsupported(cg, n, "this composite literal");
 }
 

@@ -91,7 +91,14 @@ static void assign(CG *cg, Node *n)
 		return;
 	}
 	int nl = lhs->n;
-	/* right-hand sides are evaluated before any assignment (x, y = y, x) */
+	/* the spec's two phases: first the operands of index expressions and
+	 * pointer indirections on the left, then the right-hand sides, in the
+	 * usual order; then the assignments (x, y = y, x) */
+	LVal *lvs = NULL;
+	if (op != OP_DEFINE) {
+		lvs = arena_alloc(cg->fnarena, sizeof(LVal) * (nl + 1));
+		for (int i = 0; i < nl; i++) lvs[i] = cg_lval(cg, lhs->v[i]);
+	}
 	Val *vals = arena_alloc(cg->fnarena, sizeof(Val) * (nl + 1));
 	Type **lt = arena_alloc(cg->fnarena, sizeof(Type *) * (nl + 1));
 	for (int i = 0; i < nl; i++) {
@@ -139,8 +146,6 @@ store:
 		}
 		return;
 	}
-	LVal *lvs = arena_alloc(cg->fnarena, sizeof(LVal) * (nl + 1));
-	for (int i = 0; i < nl; i++) lvs[i] = cg_lval(cg, lhs->v[i]);
 	for (int i = 0; i < nl; i++) cg_lval_store(cg, &lvs[i], vals[i]);
 }
 
@@ -346,6 +351,10 @@ static void switch_stmt(CG *cg, Node *n)
 				Type *ct = tt;
 				Val ev = cg_expr_to(cg, e, ct);
 				c = cg_compare_vals(cg, OP_EQL, tag, ev, ct, e->pos).v[0];
+			} else if (type_is_interface(e->tv.type)) {      /* case i: i == true */
+				Val ev = cg_expr(cg, e);
+				Val t = cg_convert(cg, cg_val1(cg, LLVMConstInt(cg->i1, 1, 0), types_basic[TY_BOOL]), e->tv.type);
+				c = cg_compare_vals(cg, OP_EQL, ev, t, e->tv.type, e->pos).v[0];
 			} else {
 				c = cg_cond(cg, e);
 			}

@@ -644,6 +644,45 @@ static void set_value(Node *n, Type *t)
 	n->tv.type = t;
 }
 
+/* does the (checked) expression contain a function call that is not
+ * constant or a receive? (len/cap of an array is then not constant) */
+static bool has_call_or_recv(Node *n)
+{
+	if (!n || n->tv.mode == MODE_CONST || n->tv.mode == MODE_TYPE) return false;
+	switch (n->kind) {
+	case N_CALL: {
+		Node *f = ast_unparen(n->call.fun);
+		if (f->tv.mode != MODE_TYPE) return true;       /* not a conversion */
+		for (int i = 0; i < n->call.args.n; i++)
+			if (has_call_or_recv(n->call.args.v[i])) return true;
+		return false;
+	}
+	case N_UNARY:
+		return n->unary.op == OP_ARROW || has_call_or_recv(n->unary.x);
+	case N_PAREN: case N_STAR:
+		return has_call_or_recv(n->unary.x);
+	case N_BINARY: case N_KEYVALUE:
+		return has_call_or_recv(n->binary.x) || has_call_or_recv(n->binary.y);
+	case N_SELECTOR:
+		return has_call_or_recv(n->selector.x);
+	case N_INDEX:
+		for (int i = 0; i < n->index.index.n; i++)
+			if (has_call_or_recv(n->index.index.v[i])) return true;
+		return has_call_or_recv(n->index.x);
+	case N_SLICE:
+		return has_call_or_recv(n->slice.x) || has_call_or_recv(n->slice.lo) || has_call_or_recv(n->slice.hi) ||
+		       has_call_or_recv(n->slice.max);
+	case N_TYPEASSERT:
+		return has_call_or_recv(n->typeassert.x);
+	case N_COMPOSITELIT:
+		for (int i = 0; i < n->complit.elts.n; i++)
+			if (has_call_or_recv(n->complit.elts.v[i])) return true;
+		return false;
+	default:
+		return false;
+	}
+}
+
 bool check_builtin(Checker *c, Node *n, Builtin b)
 {
 	NodeList *a = &n->call.args;
@@ -712,7 +751,7 @@ bool check_builtin(Checker *c, Node *n, Builtin b)
 			check_default_untyped(c, x);
 			return true;
 		}
-		if (u->kind == TY_ARRAY && ast_unparen(x)->kind != N_CALL && type_under(x->tv.type)->kind != TY_TYPEPARAM) {
+		if (u->kind == TY_ARRAY && !has_call_or_recv(x) && type_under(x->tv.type)->kind != TY_TYPEPARAM) {
 			/* len of an array without calls or receives is constant */
 			n->tv.mode = MODE_CONST;
 			n->tv.type = types_basic[TY_INT];

@@ -700,12 +700,17 @@ static void check_shift(Checker *c, Node *n)
 			y->tv.val = iv;
 			check_convert_untyped(c, y, types_basic[TY_UINT]);
 		}
+	} else if (type_is_untyped(y->tv.type) && type_is_numeric(y->tv.type)) {
+		/* a non-constant untyped count (1.0 << s) becomes a uint */
+		check_convert_untyped(c, y, types_basic[TY_UINT]);
+		if (y->tv.mode == MODE_INVALID) {
+			invalid(n);
+			return;
+		}
 	} else if (!type_is_integer(y->tv.type)) {
 		check_errorf(c, node_startpos(y), "invalid shift count %s", check_describe(c, y));
 		invalid(n);
 		return;
-	} else if (type_is_untyped(y->tv.type)) {
-		check_convert_untyped(c, y, types_basic[TY_UINT]);
 	}
 	if (x->tv.mode == MODE_CONST) {
 		Const *xi = const_to_int(x->tv.val);

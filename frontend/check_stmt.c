@@ -609,6 +609,9 @@ static void check_case_values(Checker *c, Node *sw, Node *tag)
 			check_use(c, e);
 			if (e->tv.mode == MODE_INVALID) continue;
 			if (!tag) {
+				/* compared with the constant true: an interface that bool implements is fine */
+				Type *eu = type_under(e->tv.type);
+				if (eu->kind == TY_INTERFACE && eu->nmethods == 0) continue;
 				check_assignable(c, e, types_basic[TY_BOOL], "switch case");
 				if (e->tv.mode != MODE_INVALID && !type_is_boolean(e->tv.type))
 					check_errorf(c, node_startpos(e), "invalid case %s in switch (mismatched types %s and bool)",

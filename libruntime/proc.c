@@ -25,6 +25,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+int rt_argc;                    /* set by rt0.c's main */
+char **rt_argv;
+char **rt_envp;
+
 static G g1;
 static Ctx sched_ctx;           /* the scheduler loop's context (system stack) */
 static G *runq_head, *runq_tail;

@@ -8,13 +8,19 @@
  * Offsets in descriptors (names, types, methods' code) are relative to the
  * descriptor holding them.
  *
+ * Types reflect makes at run time (PtrTo, SliceOf, FuncOf, ...) live in the
+ * heap; the names and types they refer to are registered with
+ * addReflectOff, which hands out ids, and a name or type offset held by a
+ * descriptor in the heap is such an id. (typelinks lists no types, so
+ * ChanOf, MapOf, ... always build fresh descriptors; maps of such types
+ * lack a GoMapDesc and are refused.)
+ *
  * Not yet (they throw): reflect.Call / MakeFunc / method values
- * (reflect.call, makeFuncStub, methodValueCall need libffi frames), and
- * types made at run time (addReflectOff; typelinks lists none, so ChanOf,
- * MapOf, ... build fresh descriptors, whose maps lack a GoMapDesc).
+ * (reflect.call, makeFuncStub, methodValueCall need libffi frames).
  */
 #include "rt.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 typedef struct GoSlice {
@@ -33,13 +39,33 @@ static const GoMapDesc *mapdesc(const GoType *t)
 	ret c params __asm__(sym); \
 	ret c params
 
-HOOK(void *, rt_r_resolvenameoff, "reflect.resolveNameOff", (uint8_t *base, int32_t off)) { return base + off; }
-HOOK(void *, rt_r_resolvetypeoff, "reflect.resolveTypeOff", (uint8_t *base, int32_t off)) { return base + off; }
-HOOK(void *, rt_r_resolvetextoff, "reflect.resolveTextOff", (uint8_t *base, int32_t off)) { return base + off; }
+static void **reflect_offs;     /* addReflectOff ids - 1 -> pointers */
+static int32_t nreflect_offs, capreflect_offs;
+
+void *rt_resolve_off(uint8_t *base, int32_t off)
+{
+	uintptr_t s, e;
+	if (rt_heap_find((uintptr_t)base, &s, &e) == RT_HEAP_OBJECT) {
+		if (off < 1 || off > nreflect_offs) rt_throw("reflect: bad run-time type offset");
+		return reflect_offs[off - 1];
+	}
+	return base + off;
+}
+
+HOOK(void *, rt_r_resolvenameoff, "reflect.resolveNameOff", (uint8_t *base, int32_t off)) { return rt_resolve_off(base, off); }
+HOOK(void *, rt_r_resolvetypeoff, "reflect.resolveTypeOff", (uint8_t *base, int32_t off)) { return rt_resolve_off(base, off); }
+HOOK(void *, rt_r_resolvetextoff, "reflect.resolveTextOff", (uint8_t *base, int32_t off)) { return rt_resolve_off(base, off); }
 HOOK(int32_t, rt_r_addreflectoff, "reflect.addReflectOff", (void *p))
 {
-	(void)p;
-	rt_throw("reflect: types made at run time (addReflectOff) are not supported yet");
+	for (int32_t i = 0; i < nreflect_offs; i++)
+		if (reflect_offs[i] == p) return i + 1;
+	if (nreflect_offs == capreflect_offs) {
+		capreflect_offs = capreflect_offs ? 2 * capreflect_offs : 64;
+		reflect_offs = realloc(reflect_offs, sizeof(void *) * (size_t)capreflect_offs);
+		if (!reflect_offs) rt_throw("out of memory in addReflectOff");
+	}
+	reflect_offs[nreflect_offs++] = p;
+	return nreflect_offs;
 }
 
 /* typelinks() (sections []unsafe.Pointer, offset [][]int32): none */

@@ -314,6 +314,7 @@ typedef struct Iter MapIter;
 typedef struct { Hchan *c; void *elem; } RtScase;
 typedef struct { intptr_t chosen; int8_t recvok; } RtSelectResult;
 uint64_t rt_typehash(const GoType *t, const void *p, uint64_t seed);
+void *rt_resolve_off(uint8_t *base, int32_t off);              /* reflecthooks.c */
 HMap *rt_makemap_c(const GoMapDesc *md, intptr_t hint);
 void *rt_mapaccess_c(const GoMapDesc *md, HMap *m, const uint8_t *k);
 void *rt_mapassign_c(const GoMapDesc *md, HMap *m, const uint8_t *k);

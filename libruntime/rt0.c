@@ -13,10 +13,6 @@
 
 #include <stdlib.h>
 
-int rt_argc;
-char **rt_argv;
-char **rt_envp;
-
 static void exit_main(void *arg)
 {
 	(void)arg;

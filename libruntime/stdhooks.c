@@ -394,9 +394,9 @@ GoString rt_debug_modinfo(void) { return (GoString){NULL, 0}; }
  * that holds them (codegen/cg_typedesc.c) */
 
 void *rt_rl_resolvenameoff(uint8_t *base, int32_t off) __asm__("internal/reflectlite.resolveNameOff");
-void *rt_rl_resolvenameoff(uint8_t *base, int32_t off) { return base + off; }
+void *rt_rl_resolvenameoff(uint8_t *base, int32_t off) { return rt_resolve_off(base, off); }
 void *rt_rl_resolvetypeoff(uint8_t *base, int32_t off) __asm__("internal/reflectlite.resolveTypeOff");
-void *rt_rl_resolvetypeoff(uint8_t *base, int32_t off) { return base + off; }
+void *rt_rl_resolvetypeoff(uint8_t *base, int32_t off) { return rt_resolve_off(base, off); }
 
 intptr_t rt_rl_chanlen(intptr_t *c) __asm__("internal/reflectlite.chanlen");
 intptr_t rt_rl_chanlen(intptr_t *c) { return c ? c[0] : 0; }
