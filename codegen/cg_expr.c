@@ -548,6 +548,100 @@ static LLVMValueRef array_eq_loop(CG *cg, LLVMValueRef x, LLVMValueRef y, Type *
 	return r;
 }
 
+/* x == y for structs and arrays, as gc orders it: the leaves (fields and
+ * elements, recursively) left to right, stopping at the first difference,
+ * in groups separated by the leaves that can panic (interfaces, compared
+ * in place); within a group the comparisons that call the runtime come
+ * last (string bytes after the lengths, loops over in-memory arrays). So a
+ * struct whose cheap fields differ never reads its strings' bytes, and an
+ * uncomparable interface value panics exactly when gc's would. */
+typedef struct Leaf {
+	Val x, y;
+	Type *t;
+} Leaf;
+
+static void leaves(CG *cg, Val x, Val y, Type *t, Leaf **v, int *n, int *cap)
+{
+	Type *u = type_under(t);
+	if (u->kind == TY_STRUCT) {
+		for (int i = 0; i < u->nfields; i++)
+			if (u->fields[i].name != intern_cstr("_"))
+				leaves(cg, cg_field(cg, x, u, i), cg_field(cg, y, u, i), u->fields[i].type, v, n, cap);
+		return;
+	}
+	if (u->kind == TY_ARRAY && !cg_inmem(cg, u)) {
+		for (int64_t i = 0; i < u->len; i++) leaves(cg, cg_elem(cg, x, u, i), cg_elem(cg, y, u, i), u->elem, v, n, cap);
+		return;
+	}
+	if (*n == *cap) {
+		int nc = *cap ? 2 * *cap : 16;
+		Leaf *nv = arena_alloc(cg->fnarena, sizeof(Leaf) * (size_t)nc);
+		if (*n) memcpy(nv, *v, sizeof(Leaf) * (size_t)*n);
+		*v = nv, *cap = nc;
+	}
+	(*v)[(*n)++] = (Leaf){x, y, t};
+}
+
+/* can comparing values of type t panic (an interface somewhere inside)? */
+static bool eq_can_panic(Type *t)
+{
+	Type *u = type_under(t);
+	if (u->kind == TY_INTERFACE) return true;
+	if (u->kind == TY_ARRAY) return u->len > 0 && eq_can_panic(u->elem);
+	if (u->kind == TY_STRUCT)
+		for (int i = 0; i < u->nfields; i++)
+			if (eq_can_panic(u->fields[i].type)) return true;
+	return false;
+}
+
+/* branch to ne unless c */
+static void eq_or(CG *cg, LLVMValueRef c, LLVMBasicBlockRef ne)
+{
+	LLVMBasicBlockRef next = cg_block(cg, "aggeq.next");
+	LLVMBuildCondBr(cg->b, c, next, ne);
+	cg_position(cg, next);
+}
+
+/* the comparisons of leaves [from, to) (a group without panicking leaves):
+ * cheap ones first, then those that call the runtime */
+static void eq_group(CG *cg, Leaf *v, int from, int to, LLVMBasicBlockRef ne, Pos pos)
+{
+	for (int pass = 0; pass < 2; pass++)
+		for (int i = from; i < to; i++) {
+			Type *lu = type_under(v[i].t);
+			bool str = type_is_string(lu), loop = lu->kind == TY_ARRAY;
+			if (pass == 0 && loop) continue;
+			if (pass == 1 && !str && !loop) continue;
+			if (pass == 0 && str) eq_or(cg, LLVMBuildICmp(cg->b, LLVMIntEQ, v[i].x.v[1], v[i].y.v[1], ""), ne);
+			else eq_or(cg, cg_compare_vals(cg, OP_EQL, v[i].x, v[i].y, v[i].t, pos).v[0], ne);
+		}
+}
+
+static LLVMValueRef aggregate_eq(CG *cg, Val x, Val y, Type *t, Pos pos)
+{
+	Leaf *v = NULL;
+	int n = 0, cap = 0;
+	leaves(cg, x, y, t, &v, &n, &cap);
+	LLVMBasicBlockRef ne = cg_block(cg, "aggeq.ne"), eq = cg_block(cg, "aggeq.eq"), done = cg_block(cg, "aggeq.done");
+	int start = 0;
+	for (int i = 0; i <= n; i++) {
+		if (i < n && !eq_can_panic(v[i].t)) continue;
+		eq_group(cg, v, start, i, ne, pos);
+		if (i < n) eq_or(cg, cg_compare_vals(cg, OP_EQL, v[i].x, v[i].y, v[i].t, pos).v[0], ne);
+		start = i + 1;
+	}
+	LLVMBuildBr(cg->b, eq);
+	cg_position(cg, eq);
+	LLVMBuildBr(cg->b, done);
+	cg_position(cg, ne);
+	LLVMBuildBr(cg->b, done);
+	cg_position(cg, done);
+	LLVMValueRef r = LLVMBuildPhi(cg->b, cg->i1, "");
+	LLVMAddIncoming(r, (LLVMValueRef[]){LLVMConstInt(cg->i1, 1, 0), LLVMConstInt(cg->i1, 0, 0)},
+	                (LLVMBasicBlockRef[]){eq, ne}, 2);
+	return r;
+}
+
 Val cg_compare_vals(CG *cg, Op op, Val x, Val y, Type *ot, Pos pos)
 {
 	Type *u = type_under(ot);
@@ -576,35 +670,7 @@ Val cg_compare_vals(CG *cg, Op op, Val x, Val y, Type *ot, Pos pos)
 		if (op == OP_NEQ) r = LLVMBuildNot(cg->b, r, "");
 	} else if (u->kind == TY_STRUCT || u->kind == TY_ARRAY || u->kind == TY_INTERFACE) {
 		if (u->kind == TY_INTERFACE) return cg_iface_eq(cg, op, x, y, ot, pos);
-		/* elementwise */
-		r = LLVMConstInt(cg->i1, 1, 0);
-		if (cg_inmem(cg, u) && u->kind == TY_STRUCT) {
-			for (int i = 0; i < u->nfields; i++) {
-				if (u->fields[i].name == intern_cstr("_")) continue;
-				Type *ft = u->fields[i].type;
-				Val e = cg_compare_vals(cg, OP_EQL, cg_field(cg, x, u, i), cg_field(cg, y, u, i), ft, pos);
-				r = LLVMBuildAnd(cg->b, r, e.v[0], "");
-			}
-		} else if (cg_inmem(cg, u)) {
-			r = array_eq_loop(cg, x.v[0], y.v[0], u, pos);
-		} else if (u->kind == TY_STRUCT) {
-			int k = 0;
-			for (int i = 0; i < u->nfields; i++) {
-				Type *ft = u->fields[i].type;
-				int n = cg_nscalars(cg, ft);
-				if (u->fields[i].name != intern_cstr("_")) {
-					Val e = cg_compare_vals(cg, OP_EQL, cg_extract(cg, x, k, n, ft), cg_extract(cg, y, k, n, ft), ft, pos);
-					r = LLVMBuildAnd(cg->b, r, e.v[0], "");
-				}
-				k += n;
-			}
-		} else {
-			int n = cg_nscalars(cg, u->elem);
-			for (int64_t i = 0; i < u->len; i++) {
-				Val e = cg_compare_vals(cg, OP_EQL, cg_extract(cg, x, i * n, n, u->elem), cg_extract(cg, y, i * n, n, u->elem), u->elem, pos);
-				r = LLVMBuildAnd(cg->b, r, e.v[0], "");
-			}
-		}
+		r = cg_inmem(cg, u) && u->kind == TY_ARRAY ? array_eq_loop(cg, x.v[0], y.v[0], u, pos) : aggregate_eq(cg, x, y, u, pos);
 		if (op == OP_NEQ) r = LLVMBuildNot(cg->b, r, "");
 	} else if (type_is_unsigned(u) || u->kind == TY_POINTER || u->kind == TY_BOOL || u->kind == TY_UNSAFEPTR ||
 	           u->kind == TY_MAP || u->kind == TY_CHAN || u->kind == TY_FUNC || u->kind == TY_SLICE) {

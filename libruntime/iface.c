@@ -19,6 +19,8 @@
  */
 #include "rt.h"
 
+#include <string.h>
+
 #include <stdbool.h>
 
 /* ---------------------------------------------------------------- names */
@@ -160,6 +162,7 @@ Itab *rt_getitab_c(const GoType *inter, const GoType *t, int8_t canfail)
 /* ---------------------------------------------------------------- equality */
 
 static bool equal_mem(const GoType *t, const void *p, const void *q);
+static bool equal_aggregate(const GoType *t, const void *p, const void *q);
 
 /* interface values {type or itab, data} with the dynamic types resolved */
 static bool efaceeq(const GoType *t, void *x, void *y)
@@ -168,6 +171,116 @@ static bool efaceeq(const GoType *t, void *x, void *y)
 	if (!t->equal) rt_panicuncomparable_c(t);
 	if (t->kind & GO_KIND_DIRECT_IFACE) return x == y;
 	return equal_mem(t, x, y);
+}
+
+/*
+ * Arrays and structs compare as gc's generated equality does (and as
+ * codegen's inline == does, cg_expr.c aggregate_eq): their leaves (fields
+ * and elements, recursively) in order, stopping at the first difference,
+ * in groups separated by the leaves that can panic (interfaces, compared
+ * in place); inside a group the cheap comparisons come first and string
+ * bytes last. A walk visits the leaves numbered [lo, hi) in one mode:
+ */
+enum { LEAF_COUNT, LEAF_CHEAP, LEAF_BYTES, LEAF_FIND };
+
+typedef struct LeafWalk {
+	int mode;
+	uintptr_t idx, lo, hi;  /* leaf counter, range */
+	uintptr_t found;        /* LEAF_FIND: first leaf >= lo that can panic */
+	bool ne;                /* a difference was seen */
+} LeafWalk;
+
+static bool can_panic(const GoType *t)
+{
+	switch (t->kind & GO_KIND_MASK) {
+	case GO_KIND_INTERFACE: return true;
+	case GO_KIND_ARRAY: {
+		uintptr_t n;
+		const GoType *e = rt_array_elem(t, &n);
+		return n && can_panic(e);
+	}
+	case GO_KIND_STRUCT: {
+		const StructExt *se = (const StructExt *)((const uint8_t *)t + 48);
+		for (intptr_t i = 0; i < se->len; i++)
+			if (can_panic(se->f[i].typ)) return true;
+		return false;
+	}
+	default: return false;
+	}
+}
+
+/* returns false to stop the walk */
+static bool walk_leaves(LeafWalk *w, const GoType *t, const uint8_t *p, const uint8_t *q)
+{
+	int k = t->kind & GO_KIND_MASK;
+	if (k == GO_KIND_ARRAY) {
+		uintptr_t n;
+		const GoType *e = rt_array_elem(t, &n);
+		for (uintptr_t i = 0; i < n; i++)
+			if (!walk_leaves(w, e, p + i * e->size, q + i * e->size)) return false;
+		return true;
+	}
+	if (k == GO_KIND_STRUCT) {
+		const StructExt *se = (const StructExt *)((const uint8_t *)t + 48);
+		for (intptr_t i = 0; i < se->len; i++) {
+			const SField *f = &se->f[i];
+			intptr_t nl;
+			const uint8_t *nb = name_bytes(f->name, &nl);
+			if (nl == 1 && nb[0] == '_') continue;
+			if (!walk_leaves(w, f->typ, p + f->off, q + f->off)) return false;
+		}
+		return true;
+	}
+	uintptr_t i = w->idx++;
+	if (w->mode == LEAF_COUNT) return true;
+	if (w->mode == LEAF_FIND) {
+		if (i >= w->lo && k == GO_KIND_INTERFACE) {
+			w->found = i;
+			return false;
+		}
+		return true;
+	}
+	if (i < w->lo) return true;
+	if (i >= w->hi) return false;
+	bool eq;
+	if (k == GO_KIND_STRING) {
+		const GoString *a = (const GoString *)p, *b = (const GoString *)q;
+		eq = w->mode == LEAF_CHEAP ? a->n == b->n : (a->n == 0 || memcmp(a->p, b->p, (size_t)a->n) == 0);
+	} else if (w->mode == LEAF_BYTES) {
+		return true;
+	} else {
+		eq = equal_mem(t, p, q);        /* scalars, and interfaces when hi - lo == 1 */
+	}
+	if (!eq) w->ne = true;
+	return eq;
+}
+
+static bool equal_aggregate(const GoType *t, const void *p, const void *q)
+{
+	LeafWalk w = {.mode = LEAF_COUNT};
+	walk_leaves(&w, t, p, q);
+	uintptr_t n = w.idx;
+	bool panics = can_panic(t);
+	for (uintptr_t start = 0; start <= n;) {
+		uintptr_t stop = n;
+		if (panics) {
+			w = (LeafWalk){.mode = LEAF_FIND, .lo = start, .found = n};
+			walk_leaves(&w, t, p, q);
+			stop = w.found;
+		}
+		for (int mode = LEAF_CHEAP; mode <= LEAF_BYTES && start < stop; mode++) {
+			w = (LeafWalk){.mode = mode, .lo = start, .hi = stop};
+			walk_leaves(&w, t, p, q);
+			if (w.ne) return false;
+		}
+		if (stop < n) {         /* the interface leaf, in place */
+			w = (LeafWalk){.mode = LEAF_CHEAP, .lo = stop, .hi = stop + 1};
+			walk_leaves(&w, t, p, q);
+			if (w.ne) return false;
+		}
+		start = stop + 1;
+	}
+	return true;
 }
 
 static bool equal_mem(const GoType *t, const void *p, const void *q)
@@ -196,24 +309,9 @@ static bool equal_mem(const GoType *t, const void *p, const void *q)
 		if (ta != tb) return false;
 		return efaceeq(ta, a[1], b[1]);
 	}
-	case GO_KIND_ARRAY: {
-		const GoType *e = *(const GoType *const *)((const uint8_t *)t + 48);
-		uintptr_t n = *(const uintptr_t *)((const uint8_t *)t + 64);
-		for (uintptr_t i = 0; i < n; i++)
-			if (!equal_mem(e, (const uint8_t *)p + i * e->size, (const uint8_t *)q + i * e->size)) return false;
-		return true;
-	}
-	case GO_KIND_STRUCT: {
-		const StructExt *se = (const StructExt *)((const uint8_t *)t + 48);
-		for (intptr_t i = 0; i < se->len; i++) {
-			const SField *f = &se->f[i];
-			intptr_t nl;
-			const uint8_t *nb = name_bytes(f->name, &nl);
-			if (nl == 1 && nb[0] == '_') continue;
-			if (!equal_mem(f->typ, (const uint8_t *)p + f->off, (const uint8_t *)q + f->off)) return false;
-		}
-		return true;
-	}
+	case GO_KIND_ARRAY:
+	case GO_KIND_STRUCT:
+		return equal_aggregate(t, p, q);
 	default: {
 		const uint8_t *a = p, *b = q;
 		for (uintptr_t i = 0; i < t->size; i++)
