@@ -208,7 +208,9 @@ void cg_defer_end(CG *cg)
 
 /* ------------------------------------------------------------ defer statements */
 
-enum { DK_FUNCVAL, DK_METHOD, DK_PANIC, DK_PRINT, DK_PRINTLN, DK_DELETE, DK_COPY, DK_CLOSE };
+/* DK_NOP: `defer recover()` / `go recover()`: recover is then the deferred
+ * call itself, not called by one, so it never recovers (the spec; gc) */
+enum { DK_FUNCVAL, DK_METHOD, DK_PANIC, DK_PRINT, DK_PRINTLN, DK_DELETE, DK_COPY, DK_CLOSE, DK_NOP };
 
 /* struct {F uintptr; L unsafe.Pointer; V <vt>; P0 <params[0]>; ...} */
 static Type *entry_type(Type *vt, Type *sig)
@@ -261,7 +263,9 @@ static LLVMValueRef make_thunk(CG *cg, int kind, Type *et, Type *sig, Obj *m, Po
 	LLVMValueRef e = LLVMGetParam(f, 0);
 	Val v = cg_load(cg, e, et);
 	int nv = cg_nscalars(cg, et->fields[2].type);
-	if (kind == DK_PRINT || kind == DK_PRINTLN) {
+	if (kind == DK_NOP) {
+		LLVMBuildRetVoid(cg->b);
+	} else if (kind == DK_PRINT || kind == DK_PRINTLN) {
 		Val *vals = arena_alloc(cg->fnarena, sizeof(Val) * (sig->nfields + 1));
 		int k = 2 + nv;
 		for (int i = 0; i < sig->nfields; i++) {
@@ -330,11 +334,12 @@ static LLVMValueRef call_entry(CG *cg, Node *n, LLVMValueRef link)
 			vt = type_any;
 			head = cg_expr_to(cg, call->call.args.v[0], type_any);
 		} else if (o->builtin == BI_PRINT || o->builtin == BI_PRINTLN || o->builtin == BI_DELETE ||
-		           o->builtin == BI_COPY || o->builtin == BI_CLOSE) {
+		           o->builtin == BI_COPY || o->builtin == BI_CLOSE || o->builtin == BI_RECOVER) {
 			/* the arguments (default types) become the operands */
 			NodeList *al = &call->call.args;
 			kind = o->builtin == BI_PRINT ? DK_PRINT : o->builtin == BI_PRINTLN ? DK_PRINTLN
-			     : o->builtin == BI_DELETE ? DK_DELETE : o->builtin == BI_CLOSE ? DK_CLOSE : DK_COPY;
+			     : o->builtin == BI_DELETE ? DK_DELETE : o->builtin == BI_CLOSE ? DK_CLOSE
+			     : o->builtin == BI_RECOVER ? DK_NOP : DK_COPY;
 			if (kind == DK_DELETE) cg_mapdesc(cg, call, al->v[0]->tv.type);
 			vt = type_new(TY_STRUCT);
 			vt->cg_record = true;

@@ -159,3 +159,6 @@ HOOK(void, rt_trace_userlog, "runtime/trace.userLog",
 {
 	(void)id, (void)c, (void)cn, (void)m, (void)mn;
 }
+
+/* a breakpoint trap, as gc's (the program stops unless a debugger takes it) */
+HOOK(void, rt_api_breakpoint, "runtime.Breakpoint", (void)) { __builtin_debugtrap(); }
