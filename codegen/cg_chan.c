@@ -24,12 +24,7 @@
 static LLVMValueRef i64c(CG *cg, int64_t x) { return LLVMConstInt(cg->i64, (unsigned long long)x, 0); }
 
 /* a slot for one element of type et (plain ptr, valid during the call) */
-static LLVMValueRef elem_slot(CG *cg, Type *et)
-{
-	if (cg_has_pointers(et)) return LLVMBuildAddrSpaceCast(cg->b, cg_new(cg, et), cg->ptr, "");
-	int64_t sz = type_size(et);
-	return cg_alloca(cg, LLVMArrayType2(cg->i64, (uint64_t)(sz + 7) / 8 + 1), "chanelem");
-}
+static LLVMValueRef elem_slot(CG *cg, Type *et) { return cg_scratch(cg, et, "chanelem"); }
 
 static Type *elem_type(Type *ct) { return type_under(ct)->elem; }
 

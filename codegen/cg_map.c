@@ -109,13 +109,7 @@ static LLVMValueRef key_ptr(CG *cg, Val k, Type *kt)
 {
 	k.t = kt;
 	if (cg_inmem(cg, kt)) return LLVMBuildAddrSpaceCast(cg->b, k.v[0], cg->ptr, ""); /* nobody writes it */
-	if (cg_has_pointers(kt)) {
-		LLVMValueRef cell = cg_new(cg, kt);
-		cg_store(cg, cell, k);
-		return LLVMBuildAddrSpaceCast(cg->b, cell, cg->ptr, "");
-	}
-	int64_t sz = type_size(kt);
-	LLVMValueRef a = cg_alloca(cg, LLVMArrayType2(cg->i64, (uint64_t)(sz + 7) / 8 + 1), "mapkey");
+	LLVMValueRef a = cg_scratch(cg, kt, "mapkey");
 	cg_store(cg, a, k);
 	return a;
 }

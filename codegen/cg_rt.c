@@ -86,3 +86,14 @@ LLVMValueRef cg_new(CG *cg, Type *t)
 	LLVMValueRef td = cg_typedesc(cg, t);
 	return cg_rt_call(cg, "runtime.newobject", cg->gptr, &td, 1, false);
 }
+
+/* memory for one value of type t that the runtime reads or fills during a
+ * call (map keys, channel elements), as a plain ptr: an entry-block alloca
+ * for pointer-free types, a fresh heap cell otherwise, so that no GC
+ * pointer sits in a frame outside the stack maps while the call runs */
+LLVMValueRef cg_scratch(CG *cg, Type *t, const char *name)
+{
+	if (cg_has_pointers(t)) return LLVMBuildAddrSpaceCast(cg->b, cg_new(cg, t), cg->ptr, "");
+	int64_t sz = type_size(t);
+	return cg_alloca(cg, LLVMArrayType2(cg->i64, (uint64_t)(sz + 7) / 8 + 1), name);
+}

@@ -115,7 +115,23 @@ static void copy_elem(Hchan *c, void *dst, const void *src)
 
 static void unlock_chan(void *c) { rt_unlock(&((Hchan *)c)->lock); }
 
-static uint32_t fastrandn(uint32_t n) { return (uint32_t)(((uint64_t)(uint32_t)rt_fastrand() * n) >> 32); }
+
+/* the buffer's tail takes *elem / its head goes to *elem (c locked, room
+ * or values checked) */
+static void buf_put(Hchan *c, const void *elem)
+{
+	copy_elem(c, slot(c, c->sendx), elem);
+	c->sendx = (c->sendx + 1) % c->dataqsiz;
+	c->qcount++;
+}
+
+static void buf_take(Hchan *c, void *elem)
+{
+	copy_elem(c, elem, slot(c, c->recvx));
+	memset(slot(c, c->recvx), 0, c->elemsize);
+	c->recvx = (c->recvx + 1) % c->dataqsiz;
+	c->qcount--;
+}
 
 static void wake(Sudog *s, int success)
 {
@@ -176,9 +192,7 @@ int rt_chansend(Hchan *c, void *elem, int block)
 		return 1;
 	}
 	if (c->qcount < c->dataqsiz) {
-		copy_elem(c, slot(c, c->sendx), elem);
-		c->sendx = (c->sendx + 1) % c->dataqsiz;
-		c->qcount++;
+		buf_put(c, elem);
 		rt_unlock(&c->lock);
 		return 1;
 	}
@@ -209,10 +223,7 @@ int rt_chanrecv(Hchan *c, void *elem, int block)
 		return 3;
 	}
 	if (c->qcount > 0) {
-		copy_elem(c, elem, slot(c, c->recvx));
-		memset(slot(c, c->recvx), 0, c->elemsize);
-		c->recvx = (c->recvx + 1) % c->dataqsiz;
-		c->qcount--;
+		buf_take(c, elem);
 		rt_unlock(&c->lock);
 		return 3;
 	}
@@ -257,8 +268,6 @@ void rt_closechan_c(Hchan *c)
 	}
 }
 
-intptr_t rt_chanlen(Hchan *c) __asm__("runtime.chanlen");
-intptr_t rt_chancap(Hchan *c) __asm__("runtime.chancap");
 intptr_t rt_chanlen(Hchan *c) { return c ? c->qcount : 0; }
 intptr_t rt_chancap(Hchan *c) { return c ? c->dataqsiz : 0; }
 
@@ -309,7 +318,7 @@ SelectResult rt_selectgo_c(Scase *cases, intptr_t nsends, intptr_t nrecvs, int8_
 	Hchan **locks = n <= SELECT_INLINE ? locks_in : rt_alloc(sizeof(Hchan *) * (size_t)n, 0);
 	/* a random poll order (Fisher-Yates); locks in address order */
 	for (int i = 0; i < n; i++) {
-		int j = (int)fastrandn((uint32_t)i + 1);
+		int j = (int)rt_fastrandn((uint32_t)i + 1);
 		order[i] = order[j];
 		order[j] = i;
 		Hchan *c = cases[i].c;
@@ -335,9 +344,7 @@ SelectResult rt_selectgo_c(Scase *cases, intptr_t nsends, intptr_t nrecvs, int8_
 				return (SelectResult){i, 0};
 			}
 			if (c->qcount < c->dataqsiz) {
-				copy_elem(c, slot(c, c->sendx), cases[i].elem);
-				c->sendx = (c->sendx + 1) % c->dataqsiz;
-				c->qcount++;
+				buf_put(c, cases[i].elem);
 				unlock_all(locks, n);
 				return (SelectResult){i, 0};
 			}
@@ -349,10 +356,7 @@ SelectResult rt_selectgo_c(Scase *cases, intptr_t nsends, intptr_t nrecvs, int8_
 				return (SelectResult){i, 1};
 			}
 			if (c->qcount > 0) {
-				copy_elem(c, cases[i].elem, slot(c, c->recvx));
-				memset(slot(c, c->recvx), 0, c->elemsize);
-				c->recvx = (c->recvx + 1) % c->dataqsiz;
-				c->qcount--;
+				buf_take(c, cases[i].elem);
 				unlock_all(locks, n);
 				return (SelectResult){i, 1};
 			}

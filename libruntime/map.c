@@ -64,6 +64,8 @@ enum { EMPTY = 0, DELETED = 1, FULL = 0x80 };
 
 static uint64_t randstate;
 
+uint32_t rt_fastrandn(uint32_t n) { return (uint32_t)(((uint64_t)(uint32_t)rt_fastrand() * n) >> 32); }
+
 uint64_t rt_fastrand(void)
 {
 	uint64_t x = randstate;

@@ -57,10 +57,8 @@ extern char rt_gentry_asm[];
 
 /* a goroutine that will call fn(a0, a1, a2) with `nest` = nest on a fresh
  * stack (C functions: fn(arg); Go functions: their flattened arguments) */
-G *rt_newg(void *fn, void *nest, uintptr_t a0, uintptr_t a1, uintptr_t a2)
+static void initg(G *g, void *fn, void *nest, uintptr_t a0, uintptr_t a1, uintptr_t a2)
 {
-	G *g = calloc(1, sizeof(G));
-	if (!g) rt_throw("out of memory allocating a goroutine");
 	g->goid = next_goid++;
 	rt_stack_init_g(g, RT_STACK_MIN);
 	uintptr_t top = (uintptr_t)g->seg0;     /* its zeroed frame record ends FP chains */
@@ -75,6 +73,13 @@ G *rt_newg(void *fn, void *nest, uintptr_t a0, uintptr_t a1, uintptr_t a2)
 	g->alllink = allg;
 	allg = g;
 	ngoroutines++;
+}
+
+G *rt_newg(void *fn, void *nest, uintptr_t a0, uintptr_t a1, uintptr_t a2)
+{
+	G *g = calloc(1, sizeof(G));
+	if (!g) rt_throw("out of memory allocating a goroutine");
+	initg(g, fn, nest, a0, a1, a2);
 	return g;
 }
 
@@ -220,17 +225,7 @@ int64_t rt_numgoroutine(void) { return ngoroutines; }
 /* run fn (G 1's function) on the main goroutine; never returns (rt0.c) */
 RT_NORETURN void rt_sched_main(void (*fn)(void *))
 {
-	G *g = &g1;
-	g->goid = next_goid++;
-	rt_stack_init_g(g, RT_STACK_MIN);
-	uintptr_t top = (uintptr_t)g->seg0;
-	g->ctx.pc = (uintptr_t)rt_gentry_asm;
-	g->ctx.sp = top;
-	g->ctx.fp = top;
-	g->ctx.regs[RT_CTX_FN] = (uintptr_t)fn;
-	g->alllink = allg;
-	allg = g;
-	ngoroutines = 1;
-	runq_put(g);
+	initg(&g1, (void *)fn, NULL, 0, 0, 0);
+	runq_put(&g1);
 	schedule();
 }

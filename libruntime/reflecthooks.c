@@ -23,21 +23,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-typedef struct GoSlice {
-	void *p;
-	intptr_t len, cap;
-} GoSlice;
-
 static const GoMapDesc *mapdesc(const GoType *t)
 {
 	const GoMapDesc *md = *(const GoMapDesc *const *)((const uint8_t *)t + 64);
 	if (!md) rt_throw("reflect: map type made at run time (not supported yet)");
 	return md;
 }
-
-#define HOOK(ret, c, sym, params) \
-	ret c params __asm__(sym); \
-	ret c params
 
 static void **reflect_offs;     /* addReflectOff ids - 1 -> pointers */
 static int32_t nreflect_offs, capreflect_offs;
@@ -52,10 +43,10 @@ void *rt_resolve_off(uint8_t *base, int32_t off)
 	return base + off;
 }
 
-HOOK(void *, rt_r_resolvenameoff, "reflect.resolveNameOff", (uint8_t *base, int32_t off)) { return rt_resolve_off(base, off); }
-HOOK(void *, rt_r_resolvetypeoff, "reflect.resolveTypeOff", (uint8_t *base, int32_t off)) { return rt_resolve_off(base, off); }
-HOOK(void *, rt_r_resolvetextoff, "reflect.resolveTextOff", (uint8_t *base, int32_t off)) { return rt_resolve_off(base, off); }
-HOOK(int32_t, rt_r_addreflectoff, "reflect.addReflectOff", (void *p))
+RT_HOOK(void *, rt_r_resolvenameoff, "reflect.resolveNameOff", (uint8_t *base, int32_t off)) { return rt_resolve_off(base, off); }
+RT_HOOK(void *, rt_r_resolvetypeoff, "reflect.resolveTypeOff", (uint8_t *base, int32_t off)) { return rt_resolve_off(base, off); }
+RT_HOOK(void *, rt_r_resolvetextoff, "reflect.resolveTextOff", (uint8_t *base, int32_t off)) { return rt_resolve_off(base, off); }
+RT_HOOK(int32_t, rt_r_addreflectoff, "reflect.addReflectOff", (void *p))
 {
 	for (int32_t i = 0; i < nreflect_offs; i++)
 		if (reflect_offs[i] == p) return i + 1;
@@ -72,27 +63,27 @@ HOOK(int32_t, rt_r_addreflectoff, "reflect.addReflectOff", (void *p))
 typedef struct Typelinks {
 	GoSlice sections, offsets;
 } Typelinks;
-HOOK(void, rt_r_typelinks, "reflect.typelinks", (Typelinks * out)) { memset(out, 0, sizeof *out); }
+RT_HOOK(void, rt_r_typelinks, "reflect.typelinks", (Typelinks * out)) { memset(out, 0, sizeof *out); }
 
-HOOK(intptr_t, rt_r_chancap, "reflect.chancap", (intptr_t * c)) { return c ? c[1] : 0; }
-HOOK(intptr_t, rt_r_chanlen, "reflect.chanlen", (intptr_t * c)) { return c ? c[0] : 0; }
-HOOK(intptr_t, rt_r_maplen, "reflect.maplen", (intptr_t * m)) { return m ? m[0] : 0; }
+RT_HOOK(intptr_t, rt_r_chancap, "reflect.chancap", (Hchan * c)) { return rt_chancap(c); }
+RT_HOOK(intptr_t, rt_r_chanlen, "reflect.chanlen", (Hchan * c)) { return rt_chanlen(c); }
+RT_HOOK(intptr_t, rt_r_maplen, "reflect.maplen", (intptr_t * m)) { return m ? m[0] : 0; }
 
-HOOK(void, rt_r_memmove, "reflect.memmove", (void *d, const void *s, uintptr_t n))
+RT_HOOK(void, rt_r_memmove, "reflect.memmove", (void *d, const void *s, uintptr_t n))
 {
 	if (n) memmove(d, s, n);
 }
-HOOK(void, rt_r_typedmemmove, "reflect.typedmemmove", (const GoType *t, void *d, const void *s))
+RT_HOOK(void, rt_r_typedmemmove, "reflect.typedmemmove", (const GoType *t, void *d, const void *s))
 {
 	if (d != s && t->size) memmove(d, s, t->size);
 }
-HOOK(void, rt_r_typedmemclr, "reflect.typedmemclr", (const GoType *t, void *p)) { memset(p, 0, t->size); }
-HOOK(void, rt_r_typedmemclrpartial, "reflect.typedmemclrpartial", (const GoType *t, uint8_t *p, uintptr_t off, uintptr_t n))
+RT_HOOK(void, rt_r_typedmemclr, "reflect.typedmemclr", (const GoType *t, void *p)) { memset(p, 0, t->size); }
+RT_HOOK(void, rt_r_typedmemclrpartial, "reflect.typedmemclrpartial", (const GoType *t, uint8_t *p, uintptr_t off, uintptr_t n))
 {
 	(void)t;
 	memset(p + off, 0, n);
 }
-HOOK(intptr_t, rt_r_typedslicecopy, "reflect.typedslicecopy",
+RT_HOOK(intptr_t, rt_r_typedslicecopy, "reflect.typedslicecopy",
      (const GoType *et, void *dp, intptr_t dl, intptr_t dc, void *sp, intptr_t sl, intptr_t sc))
 {
 	(void)dc, (void)sc;
@@ -100,12 +91,12 @@ HOOK(intptr_t, rt_r_typedslicecopy, "reflect.typedslicecopy",
 	if (n > 0 && dp != sp) memmove(dp, sp, (uintptr_t)n * et->size);
 	return n;
 }
-HOOK(int8_t, rt_r_verifynotinheap, "reflect.verifyNotInHeapPtr", (uintptr_t p))
+RT_HOOK(int8_t, rt_r_verifynotinheap, "reflect.verifyNotInHeapPtr", (uintptr_t p))
 {
 	(void)p;
 	return 1;
 }
-HOOK(uintptr_t, rt_r_typehash, "reflect.typehash", (const GoType *t, void *p, uintptr_t h))
+RT_HOOK(uintptr_t, rt_r_typehash, "reflect.typehash", (const GoType *t, void *p, uintptr_t h))
 {
 	return (uintptr_t)rt_typehash(t, p, h);
 }
@@ -116,12 +107,6 @@ void *rt_r_unsafe_newarray_c(const GoType *t, intptr_t n)
 {
 	if (n < 0 || (t->size && (uintptr_t)n > ((uintptr_t)1 << 47) / t->size)) rt_panic_error("reflect.unsafe_NewArray: len out of range", 0);
 	return rt_alloc(t->size * (uintptr_t)n, t->ptrdata ? 0 : RT_ALLOC_NOSCAN);
-}
-
-void rt_r_ifacee2i_c(const GoType *t, const GoType *st, void *sd, void **dst)
-{
-	dst[0] = rt_getitab_c(t, st, 0);
-	dst[1] = sd;
 }
 
 void *rt_r_makemap_c(const GoType *t, intptr_t cap) { return rt_makemap_c(mapdesc(t), cap); }
@@ -173,8 +158,8 @@ void rt_r_mapiterinit_c(const GoType *t, void *m, RHiter *it)
 	rt_r_mapiternext_c(it);
 }
 
-HOOK(void *, rt_r_mapiterkey, "reflect.mapiterkey", (RHiter * it)) { return it->key; }
-HOOK(void *, rt_r_mapiterelem, "reflect.mapiterelem", (RHiter * it)) { return it->elem; }
+RT_HOOK(void *, rt_r_mapiterkey, "reflect.mapiterkey", (RHiter * it)) { return it->key; }
+RT_HOOK(void *, rt_r_mapiterelem, "reflect.mapiterelem", (RHiter * it)) { return it->elem; }
 
 void *rt_r_makechan_c(const GoType *t, intptr_t size) { return rt_makechan_c(t, size); }
 void rt_r_chanclose_c(void *c) { rt_closechan_c(c); }
@@ -222,10 +207,10 @@ SelResult rt_r_rselect_c(RSelect *cs, intptr_t n, intptr_t cap)
 
 /* ---------------------------------------------------------- not yet */
 
-HOOK(void, rt_r_call, "reflect.call", (void *a, void *b, void *c, uint32_t d, uint32_t e, uint32_t f, void *g))
+RT_HOOK(void, rt_r_call, "reflect.call", (void *a, void *b, void *c, uint32_t d, uint32_t e, uint32_t f, void *g))
 {
 	(void)a, (void)b, (void)c, (void)d, (void)e, (void)f, (void)g;
 	rt_throw("reflect.Call is not supported yet");
 }
-HOOK(void, rt_r_makefuncstub, "reflect.makeFuncStub", (void)) { rt_throw("reflect.MakeFunc is not supported yet"); }
-HOOK(void, rt_r_methodvaluecall, "reflect.methodValueCall", (void)) { rt_throw("reflect method values are not supported yet"); }
+RT_HOOK(void, rt_r_makefuncstub, "reflect.makeFuncStub", (void)) { rt_throw("reflect.MakeFunc is not supported yet"); }
+RT_HOOK(void, rt_r_methodvaluecall, "reflect.methodValueCall", (void)) { rt_throw("reflect method values are not supported yet"); }

@@ -32,6 +32,11 @@ typedef struct FuncEntry FuncEntry;
 typedef struct Frame Frame;
 
 #define RT_NORETURN __attribute__((noreturn))
+
+/* a C function implementing the bodyless Go function `sym` (std hooks) */
+#define RT_HOOK(ret, c, sym, params) \
+	ret c params __asm__(sym); \
+	ret c params
 #define RT_UNLIKELY(x) __builtin_expect(!!(x), 0)
 
 /* ------------------------------------------------------------ os_linux.c */
@@ -305,6 +310,7 @@ RT_NORETURN void rt_panic_error(const char *msg, int rterr);   /* rterr: "runtim
 RT_NORETURN void rt_panicslice_c(intptr_t code, intptr_t x, intptr_t y);
 void rt_print_slice_error(int code, intptr_t x, intptr_t y);   /* slice.c */
 uint64_t rt_fastrand(void);                                    /* map.c */
+uint32_t rt_fastrandn(uint32_t n);                              /* uniform in [0, n) */
 
 /* map.c, chan.c: entry points other runtime files (reflect's hooks) use */
 typedef struct { void *k, *v; } KVPair;
@@ -327,6 +333,8 @@ KVPair rt_mapiternext_c(MapIter *it);
 Hchan *rt_makechan_c(const GoType *chantype, intptr_t size);
 void rt_closechan_c(Hchan *c);
 int rt_chansend(Hchan *c, void *elem, int block);              /* 1: sent */
+intptr_t rt_chanlen(Hchan *c) __asm__("runtime.chanlen");
+intptr_t rt_chancap(Hchan *c) __asm__("runtime.chancap");
 int rt_chanrecv(Hchan *c, void *elem, int block);              /* bit 0 received, bit 1 done */
 RtSelectResult rt_selectgo_c(RtScase *cases, intptr_t nsends, intptr_t nrecvs, int8_t block);
 

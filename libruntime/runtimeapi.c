@@ -23,18 +23,14 @@ static intptr_t rt_numcpu(void)
 	return 1;
 }
 
-#define HOOK(ret, c, sym, params) \
-	ret c params __asm__(sym); \
-	ret c params
-
-HOOK(void, rt_api_keepalive, "runtime.KeepAlive", (const GoType *t, void *p)) { (void)t, (void)p; }
-HOOK(void, rt_api_gc, "runtime.GC", (void)) {}
-HOOK(void, rt_api_setfinalizer, "runtime.SetFinalizer", (const GoType *ot, void *o, const GoType *ft, void *f))
+RT_HOOK(void, rt_api_keepalive, "runtime.KeepAlive", (const GoType *t, void *p)) { (void)t, (void)p; }
+RT_HOOK(void, rt_api_gc, "runtime.GC", (void)) {}
+RT_HOOK(void, rt_api_setfinalizer, "runtime.SetFinalizer", (const GoType *ot, void *o, const GoType *ft, void *f))
 {
 	(void)ot, (void)o, (void)ft, (void)f;
 }
 
-HOOK(GoString, rt_api_goroot, "runtime.GOROOT", (void))
+RT_HOOK(GoString, rt_api_goroot, "runtime.GOROOT", (void))
 {
 	const char *r = getenv("GOROOT");
 	if (!r || !*r) r = "/usr/lib/go-1.19";
@@ -43,7 +39,7 @@ HOOK(GoString, rt_api_goroot, "runtime.GOROOT", (void))
 
 static intptr_t gomaxprocs;
 
-HOOK(intptr_t, rt_api_gomaxprocs, "runtime.GOMAXPROCS", (intptr_t n))
+RT_HOOK(intptr_t, rt_api_gomaxprocs, "runtime.GOMAXPROCS", (intptr_t n))
 {
 	if (!gomaxprocs) {
 		const char *e = getenv("GOMAXPROCS");
@@ -56,8 +52,8 @@ HOOK(intptr_t, rt_api_gomaxprocs, "runtime.GOMAXPROCS", (intptr_t n))
 	return old;
 }
 
-HOOK(intptr_t, rt_api_numcpu, "runtime.NumCPU", (void)) { return rt_numcpu(); }
-HOOK(intptr_t, rt_api_numgoroutine, "runtime.NumGoroutine", (void)) { return (intptr_t)rt_numgoroutine(); }
+RT_HOOK(intptr_t, rt_api_numcpu, "runtime.NumCPU", (void)) { return rt_numcpu(); }
+RT_HOOK(intptr_t, rt_api_numgoroutine, "runtime.NumGoroutine", (void)) { return (intptr_t)rt_numgoroutine(); }
 
 typedef struct CallerResult {
 	uintptr_t pc;
@@ -66,13 +62,13 @@ typedef struct CallerResult {
 	int8_t ok;
 } CallerResult;
 
-HOOK(void, rt_api_caller, "runtime.Caller", (CallerResult * out, intptr_t skip))
+RT_HOOK(void, rt_api_caller, "runtime.Caller", (CallerResult * out, intptr_t skip))
 {
 	(void)skip;
 	memset(out, 0, sizeof *out);
 }
 
-HOOK(intptr_t, rt_api_callers, "runtime.Callers", (intptr_t skip, uintptr_t *pc, intptr_t n, intptr_t cap))
+RT_HOOK(intptr_t, rt_api_callers, "runtime.Callers", (intptr_t skip, uintptr_t *pc, intptr_t n, intptr_t cap))
 {
 	(void)skip, (void)pc, (void)n, (void)cap;
 	return 0;
@@ -87,7 +83,7 @@ typedef struct FrameResult {
 	int8_t more;
 } FrameResult;
 
-HOOK(void, rt_api_frames_next, "runtime.(*Frames).Next", (FrameResult * out, void *frames))
+RT_HOOK(void, rt_api_frames_next, "runtime.(*Frames).Next", (FrameResult * out, void *frames))
 {
 	(void)frames;
 	memset(out, 0, sizeof *out);
@@ -97,7 +93,7 @@ HOOK(void, rt_api_frames_next, "runtime.(*Frames).Next", (FrameResult * out, voi
 /* the net package's socket calls with IPv4/IPv6 addresses: not yet */
 
 #define NET_HOOK(name) \
-	HOOK(void, rt_unix_##name, "internal/syscall/unix." #name, (void)) \
+	RT_HOOK(void, rt_unix_##name, "internal/syscall/unix." #name, (void)) \
 	{ \
 		rt_throw("internal/syscall/unix." #name " is not supported yet"); \
 	}
@@ -113,52 +109,48 @@ NET_HOOK(RecvmsgInet6)
 /* ---------------------------------------------------------- more of package runtime */
 
 /* the version of the Go release whose sources golc compiles, as gc reports it */
-HOOK(GoString, rt_api_version, "runtime.Version", (void))
+RT_HOOK(GoString, rt_api_version, "runtime.Version", (void))
 {
 	static const char v[] = "go1.19.8";
 	return (GoString){(const uint8_t *)v, sizeof v - 1};
 }
 
 /* MemStats: all zero until the collector keeps statistics (issue #7) */
-HOOK(void, rt_api_readmemstats, "runtime.ReadMemStats", (void *m)) { (void)m; }
+RT_HOOK(void, rt_api_readmemstats, "runtime.ReadMemStats", (void *m)) { (void)m; }
 
 /* a goroutine dump into buf: issue #8 (runtime.Stack reports nothing yet) */
-HOOK(intptr_t, rt_api_stack, "runtime.Stack", (uint8_t *p, intptr_t n, intptr_t cap, int8_t all))
+RT_HOOK(intptr_t, rt_api_stack, "runtime.Stack", (uint8_t *p, intptr_t n, intptr_t cap, int8_t all))
 {
 	(void)p, (void)n, (void)cap, (void)all;
 	return 0;
 }
 
 /* profiling and execution tracing: not collected */
-HOOK(void, rt_api_setblockprofilerate, "runtime.SetBlockProfileRate", (intptr_t r)) { (void)r; }
+RT_HOOK(void, rt_api_setblockprofilerate, "runtime.SetBlockProfileRate", (intptr_t r)) { (void)r; }
 static intptr_t mutex_fraction;
-HOOK(intptr_t, rt_api_setmutexprofilefraction, "runtime.SetMutexProfileFraction", (intptr_t r))
+RT_HOOK(intptr_t, rt_api_setmutexprofilefraction, "runtime.SetMutexProfileFraction", (intptr_t r))
 {
 	intptr_t old = mutex_fraction;
 	if (r >= 0) mutex_fraction = r;
 	return old;
 }
-typedef struct GoSliceRet {
-	void *p;
-	intptr_t len, cap;
-} GoSliceRet;
-HOOK(void, rt_api_readtrace, "runtime.ReadTrace", (GoSliceRet * out)) { memset(out, 0, sizeof *out); }
-HOOK(GoEface, rt_api_starttrace, "runtime.StartTrace", (void)) { return (GoEface){0, 0}; }
-HOOK(void, rt_api_stoptrace, "runtime.StopTrace", (void)) {}
-HOOK(void, rt_trace_usertaskcreate, "runtime/trace.userTaskCreate", (uint64_t id, uint64_t parent, const uint8_t *p, intptr_t n))
+RT_HOOK(void, rt_api_readtrace, "runtime.ReadTrace", (GoSlice * out)) { memset(out, 0, sizeof *out); }
+RT_HOOK(GoEface, rt_api_starttrace, "runtime.StartTrace", (void)) { return (GoEface){0, 0}; }
+RT_HOOK(void, rt_api_stoptrace, "runtime.StopTrace", (void)) {}
+RT_HOOK(void, rt_trace_usertaskcreate, "runtime/trace.userTaskCreate", (uint64_t id, uint64_t parent, const uint8_t *p, intptr_t n))
 {
 	(void)id, (void)parent, (void)p, (void)n;
 }
-HOOK(void, rt_trace_usertaskend, "runtime/trace.userTaskEnd", (uint64_t id)) { (void)id; }
-HOOK(void, rt_trace_userregion, "runtime/trace.userRegion", (uint64_t id, uint64_t mode, const uint8_t *p, intptr_t n))
+RT_HOOK(void, rt_trace_usertaskend, "runtime/trace.userTaskEnd", (uint64_t id)) { (void)id; }
+RT_HOOK(void, rt_trace_userregion, "runtime/trace.userRegion", (uint64_t id, uint64_t mode, const uint8_t *p, intptr_t n))
 {
 	(void)id, (void)mode, (void)p, (void)n;
 }
-HOOK(void, rt_trace_userlog, "runtime/trace.userLog",
+RT_HOOK(void, rt_trace_userlog, "runtime/trace.userLog",
      (uint64_t id, const uint8_t *c, intptr_t cn, const uint8_t *m, intptr_t mn))
 {
 	(void)id, (void)c, (void)cn, (void)m, (void)mn;
 }
 
 /* a breakpoint trap, as gc's (the program stops unless a debugger takes it) */
-HOOK(void, rt_api_breakpoint, "runtime.Breakpoint", (void)) { __builtin_debugtrap(); }
+RT_HOOK(void, rt_api_breakpoint, "runtime.Breakpoint", (void)) { __builtin_debugtrap(); }

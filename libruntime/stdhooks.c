@@ -24,11 +24,6 @@
 #include <sys/time.h>
 #include <unistd.h>
 
-typedef struct GoSlice {
-	void *p;
-	intptr_t len, cap;
-} GoSlice;
-
 static void nul_copy(char *buf, size_t size, const uint8_t *p, intptr_t n)
 {
 	size_t k = (size_t)n < size - 1 ? (size_t)n : size - 1;
@@ -117,7 +112,7 @@ void rt_sync_fatal(const uint8_t *p, intptr_t n) __asm__("sync.fatal");
 void rt_sync_fatal(const uint8_t *p, intptr_t n) { throw_string(p, n); }
 
 uint32_t rt_sync_fastrandn(uint32_t n) __asm__("sync.fastrandn");
-uint32_t rt_sync_fastrandn(uint32_t n) { return (uint32_t)(((uint64_t)(uint32_t)rt_fastrand() * n) >> 32); }
+uint32_t rt_sync_fastrandn(uint32_t n) { return rt_fastrandn(n); }
 uint32_t rt_os_fastrand(void) __asm__("os.fastrand");
 uint32_t rt_os_fastrand(void) { return (uint32_t)rt_fastrand(); }
 
@@ -398,8 +393,8 @@ void *rt_rl_resolvenameoff(uint8_t *base, int32_t off) { return rt_resolve_off(b
 void *rt_rl_resolvetypeoff(uint8_t *base, int32_t off) __asm__("internal/reflectlite.resolveTypeOff");
 void *rt_rl_resolvetypeoff(uint8_t *base, int32_t off) { return rt_resolve_off(base, off); }
 
-intptr_t rt_rl_chanlen(intptr_t *c) __asm__("internal/reflectlite.chanlen");
-intptr_t rt_rl_chanlen(intptr_t *c) { return c ? c[0] : 0; }
+intptr_t rt_rl_chanlen(Hchan *c) __asm__("internal/reflectlite.chanlen");
+intptr_t rt_rl_chanlen(Hchan *c) { return rt_chanlen(c); }
 intptr_t rt_rl_maplen(intptr_t *m) __asm__("internal/reflectlite.maplen");
 intptr_t rt_rl_maplen(intptr_t *m) { return m ? m[0] : 0; }
 
@@ -409,7 +404,8 @@ void rt_rl_typedmemmove(const GoType *t, void *dst, const void *src)
 	if (dst != src && t->size) memmove(dst, src, t->size);
 }
 
-/* dst (a non-empty interface) = src (an empty one) converted to type t */
+/* dst (a non-empty interface) = src (an empty one) converted to type t
+ * (internal/reflectlite.ifaceE2I and reflect.ifaceE2I) */
 void rt_rl_ifacee2i_c(const GoType *t, const GoType *st, void *sd, void **dst)
 {
 	dst[0] = rt_getitab_c(t, st, 0);

@@ -179,6 +179,11 @@ typedef struct GoString {
 	intptr_t n;
 } GoString;
 
+typedef struct GoSlice {
+	void *p;
+	intptr_t len, cap;
+} GoSlice;
+
 /* ------------------------------------------------- Go-visible entry points */
 /*
  * Statepoints: calls of entry points that walk the stack (gopanic, the
