@@ -88,6 +88,8 @@ typedef struct FuncRec {
 	int flags;              /* GO_FUNC_* */
 	uint64_t est;
 	LLVMMetadataRef sp;     /* DISubprogram */
+	Type *rsig;             /* the signature reflect calls it by (receiver first), or NULL */
+	LLVMValueRef ftype;     /* rsig's descriptor, when the function's address is taken */
 } FuncRec;
 
 /* per-function state */
@@ -163,6 +165,8 @@ bool cg_has_pointers(Type *t);
 
 /* cg_sites.c */
 int cg_func_rec(CG *cg, const char *name, const char *llname, Pos pos, int flags);
+Type *cg_func_value_sig(Type *sig);     /* a method's signature as a function's: receiver first */
+void cg_reflect_sigs(CG *cg);           /* descriptors of address-taken functions' signatures */
 int cg_site(CG *cg, Pos pos, int flags);
 void cg_set_site(CG *cg, LLVMValueRef call, int id);
 void cg_debug_init(CG *cg);

@@ -436,6 +436,7 @@ static void add_trampoline(CG *cg, LLVMValueRef fn, int rec, uint64_t est)
 	cg->funcs[trec].est = est;
 	cg->funcs[trec].file = cg->funcs[rec].file;
 	cg->funcs[trec].line = cg->funcs[rec].line;
+	cg->funcs[trec].ftype = cg->funcs[rec].ftype;   /* funcvals and method tables point here */
 
 	LLVMBasicBlockRef entry = LLVMAppendBasicBlockInContext(cg->ctx, t, "entry");
 	LLVMPositionBuilderAtEnd(cg->b, entry);
@@ -537,7 +538,14 @@ void cg_func(CG *cg, Obj *fn, Node *decl)
 	f.fn = cg_func_decl(cg, fn);
 	f.fnty = LLVMGlobalGetValueType(f.fn);
 	if (LLVMCountBasicBlocks(f.fn)) return; /* already emitted */
-	f.rec = cg_func_rec(cg, LLVMGetValueName(f.fn), LLVMGetValueName(f.fn), decl->funcdecl.name->pos, 0);
+	/* copies: a trampoline renames the function (f.body) */
+	const char *nm = arena_strndup(&perm, LLVMGetValueName(f.fn), strlen(LLVMGetValueName(f.fn)));
+	/* gc flags these WRAPPER: tracebacks hide them and recover() looks
+	 * through them (MakeFunc functions run deferred; test/recover.go) */
+	bool hidden = !strcmp(cg->pkg->path, "reflect") && (!strcmp(nm, "reflect.callReflect") ||
+	                                                    !strcmp(nm, "reflect.callMethod"));
+	f.rec = cg_func_rec(cg, nm, nm, decl->funcdecl.name->pos, hidden ? GO_FUNC_HIDDEN : 0);
+	cg->funcs[f.rec].rsig = cg_func_value_sig(sig);
 	cg->fn = &f;
 	cg_func_begin(cg, &f, decl->funcdecl.name->pos);
 	unsigned k = cg_sret(cg, sig) ? 1 : 0;

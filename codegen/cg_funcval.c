@@ -311,6 +311,7 @@ static LLVMValueRef method_fm(CG *cg, Obj *m, Type *sig, Type *bt, Pos pos)
 	const char *pname = arena_strndup(&perm, name, strlen(name));
 	Fn wf = {.fn = f, .fnty = LLVMGlobalGetValueType(f), .sig = sig};
 	wf.rec = cg_func_rec(cg, pname, pname, pos, GO_FUNC_WRAPPER);
+	cg->funcs[wf.rec].rsig = sig;
 	LLVMMetadataRef sp = cg_subprogram(cg, &cg->funcs[wf.rec], pos, f);
 	cg->fn = &wf;
 	wf.entry = wf.body = LLVMAppendBasicBlockInContext(cg->ctx, f, "entry");
@@ -392,6 +393,7 @@ static LLVMValueRef method_thunk(CG *cg, Obj *m, int *path, int npath, Type *xt,
 	const char *pname = arena_strndup(&perm, name, strlen(name));
 	Fn wf = {.fn = f, .fnty = LLVMGlobalGetValueType(f), .sig = sig};
 	wf.rec = cg_func_rec(cg, pname, pname, pos, GO_FUNC_WRAPPER);
+	cg->funcs[wf.rec].rsig = sig;
 	LLVMMetadataRef sp = cg_subprogram(cg, &cg->funcs[wf.rec], pos, f);
 	cg->fn = &wf;
 	wf.entry = wf.body = LLVMAppendBasicBlockInContext(cg->ctx, f, "entry");
@@ -503,6 +505,7 @@ static void emit_closure(CG *cg, Closure *c)
 	Fn f = {.obj = fo, .sig = sig, .fn = c->llfn};
 	f.fnty = LLVMGlobalGetValueType(f.fn);
 	f.rec = cg_func_rec(cg, c->name, c->name, lit->pos, 0);
+	cg->funcs[f.rec].rsig = sig;
 	cg->fn = &f;
 	cg_func_begin(cg, &f, lit->pos);
 	unsigned k = cg_sret(cg, sig) ? 1 : 0;

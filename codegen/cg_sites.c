@@ -237,8 +237,8 @@ static LLVMValueRef cstring(CG *cg, const char *s)
 
 void cg_emit_module_desc(CG *cg)
 {
-	LLVMTypeRef ffields[] = {cg->ptr, cg->ptr, cg->ptr, cg->i32, cg->i32, cg->i64};
-	LLVMTypeRef fty = LLVMStructTypeInContext(cg->ctx, ffields, 6, 0);
+	LLVMTypeRef ffields[] = {cg->ptr, cg->ptr, cg->ptr, cg->i32, cg->i32, cg->i64, cg->ptr};
+	LLVMTypeRef fty = LLVMStructTypeInContext(cg->ctx, ffields, 7, 0);
 	LLVMValueRef *frows = calloc(cg->nfuncs + 1, sizeof(LLVMValueRef));
 	LLVMValueRef *strs = calloc(cg->nfuncs + 1, sizeof(LLVMValueRef));
 	for (int i = 0; i < cg->nfuncs; i++) {
@@ -251,8 +251,9 @@ void cg_emit_module_desc(CG *cg)
 		if (!file) file = cstring(cg, r->file);
 		strs[i] = file;
 		LLVMValueRef v[] = {entry, cstring(cg, r->name), file, LLVMConstInt(cg->i32, r->line, 0),
-		                    LLVMConstInt(cg->i32, r->flags, 0), LLVMConstInt(cg->i64, r->est, 0)};
-		frows[i] = LLVMConstStructInContext(cg->ctx, v, 6, 0);
+		                    LLVMConstInt(cg->i32, r->flags, 0), LLVMConstInt(cg->i64, r->est, 0),
+		                    r->ftype ? r->ftype : LLVMConstPointerNull(cg->ptr)};
+		frows[i] = LLVMConstStructInContext(cg->ctx, v, 7, 0);
 	}
 	LLVMValueRef ftab = LLVMAddGlobal(cg->mod, LLVMArrayType2(fty, cg->nfuncs), "golc.functab");
 	LLVMSetInitializer(ftab, LLVMConstArray2(fty, frows, cg->nfuncs));
@@ -275,14 +276,14 @@ void cg_emit_module_desc(CG *cg)
 	LLVMSetGlobalConstant(stab, 1);
 	LLVMSetLinkage(stab, LLVMPrivateLinkage);
 
-	LLVMTypeRef mfields[] = {cg->ptr, cg->i64, cg->ptr, cg->i64, cg->ptr};
-	LLVMTypeRef mty = LLVMStructTypeInContext(cg->ctx, mfields, 5, 0);
+	LLVMTypeRef mfields[] = {cg->ptr, cg->i64, cg->ptr, cg->i64, cg->ptr, cg->i64};
+	LLVMTypeRef mty = LLVMStructTypeInContext(cg->ctx, mfields, 6, 0);
 	LLVMValueRef mv[] = {cstring(cg, cg->pkg->path), LLVMConstInt(cg->i64, cg->nfuncs, 0), ftab,
-	                     LLVMConstInt(cg->i64, cg->nsites, 0), stab};
+	                     LLVMConstInt(cg->i64, cg->nsites, 0), stab, LLVMConstInt(cg->i64, cg->maxssa, 0)};
 	char name[256];
 	snprintf(name, sizeof name, "golc.module.%s", cg->pkg->path);
 	LLVMValueRef mod = LLVMAddGlobal(cg->mod, mty, name);
-	LLVMSetInitializer(mod, LLVMConstStructInContext(cg->ctx, mv, 5, 0));
+	LLVMSetInitializer(mod, LLVMConstStructInContext(cg->ctx, mv, 6, 0));
 	LLVMSetGlobalConstant(mod, 1);
 	LLVMSetLinkage(mod, LLVMInternalLinkage);
 

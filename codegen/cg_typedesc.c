@@ -726,6 +726,7 @@ static void emit_wrapper(CG *cg, Wrap *w)
 	                t->kind == TY_NAMED ? t->obj->name : "?", w->e.name);
 	Fn f = {.obj = NULL, .sig = m->type, .fn = w->fn, .fnty = LLVMGlobalGetValueType(w->fn)};
 	f.rec = cg_func_rec(cg, arena_strndup(&perm, gname, strlen(gname)), LLVMGetValueName(w->fn), m->pos, GO_FUNC_WRAPPER);
+	cg->funcs[f.rec].rsig = cg_func_value_sig(ifn_sig(m->type));
 	cg->fn = &f;
 	cg_func_begin(cg, &f, m->pos);
 	bool sret = cg_sret(cg, m->type);
@@ -802,6 +803,78 @@ void cg_typedesc_finish(CG *cg)
 		arena_reset(cg->fnarena);
 	}
 	nwraps = 0;
+}
+
+/* ------------------------------------------------------------ signatures for reflect */
+
+/* a method's signature as a function's (receiver first): the ABI0 frame
+ * reflect.call builds for a method or its ifn starts with the receiver */
+Type *cg_func_value_sig(Type *sig)
+{
+	if (!sig->recv) return sig;
+	Type *f = type_new(TY_FUNC);
+	*f = *sig;
+	f->recv = NULL;
+	f->cg = NULL;
+	f->nfields = sig->nfields + 1;
+	f->fields = arena_alloc(&perm, sizeof(Field) * f->nfields);
+	f->fields[0] = *sig->recv;
+	memcpy(f->fields + 1, sig->fields, sizeof(Field) * sig->nfields);
+	return f;
+}
+
+static bool address_taken(LLVMValueRef fn)
+{
+	for (LLVMUseRef u = LLVMGetFirstUse(fn); u; u = LLVMGetNextUse(u)) {
+		LLVMValueRef user = LLVMGetUser(u);
+		if (!LLVMIsACallInst(user) || LLVMGetCalledValue(user) != fn) return true;
+	}
+	return false;
+}
+
+/* GoFuncInfo.ftype: reflect.call is given only a code pointer, so every
+ * function whose address is taken (func values, closures, method tables,
+ * wrappers) names the descriptor of the signature it is called by. New
+ * descriptors bring method tables (more address-taken functions) and ifn
+ * wrappers (more functions): repeat until nothing changes. */
+void cg_reflect_sigs(CG *cg)
+{
+	for (bool changed = true; changed;) {
+		changed = false;
+		for (int i = 0; i < cg->nfuncs; i++) {
+			FuncRec *r = &cg->funcs[i];
+			if (!r->rsig || r->ftype) continue;
+			LLVMValueRef fn = LLVMGetNamedFunction(cg->mod, r->llname);
+			if (!fn || !address_taken(fn)) continue;
+			LLVMValueRef d = cg_typedesc(cg, r->rsig);
+			cg->funcs[i].ftype = d;     /* cg->funcs may have moved */
+			changed = true;
+		}
+		if (nwraps) {
+			cg_typedesc_finish(cg);
+			changed = true;
+		}
+	}
+	/* the function table refers to them only after the passes, which would
+	 * drop unused linkonce descriptors */
+	LLVMValueRef *keep = NULL;
+	int nkeep = 0;
+	for (int i = 0; i < cg->nfuncs; i++) {
+		LLVMValueRef d = cg->funcs[i].ftype;
+		if (!d) continue;
+		bool dup = false;
+		for (int k = 0; k < nkeep && !dup; k++) dup = keep[k] == d;
+		if (dup) continue;
+		keep = realloc(keep, sizeof(LLVMValueRef) * (nkeep + 1));
+		keep[nkeep++] = d;
+	}
+	if (nkeep) {
+		LLVMValueRef used = LLVMAddGlobal(cg->mod, LLVMArrayType2(cg->ptr, nkeep), "llvm.compiler.used");
+		LLVMSetInitializer(used, LLVMConstArray2(cg->ptr, keep, nkeep));
+		LLVMSetLinkage(used, LLVMAppendingLinkage);
+		LLVMSetSection(used, "llvm.metadata");
+	}
+	free(keep);
 }
 
 /* itab of concrete type t for non-empty interface it (static conversion) */

@@ -186,18 +186,36 @@ LLVMTypeRef cg_result_type(CG *cg, Type *sig)
 	return LLVMStructTypeInContext(cg->ctx, tys, n, 0);
 }
 
-/* Results of more than two scalars are returned through memory: the caller
- * passes a pointer to a {results...} struct in its frame as the first
+/* Results of more than two scalars, or of two scalars of different classes
+ * (integer/pointer and floating point), are returned through memory: the
+ * caller passes a pointer to a {results...} struct in its frame as the first
  * parameter. (LLVM would demote such returns to sret itself, but a demoted
  * return cannot be a gc.result of a statepoint.) The callee stores the
  * results just before returning and the caller loads them right after the
  * call, with no safepoint in between, so GC pointers passing through this
- * memory are never missed. */
+ * memory are never missed.
+ * The class rule keeps every register return expressible as a C struct of
+ * two 8-byte members, which is how libffi calls golc code (reflect.call,
+ * MakeFunc; libruntime/reflectcall.c): LLVM returns {i64, double} in x0, d0
+ * on arm64, while C returns struct {uint64_t; double} in x0, x1. */
+static bool fp_scalar(LLVMTypeRef t)
+{
+	LLVMTypeKind k = LLVMGetTypeKind(t);
+	return k == LLVMFloatTypeKind || k == LLVMDoubleTypeKind;
+}
+
 bool cg_sret(CG *cg, Type *sig)
 {
 	int n = 0;
 	for (int i = 0; i < sig->nresults; i++) n += cg_nscalars(cg, sig->results[i].type);
-	return n > 2;
+	if (n != 2) return n > 2;
+	LLVMTypeRef tys[2];
+	int k = 0;
+	for (int i = 0; i < sig->nresults; i++) {
+		cg_scalars(cg, sig->results[i].type, tys + k, NULL);
+		k += cg_nscalars(cg, sig->results[i].type);
+	}
+	return fp_scalar(tys[0]) != fp_scalar(tys[1]);
 }
 
 /* params: [results pointer], receiver (if any), parameters (flattened), then

@@ -85,6 +85,7 @@ int link_program(const char *triple, const char **objs, int nobjs, const char *o
 	argv[k++] = gort;
 	argv[k++] = rt;
 	argv[k++] = ld;
+	argv[k++] = "-l:libffi.a";     /* reflect calls (libruntime/reflectcall.c), static: qemu finds no arm64 .so */
 	argv[k++] = "-lpthread";
 	argv[k++] = "-lm";
 	argv[k++] = "-Wl,--error-limit=0";

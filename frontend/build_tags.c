@@ -9,6 +9,7 @@
  */
 #include "frontend.h"
 
+#include <stddef.h>
 #include <string.h>
 
 static const char *target_goarch = "amd64";
@@ -163,6 +164,22 @@ bool build_eval_plus(const char **lines, int n)
 	for (int i = 0; i < n; i++)
 		if (!plus_line(lines[i])) return false;
 	return true;
+}
+
+/* golc's explicit file choices, overriding the build constraints: +1 always
+ * use the file, -1 never, 0 apply the usual rules. internal/abi is built
+ * from abi_generic.go in place of abi_<arch>.go: no register arguments, so
+ * reflect builds gc's ABI0 stack frames, which libruntime turns into calls
+ * through libffi (docs/design.md "reflect calls"). */
+int build_file_override(const char *path)
+{
+	static const char dir[] = "/internal/abi/";
+	const char *b = strrchr(path, '/');
+	if (!b || b - path < (ptrdiff_t)sizeof dir - 2 || memcmp(b - (sizeof dir - 2), dir, sizeof dir - 1)) return 0;
+	b++;
+	if (!strcmp(b, "abi_generic.go")) return 1;
+	if (!strcmp(b, "abi_amd64.go") || !strcmp(b, "abi_arm64.go")) return -1;
+	return 0;
 }
 
 /* file-name rules: _test.go, leading _ or ., _GOOS/_GOARCH suffixes */

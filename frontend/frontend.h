@@ -352,6 +352,7 @@ bool build_tag_ok(const char *tag, size_t n);
 bool build_eval_expr(const char *expr, bool *ok);   /* //go:build; *ok: syntax ok */
 bool build_eval_plus(const char **lines, int n);    /* // +build lines */
 bool build_match_name(const char *name);            /* _test, _GOOS, _GOARCH rules */
+int build_file_override(const char *path);         /* golc's own file choices (internal/abi) */
 
 /* load.c */
 void load_init(const char *goroot, const char *overlay, const char *goarch);

@@ -123,13 +123,14 @@ Package *load_files(const char *path, const char **paths, int n, int flags)
 	Node **files = calloc(n + 1, sizeof(Node *));
 	int nf = 0;
 	for (int i = 0; i < n; i++) {
-		if ((flags & LOAD_SELECT) && !build_match_name(paths[i])) continue;
+		int ov = select ? build_file_override(paths[i]) : 0;
+		if (ov < 0 || ((flags & LOAD_SELECT) && !ov && !build_match_name(paths[i]))) continue;
 		int32_t f = srcfile_load(paths[i]);
 		if (f < 0) {
 			fprintf(stderr, "golc: open %s: %s\n", paths[i], strerror(errno));
 			exit(1);
 		}
-		if (select && !file_selected(f)) continue;
+		if (select && !ov && !file_selected(f)) continue;
 		Node *file = parse_file(f);
 		if (select && imports_C(file)) continue;    /* cgo is off */
 		files[nf++] = file;

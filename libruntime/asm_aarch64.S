@@ -214,6 +214,71 @@ rt_defercall_ret:
         ret
         .size   rt_calldefer, .-rt_calldefer
 
+/* void rt_callon(Seg *top, void (*fn)(void *), void *arg): see asm_x86_64.S */
+        .globl  rt_callon
+        .type   rt_callon,%function
+        .p2align 4
+rt_callon:
+        stp     x29, x30, [sp, #-16]!
+        mov     x29, sp
+        stp     x29, x30, [x0]                  /* seg->fr_fp, seg->fr_ra */
+        mov     sp, x0
+        mov     x29, x0
+        mov     x9, x1
+        mov     x0, x2
+        blr     x9
+        ldr     x29, [x29]                      /* x29 is the Seg again: its fr_fp */
+        mov     sp, x29
+        ldp     x29, x30, [sp], #16
+        ret
+        .size   rt_callon, .-rt_callon
+
+/* reflect.makeFuncStub / reflect.methodValueCall: see asm_x86_64.S (the
+ * context and libffi's static chain are x18; x8 is kept too) */
+.macro MAKEFUNC_STUB sym, kind
+        .globl  \sym
+        .type   \sym,%function
+        .p2align 4
+\sym:
+        TLSADDR x16, x17, rt_curg
+        ldr     x16, [x16]
+        mov     x17, sp
+        str     x17, [x16, #RT_G_SCHED_SP]
+        str     x30, [x16, #RT_G_SCHED_RA]
+        str     x29, [x16, #RT_G_SCHED_FP]
+        stp     x29, x30, [sp, #-160]!
+        mov     x29, sp
+        stp     x0, x1, [sp, #16]
+        stp     x2, x3, [sp, #32]
+        stp     x4, x5, [sp, #48]
+        stp     x6, x7, [sp, #64]
+        stp     d0, d1, [sp, #80]
+        stp     d2, d3, [sp, #96]
+        stp     d4, d5, [sp, #112]
+        stp     d6, d7, [sp, #128]
+        str     x8, [sp, #144]
+        mov     x0, x18
+        mov     w1, #\kind
+        bl      rt_makefunc_closure
+        mov     x18, x0
+        ldp     x0, x1, [sp, #16]
+        ldp     x2, x3, [sp, #32]
+        ldp     x4, x5, [sp, #48]
+        ldp     x6, x7, [sp, #64]
+        ldp     d0, d1, [sp, #80]
+        ldp     d2, d3, [sp, #96]
+        ldp     d4, d5, [sp, #112]
+        ldp     d6, d7, [sp, #128]
+        ldr     x8, [sp, #144]
+        ldp     x29, x30, [sp], #160
+        ldr     x9, [x18]
+        br      x9
+        .size   \sym, .-\sym
+.endm
+
+        MAKEFUNC_STUB reflect.makeFuncStub, 0
+        MAKEFUNC_STUB reflect.methodValueCall, 1
+
 /*
  * Goroutine switches (proc.c). A Ctx is {pc (x30), sp, x29, x19..x28, d8..d15}.
  * rt_sched_run / rt_sched_return / rt_gentry_asm: see asm_x86_64.S

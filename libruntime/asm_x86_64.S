@@ -229,6 +229,95 @@ rt_defercall_ret:
         .size   rt_calldefer, .-rt_calldefer
 
 /*
+ * void rt_callon(Seg *top, void (*fn)(void *), void *arg): fn(arg) with
+ * SP = top (reflectcall.c rt_callgo). The Seg header's frame record gets
+ * {our FP, our RA}, so the FP chain continues into the caller's segment.
+ */
+        .globl  rt_callon
+        .type   rt_callon,@function
+        .p2align 4
+rt_callon:
+        pushq   %rbp
+        movq    %rsp, %rbp
+        movq    %rbp, 0(%rdi)                   /* seg->fr_fp */
+        movq    8(%rbp), %rax
+        movq    %rax, 8(%rdi)                   /* seg->fr_ra */
+        movq    %rdi, %rsp
+        movq    %rdi, %rbp
+        movq    %rsi, %rax
+        movq    %rdx, %rdi
+        call    *%rax
+        movq    (%rbp), %rbp                    /* %rbp is the Seg again: its fr_fp */
+        movq    %rbp, %rsp
+        popq    %rbp
+        ret
+        .size   rt_callon, .-rt_callon
+
+/*
+ * reflect.makeFuncStub / reflect.methodValueCall: the code of MakeFunc and
+ * method values, entered like any golc func value call (context in %r10).
+ * Record the Go caller in rt_curg->sched (the call-in record's frame), keep
+ * the argument registers, get the context's libffi Go closure from
+ * rt_makefunc_closure(ctx, kind) and jump to its trampoline with the
+ * closure in %r10 (libffi's static chain): it calls rt_makefunc_cb.
+ */
+.macro MAKEFUNC_STUB sym, kind
+        .globl  \sym
+        .type   \sym,@function
+        .p2align 4
+\sym:
+        TLSREG  %r11, rt_curg
+        movq    %fs:(%r11), %r11
+        leaq    8(%rsp), %rax
+        movq    %rax, RT_G_SCHED_SP(%r11)
+        movq    (%rsp), %rax
+        movq    %rax, RT_G_SCHED_RA(%r11)
+        movq    %rbp, RT_G_SCHED_FP(%r11)
+        pushq   %rbp
+        movq    %rsp, %rbp
+        subq    $112, %rsp
+        movq    %rdi, 0(%rsp)
+        movq    %rsi, 8(%rsp)
+        movq    %rdx, 16(%rsp)
+        movq    %rcx, 24(%rsp)
+        movq    %r8, 32(%rsp)
+        movq    %r9, 40(%rsp)
+        movsd   %xmm0, 48(%rsp)
+        movsd   %xmm1, 56(%rsp)
+        movsd   %xmm2, 64(%rsp)
+        movsd   %xmm3, 72(%rsp)
+        movsd   %xmm4, 80(%rsp)
+        movsd   %xmm5, 88(%rsp)
+        movsd   %xmm6, 96(%rsp)
+        movsd   %xmm7, 104(%rsp)
+        movq    %r10, %rdi
+        movl    $\kind, %esi
+        call    rt_makefunc_closure
+        movq    %rax, %r10
+        movq    0(%rsp), %rdi
+        movq    8(%rsp), %rsi
+        movq    16(%rsp), %rdx
+        movq    24(%rsp), %rcx
+        movq    32(%rsp), %r8
+        movq    40(%rsp), %r9
+        movsd   48(%rsp), %xmm0
+        movsd   56(%rsp), %xmm1
+        movsd   64(%rsp), %xmm2
+        movsd   72(%rsp), %xmm3
+        movsd   80(%rsp), %xmm4
+        movsd   88(%rsp), %xmm5
+        movsd   96(%rsp), %xmm6
+        movsd   104(%rsp), %xmm7
+        movq    %rbp, %rsp
+        popq    %rbp
+        jmpq    *(%r10)
+        .size   \sym, .-\sym
+.endm
+
+        MAKEFUNC_STUB reflect.makeFuncStub, 0
+        MAKEFUNC_STUB reflect.methodValueCall, 1
+
+/*
  * Goroutine switches (proc.c). A Ctx is {pc, sp, rbp, rbx, r12, r13, r14, r15}.
  * void rt_sched_run(Ctx *save, const Ctx *g): the scheduler saves its own
  * context, makes its SP the system-stack top (rt_g0sp), leaves the system

@@ -85,6 +85,7 @@ void rt_run_defers(Panic *p)
 			g->panic = p->link;
 			while (g->panic && g->panic->aborted)
 				g->panic = g->panic->link;
+			rt_callin_unwind(g, d);
 			rt_resume(d->ctx, seg_of(g, (uintptr_t)d));
 		}
 	}
@@ -109,7 +110,7 @@ static int recover_visit(const Frame *f, void *arg)
 		return 1;
 	}
 	const GoCallSite *s = rt_record_site(f->rec);
-	if ((f->rec->func->info->flags & GO_FUNC_WRAPPER) || (s && (s->flags & GO_SITE_MORESTACK)))
+	if ((f->rec->func->info->flags & (GO_FUNC_WRAPPER | GO_FUNC_HIDDEN)) || (s && (s->flags & GO_SITE_MORESTACK)))
 		return 0;
 	return 1;
 }

@@ -64,7 +64,7 @@ void rt_printtypestring(const GoType *t)
 }
 
 /* size of the kind-specific struct that precedes the uncommonType */
-static uintptr_t ext_size(const GoType *t)
+uintptr_t rt_type_ext_size(const GoType *t)
 {
 	switch (t->kind & GO_KIND_MASK) {
 	case GO_KIND_POINTER: case GO_KIND_SLICE: case GO_KIND_FUNC: return 56;
@@ -75,13 +75,7 @@ static uintptr_t ext_size(const GoType *t)
 	default: return 48;
 	}
 }
-
-typedef struct { int32_t pkgpath; uint16_t mcount, xcount; uint32_t moff, pad; } Uncommon;
-typedef struct { int32_t name, mtyp, ifn, tfn; } Method;
-typedef struct { int32_t name, typ; } IMethod;
-typedef struct { const void *pkgpath; const IMethod *m; intptr_t len, cap; } IfaceExt;
-typedef struct { const uint8_t *name; const GoType *typ; uintptr_t off; } SField;
-typedef struct { const void *pkgpath; const SField *f; intptr_t len, cap; } StructExt;
+#define ext_size rt_type_ext_size
 
 typedef struct Itab {
 	const GoType *inter;

@@ -207,10 +207,4 @@ SelResult rt_r_rselect_c(RSelect *cs, intptr_t n, intptr_t cap)
 
 /* ---------------------------------------------------------- not yet */
 
-RT_HOOK(void, rt_r_call, "reflect.call", (void *a, void *b, void *c, uint32_t d, uint32_t e, uint32_t f, void *g))
-{
-	(void)a, (void)b, (void)c, (void)d, (void)e, (void)f, (void)g;
-	rt_throw("reflect.Call is not supported yet");
-}
-RT_HOOK(void, rt_r_makefuncstub, "reflect.makeFuncStub", (void)) { rt_throw("reflect.MakeFunc is not supported yet"); }
-RT_HOOK(void, rt_r_methodvaluecall, "reflect.methodValueCall", (void)) { rt_throw("reflect method values are not supported yet"); }
+/* reflect.call, makeFuncStub, methodValueCall: reflectcall.c and asm_*.S */

@@ -131,6 +131,7 @@ struct G {
 	void *unlockarg;
 	int dead;
 	uintptr_t gopc;                 /* return address of the go statement's newproc call */
+	struct CallIn *callin;          /* innermost C -> Go call in progress (reflectcall.c) */
 };
 
 #define RT_STACK_MIN 8192               /* first and smallest segment */
@@ -270,6 +271,23 @@ typedef struct Panic {
 	int goexit;             /* runtime.Goexit: recover() does not see it */
 } Panic;
 
+/* ----------------------------------------------------------- reflectcall.c */
+/* A call from runtime C code (on the goroutine stack) into Go code: the Go
+ * frame that entered the C code (g->sched then) and its segment. The walker
+ * goes on there when it meets the return address into C (rt_walk_stack). */
+typedef struct CallIn {
+	Gobuf sched;
+	Seg *seg;
+	GoDeferRec *defer;      /* g->defer at the call: records newer than it are the callee's */
+	struct CallIn *link;    /* older call-in */
+} CallIn;
+void rt_callgo(void (*fn)(void *), void *arg);  /* fn(arg) on a fresh segment, may call Go */
+void rt_callin_unwind(G *g, GoDeferRec *d);     /* resuming d's frame: drop the call-ins inside */
+/* asm_*.S: fn(arg) with SP = top (a Seg header: its frame record continues the FP chain) */
+void rt_callon(Seg *top, void (*fn)(void *), void *arg);
+Seg *rt_seg_enter(size_t est);          /* stack.c: a younger segment for rt_callgo */
+void rt_seg_leave(Seg *s);
+
 void rt_run_defers(Panic *p);           /* returns only if nothing recovered */
 GoEface rt_gorecover_c(void);
 void rt_unwind_segs(Seg *target);       /* rt_resume, system stack */
@@ -294,6 +312,16 @@ RT_NORETURN void rt_panicdottype_c(const GoType *have, const GoType *want, const
 RT_NORETURN void rt_panicuncomparable_c(const GoType *t);
 
 /* ---------------------------------------------------------------- iface.c */
+/* descriptor parts after the 48-byte GoType (../shared/stdlib/REFLECT.md) */
+typedef struct { int32_t pkgpath; uint16_t mcount, xcount; uint32_t moff, pad; } Uncommon;
+typedef struct { int32_t name, mtyp, ifn, tfn; } Method;
+typedef struct { int32_t name, typ; } IMethod;
+typedef struct { const void *pkgpath; const IMethod *m; intptr_t len, cap; } IfaceExt;
+typedef struct { const uint8_t *name; const GoType *typ; uintptr_t off; } SField;
+typedef struct { const void *pkgpath; const SField *f; intptr_t len, cap; } StructExt;
+typedef struct { const GoType *elem, *slice; uintptr_t len; } ArrayExt;
+typedef struct { uint16_t in, out; uint32_t pad; } FuncExt;   /* out: bit 15 = variadic */
+uintptr_t rt_type_ext_size(const GoType *t);    /* the kind struct before the uncommonType */
 GoString rt_typestring(const GoType *t);
 GoString rt_namestring(const uint8_t *name);    /* iface.c: a name's bytes */
 GoString rt_gostring(const char *s);            /* string.c: a C string, not copied */

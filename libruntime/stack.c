@@ -171,6 +171,31 @@ void rt_stack_init_g(G *g, size_t size)
 	g->stackguard = rt_seg_guard(g->seg0);
 }
 
+/* makes a segment of at least `size` bytes (the cached one if it is big
+ * enough) the current one, younger than g->seg */
+static Seg *push_seg(G *g, size_t size)
+{
+	Seg *cur = g->seg;
+	Seg *s = cur->next;
+	if (s && s->size < size) {
+		rt_seg_free(s);
+		s = cur->next = NULL;
+	}
+	if (!s) {
+		s = rt_seg_alloc(size);
+		s->prev = cur;
+		cur->next = s;
+	}
+	if (g->stacksize + s->size > RT_STACK_MAX) {
+		rt_print_cstr("runtime: goroutine stack exceeds 1000000000-byte limit\n");
+		rt_throw("stack overflow");
+	}
+	g->seg = s;
+	g->stacksize += s->size;
+	set_guard(g, rt_seg_guard(s));
+	return s;
+}
+
 /*
  * Called by rt_morestack on the system stack. (old_sp, old_ra, old_fp)
  * describe the frame whose check failed (its call of rt_morestack is a
@@ -197,29 +222,45 @@ uintptr_t rt_morestack_c(void *blk, uintptr_t est, uintptr_t old_sp, uintptr_t o
 	/* Really short. A pending preemption stays pending: the new segment's
 	 * guard is poisoned again, so it is served up there, where the function's
 	 * GC arguments are in its frame rather than in blk (not a GC root). */
-	size_t size = est + RT_STACK_SLACK + sizeof(Seg) + MORESTACK_EXTRA;
-	Seg *s = cur->next;
-	if (s && s->size < size) {
-		rt_seg_free(s);
-		s = cur->next = NULL;
-	}
-	if (!s) {
-		s = rt_seg_alloc(size);
-		s->prev = cur;
-		cur->next = s;
-	}
-	if (g->stacksize + s->size > RT_STACK_MAX) {
-		rt_print_cstr("runtime: goroutine stack exceeds 1000000000-byte limit\n");
-		rt_throw("stack overflow");
-	}
+	Seg *s = push_seg(g, est + RT_STACK_SLACK + sizeof(Seg) + MORESTACK_EXTRA);
 	s->fr_fp = old_fp;
 	s->fr_ra = old_ra;
 	s->old_sp = old_sp;
-	g->seg = s;
-	g->stacksize += s->size;
-	set_guard(g, rt_seg_guard(s));
 	rt_stack_stats.splits++;
 	return (uintptr_t)s;
+}
+
+typedef struct {
+	size_t size;
+	Seg *s;
+} EnterArgs;
+
+static void enter_sys(void *arg)
+{
+	EnterArgs *a = arg;
+	a->s = push_seg(rt_curg, a->size);
+}
+
+/* rt_callgo's segment (reflectcall.c): C code that calls Go code runs on a
+ * younger segment of at least est bytes, not in the slack below the
+ * guard. Its frame record is filled in by rt_callon; old_sp is unused (the
+ * walker leaves it through the call-in record, not rt_morestack_ret). */
+Seg *rt_seg_enter(size_t est)
+{
+	EnterArgs a = {est + RT_STACK_SLACK + sizeof(Seg), NULL};
+	rt_systemstack(enter_sys, &a);
+	a.s->old_sp = 0;
+	return a.s;
+}
+
+static void leave_sys(void *arg)
+{
+	rt_lessstack_c(arg);
+}
+
+void rt_seg_leave(Seg *s)
+{
+	rt_systemstack(leave_sys, s);
 }
 
 /*

@@ -20,6 +20,12 @@
  * panic's PanicSite (defer.c): the walk continues at the panicking frame
  * (the runtime's C frames in between hold no Go pointers).
  *
+ * Go code called by runtime C code (rt_callgo: reflect.call, MakeFunc stubs)
+ * returns into C: the first RA without a record that is met while call-ins
+ * are pending continues at the innermost one's Go frame (g->callin, newest
+ * first; the C frames and libffi's in between hold no Go pointers of their
+ * own).
+ *
  * End: an RA with no record on the first segment is the C code that started
  * the goroutine (rt_gostart_asm's callee). Anywhere else it is an error.
  *
@@ -68,6 +74,7 @@ int rt_walk_stack(G *g, FrameVisitor fn, void *arg)
 {
 	Frame f = {.sp = g->sched.sp, .ra = g->sched.ra, .fp = g->sched.fp};
 	const Seg *seg = g->seg;
+	const CallIn *ci = g->callin;
 	int nseg = 1;
 	if (!f.sp || !seg)
 		return RT_WALK_NOCTX;
@@ -95,6 +102,16 @@ int rt_walk_stack(G *g, FrameVisitor fn, void *arg)
 			continue;
 		}
 		const StackRecord *r = rt_stackmap_lookup(f.ra);
+		if (!r && ci) {
+			/* a return into runtime C code that called Go code
+			 * (rt_callgo): on to the Go frame that entered the C code */
+			f.sp = ci->sched.sp;
+			f.ra = ci->sched.ra;
+			f.fp = ci->sched.fp;
+			seg = ci->seg;
+			ci = ci->link;
+			continue;
+		}
 		if (!r)
 			return seg == g->seg0 ? RT_WALK_OK : RT_WALK_LOST;
 		if (!in_seg(seg, f.sp))
@@ -208,7 +225,7 @@ static int print_frame(const Frame *f, void *arg)
 	const GoModule *m = fe->mod;
 	const GoCallSite *s = rt_record_site(r);
 	int first = tb->visited++ == 0;
-	if (fe->info->flags & GO_FUNC_WRAPPER)
+	if (fe->info->flags & (GO_FUNC_WRAPPER | GO_FUNC_HIDDEN))
 		return 0;
 	/* a prologue's morestack call is shown only where the walk starts
 	 * (a throw from rt_morestack_c, e.g. stack overflow) */

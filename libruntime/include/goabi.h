@@ -116,6 +116,8 @@ enum {
 	GO_FUNC_BIGFRAME = 2,   /* checked with est = frame (trampoline + body) */
 	GO_FUNC_NOARGS = 4,     /* no parameters or receiver: traceback prints name() */
 	GO_FUNC_CHECKED = 8,    /* a wrapper that still gets the split-stack check (big frame) */
+	GO_FUNC_HIDDEN = 16,    /* an ordinary function that tracebacks and recover() treat as
+	                         * a wrapper (gc's WRAPPER flag on reflect.callReflect/callMethod) */
 };
 
 typedef struct GoFuncInfo {
@@ -125,6 +127,8 @@ typedef struct GoFuncInfo {
 	uint32_t line;          /* line of the declaration */
 	uint32_t flags;         /* GO_FUNC_* */
 	uint64_t est;           /* bytes the prologue checks below SP (0 for small frames) */
+	const struct GoType *ftype; /* signature (receiver first) if its address is taken:
+	                         * what reflect.call calls it by; else NULL */
 } GoFuncInfo;
 
 typedef struct GoCallSite {
@@ -141,6 +145,8 @@ typedef struct GoModule {
 	const GoFuncInfo *funcs;
 	uint64_t nsites;        /* sites[0] is unused (ID 0 is never emitted) */
 	const GoCallSite *sites;
+	uint64_t maxssa;        /* scalars of the biggest aggregate held in SSA values
+	                         * (GOLC_MAXSSA): the calling convention's in-memory rule */
 } GoModule;
 
 /* ------------------------------------------------------- type descriptors */

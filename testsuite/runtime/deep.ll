@@ -15,9 +15,9 @@
 ;  17 }
 ; Expected output: n*(n+1).
 
-%GoFuncInfo = type { ptr, ptr, ptr, i32, i32, i64 }
+%GoFuncInfo = type { ptr, ptr, ptr, i32, i32, i64, ptr }
 %GoCallSite = type { i32, i32, i16, i16, i32 }
-%GoModule = type { ptr, i64, ptr, i64, ptr }
+%GoModule = type { ptr, i64, ptr, i64, ptr, i64 }
 %GoType = type { i64, i64, i32, i8, i8, i8, i8, ptr, ptr, i32, i32 }
 %node = type { i64, ptr addrspace(1) }
 
@@ -37,12 +37,12 @@
 @s.preempt = private constant [8 x i8] c"PREEMPT\00"
 
 @funcs = private constant [6 x %GoFuncInfo] [
-  %GoFuncInfo { ptr @main.rec, ptr @s.rec, ptr @s.file, i32 5, i32 0, i64 0 },
-  %GoFuncInfo { ptr @main.sum, ptr @s.sum, ptr @s.file, i32 11, i32 0, i64 0 },
-  %GoFuncInfo { ptr @main.main, ptr @s.main, ptr @s.file, i32 13, i32 4, i64 0 },
-  %GoFuncInfo { ptr @main.init, ptr @s.init, ptr @s.file, i32 0, i32 4, i64 0 },
-  %GoFuncInfo { ptr @adapt.i64.i64p, ptr @s.ad1, ptr @s.file, i32 0, i32 1, i64 0 },
-  %GoFuncInfo { ptr @adapt.void, ptr @s.ad2, ptr @s.file, i32 0, i32 1, i64 0 }
+  %GoFuncInfo { ptr @main.rec, ptr @s.rec, ptr @s.file, i32 5, i32 0, i64 0, ptr null },
+  %GoFuncInfo { ptr @main.sum, ptr @s.sum, ptr @s.file, i32 11, i32 0, i64 0, ptr null },
+  %GoFuncInfo { ptr @main.main, ptr @s.main, ptr @s.file, i32 13, i32 4, i64 0, ptr null },
+  %GoFuncInfo { ptr @main.init, ptr @s.init, ptr @s.file, i32 0, i32 4, i64 0, ptr null },
+  %GoFuncInfo { ptr @adapt.i64.i64p, ptr @s.ad1, ptr @s.file, i32 0, i32 1, i64 0, ptr null },
+  %GoFuncInfo { ptr @adapt.void, ptr @s.ad2, ptr @s.file, i32 0, i32 1, i64 0, ptr null }
 ]
 @sites = private constant [9 x %GoCallSite] [
   %GoCallSite { i32 0, i32 0, i16 0, i16 0, i32 -1 },
@@ -55,7 +55,7 @@
   %GoCallSite { i32 2, i32 13, i16 0, i16 1, i32 -1 },
   %GoCallSite { i32 5, i32 0, i16 0, i16 0, i32 -1 }
 ]
-@module = private constant %GoModule { ptr @s.pkg, i64 6, ptr @funcs, i64 9, ptr @sites }
+@module = private constant %GoModule { ptr @s.pkg, i64 6, ptr @funcs, i64 9, ptr @sites, i64 64 }
 @module.ptr = private constant ptr @module, section "golc_modules", align 8
 @llvm.used = appending global [1 x ptr] [ptr @module.ptr], section "llvm.metadata"
 

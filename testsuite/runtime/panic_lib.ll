@@ -5,9 +5,9 @@
 ;   4     return f(n) * 2
 ;   5 }
 
-%GoFuncInfo = type { ptr, ptr, ptr, i32, i32, i64 }
+%GoFuncInfo = type { ptr, ptr, ptr, i32, i32, i64, ptr }
 %GoCallSite = type { i32, i32, i16, i16, i32 }
-%GoModule = type { ptr, i64, ptr, i64, ptr }
+%GoModule = type { ptr, i64, ptr, i64, ptr, i64 }
 
 @rt_curg = external thread_local(initialexec) global ptr
 
@@ -17,8 +17,8 @@
 @s.ad = private constant [31 x i8] c"example.com/lib.adapt.i64.i64p\00"
 
 @funcs = private constant [2 x %GoFuncInfo] [
-  %GoFuncInfo { ptr @"example.com/lib.Run", ptr @s.run, ptr @s.file, i32 3, i32 0, i64 0 },
-  %GoFuncInfo { ptr @adapt.i64.i64p, ptr @s.ad, ptr @s.file, i32 0, i32 1, i64 0 }
+  %GoFuncInfo { ptr @"example.com/lib.Run", ptr @s.run, ptr @s.file, i32 3, i32 0, i64 0, ptr null },
+  %GoFuncInfo { ptr @adapt.i64.i64p, ptr @s.ad, ptr @s.file, i32 0, i32 1, i64 0, ptr null }
 ]
 @sites = private constant [4 x %GoCallSite] [
   %GoCallSite { i32 0, i32 0, i16 0, i16 0, i32 -1 },
@@ -26,7 +26,7 @@
   %GoCallSite { i32 0, i32 4, i16 10, i16 0, i32 -1 },
   %GoCallSite { i32 1, i32 0, i16 0, i16 0, i32 -1 }
 ]
-@module = private constant %GoModule { ptr @s.pkg, i64 2, ptr @funcs, i64 4, ptr @sites }
+@module = private constant %GoModule { ptr @s.pkg, i64 2, ptr @funcs, i64 4, ptr @sites, i64 64 }
 @module.ptr = private constant ptr @module, section "golc_modules", align 8
 @llvm.used = appending global [1 x ptr] [ptr @module.ptr], section "llvm.metadata"
 

@@ -16,9 +16,9 @@
 ;  22     println(lib.Run(env("DEPTH", 3), f))
 ;  23 }
 
-%GoFuncInfo = type { ptr, ptr, ptr, i32, i32, i64 }
+%GoFuncInfo = type { ptr, ptr, ptr, i32, i32, i64, ptr }
 %GoCallSite = type { i32, i32, i16, i16, i32 }
-%GoModule = type { ptr, i64, ptr, i64, ptr }
+%GoModule = type { ptr, i64, ptr, i64, ptr, i64 }
 %GoType = type { i64, i64, i32, i8, i8, i8, i8, ptr, ptr, i32, i32 }
 
 @rt_curg = external thread_local(initialexec) global ptr
@@ -55,14 +55,14 @@
 @s.depth = private constant [6 x i8] c"DEPTH\00"
 
 @funcs = private constant [8 x %GoFuncInfo] [
-  %GoFuncInfo { ptr @main.f, ptr @s.f, ptr @s.file, i32 6, i32 0, i64 0 },
-  %GoFuncInfo { ptr null, ptr @s.g, ptr @s.file, i32 3, i32 4, i64 0 },
-  %GoFuncInfo { ptr null, ptr @s.h, ptr @s.file, i32 4, i32 4, i64 0 },
-  %GoFuncInfo { ptr @main.fail, ptr @s.fail, ptr @s.file, i32 13, i32 0, i64 0 },
-  %GoFuncInfo { ptr @main.main, ptr @s.main, ptr @s.file, i32 20, i32 4, i64 0 },
-  %GoFuncInfo { ptr @main.init, ptr @s.init, ptr @s.file, i32 0, i32 4, i64 0 },
-  %GoFuncInfo { ptr @adapt.i64.i64, ptr @s.ad1, ptr @s.file, i32 0, i32 1, i64 0 },
-  %GoFuncInfo { ptr @adapt.void, ptr @s.ad2, ptr @s.file, i32 0, i32 1, i64 0 }
+  %GoFuncInfo { ptr @main.f, ptr @s.f, ptr @s.file, i32 6, i32 0, i64 0, ptr null },
+  %GoFuncInfo { ptr null, ptr @s.g, ptr @s.file, i32 3, i32 4, i64 0, ptr null },
+  %GoFuncInfo { ptr null, ptr @s.h, ptr @s.file, i32 4, i32 4, i64 0, ptr null },
+  %GoFuncInfo { ptr @main.fail, ptr @s.fail, ptr @s.file, i32 13, i32 0, i64 0, ptr null },
+  %GoFuncInfo { ptr @main.main, ptr @s.main, ptr @s.file, i32 20, i32 4, i64 0, ptr null },
+  %GoFuncInfo { ptr @main.init, ptr @s.init, ptr @s.file, i32 0, i32 4, i64 0, ptr null },
+  %GoFuncInfo { ptr @adapt.i64.i64, ptr @s.ad1, ptr @s.file, i32 0, i32 1, i64 0, ptr null },
+  %GoFuncInfo { ptr @adapt.void, ptr @s.ad2, ptr @s.file, i32 0, i32 1, i64 0, ptr null }
 ]
 @sites = private constant [23 x %GoCallSite] [
   %GoCallSite { i32 0, i32 0, i16 0, i16 0, i32 -1 },
@@ -89,7 +89,7 @@
   %GoCallSite { i32 3, i32 24, i16 2, i16 0, i32 -1 },
   %GoCallSite { i32 3, i32 25, i16 2, i16 0, i32 -1 }
 ]
-@module = private constant %GoModule { ptr @s.pkg, i64 8, ptr @funcs, i64 23, ptr @sites }
+@module = private constant %GoModule { ptr @s.pkg, i64 8, ptr @funcs, i64 23, ptr @sites, i64 64 }
 @module.ptr = private constant ptr @module, section "golc_modules", align 8
 @llvm.used = appending global [1 x ptr] [ptr @module.ptr], section "llvm.metadata"
 

@@ -86,7 +86,7 @@ for arch in $ARCHES; do
 	link() { # link OUT OBJS...
 		local o=$1
 		shift
-		$CC -fuse-ld=lld -no-pie -o "$o" "$@" "$GORT" "$LIB" -Wl,-T,"$LDS" -lpthread -lm
+		$CC -fuse-ld=lld -no-pie -o "$o" "$@" "$GORT" "$LIB" -Wl,-T,"$LDS" -l:libffi.a -lpthread -lm
 	}
 	ir() { # ir NAME [opt passes]: NAME.ll -> $T/NAME.o
 		local passes=${2:-$PIPELINE}
