@@ -122,6 +122,8 @@ struct CG {
 	const char *bigframes;  /* CgOptions.bigframes */
 	bool fieldtrack;        /* CgOptions.fieldtrack */
 	int maxssa;           /* cg_inmem: more scalars than this live in memory */
+	LLVMValueRef *keep;   /* globals kept through the passes (llvm.compiler.used) */
+	int nkeep, capkeep;
 	Package *pkg;
 	Arena *fnarena;
 	/* common LLVM types */
@@ -167,6 +169,8 @@ bool cg_has_pointers(Type *t);
 int cg_func_rec(CG *cg, const char *name, const char *llname, Pos pos, int flags);
 Type *cg_func_value_sig(Type *sig);     /* a method's signature as a function's: receiver first */
 void cg_reflect_sigs(CG *cg);           /* descriptors of address-taken functions' signatures */
+void cg_keep(CG *cg, LLVMValueRef g);   /* keep g through the passes */
+void cg_emit_kept(CG *cg);              /* llvm.compiler.used, once, before the passes */
 int cg_site(CG *cg, Pos pos, int flags);
 void cg_set_site(CG *cg, LLVMValueRef call, int id);
 void cg_debug_init(CG *cg);

@@ -965,6 +965,9 @@ static Val complit_mem(CG *cg, Node *n)
 		}
 		Val f = cg_expr_to(cg, e, et);
 		f.t = et;
+		if (u->kind == TY_STRUCT && u->fields[(int)(i < u->nfields ? i : 0)].name == intern_cstr("_") &&
+		    n->complit.elts.v[i]->kind != N_KEYVALUE)
+			continue;   /* a blank field: evaluated, not stored (gc) */
 		cg_store(cg, cg_addr_off(cg, p, off), f);
 	}
 	return cg_val1(cg, p, t);
@@ -986,6 +989,7 @@ static Val complit(CG *cg, Node *n)
 			}
 			Type *ft = u->fields[fi].type;
 			Val f = cg_expr_to(cg, e, ft);
+			if (u->fields[fi].name == intern_cstr("_")) continue;  /* evaluated, not stored (gc) */
 			int k = cg_field_scalar_index(cg, u, fi);
 			for (int j = 0; j < f.n; j++) v.v[k + j] = f.v[j];
 		}

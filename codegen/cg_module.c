@@ -367,6 +367,7 @@ int cg_package(Package *pkg, CgOptions *opt)
 	cg_pending_closures(cg); /* after main.init: package initializers have closures too */
 	cg_typedesc_finish(cg);  /* last: closures may need descriptors too */
 	cg_reflect_sigs(cg);
+	cg_emit_kept(cg);
 	LLVMDIBuilderFinalize(cg->di);
 	if (opt->ll_before) LLVMPrintModuleToFile(cg->mod, opt->ll_before, NULL);
 	verify(cg, "after codegen");

@@ -57,6 +57,28 @@ static void sput(SBuf *b, const char *s)
 }
 
 static void gcstr(SBuf *b, Type *t);
+
+/* s as strconv.Quote writes it (tags in type strings); non-ASCII bytes are
+ * kept, as Quote keeps printable runes */
+static void sput_quoted(SBuf *b, const char *s)
+{
+	static const char esc[] = "\a\b\t\n\v\f\r";
+	char buf[8];
+	sput(b, "\"");
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if (*p == '"' || *p == '\\') {
+			buf[0] = '\\', buf[1] = (char)*p, buf[2] = 0;
+		} else if (*p >= 7 && *p <= 13) {
+			buf[0] = '\\', buf[1] = esc[2 * (*p - 7) + 1], buf[2] = 0;
+		} else if (*p < 0x20 || *p == 0x7f) {
+			snprintf(buf, sizeof buf, "\\x%02x", *p);
+		} else {
+			buf[0] = (char)*p, buf[1] = 0;
+		}
+		sput(b, buf);
+	}
+	sput(b, "\"");
+}
 static bool linkname;   /* gcstr for symbol names: local types get a suffix */
 
 static void gcsig(SBuf *b, Type *f)
@@ -139,10 +161,9 @@ static void gcstr(SBuf *b, Type *t)
 				sput(b, " ");
 			}
 			gcstr(b, t->fields[i].type);
-			if (t->fields[i].tag) {
-				sput(b, " \"");
-				sput(b, t->fields[i].tag);
-				sput(b, "\"");
+			if (t->fields[i].tag && t->fields[i].tag[0]) {  /* an empty tag is no tag */
+				sput(b, " ");
+				sput_quoted(b, t->fields[i].tag);
 			}
 		}
 		sput(b, " }");
@@ -276,29 +297,43 @@ static LLVMValueRef comdat_global(CG *cg, const char *name, LLVMValueRef init)
 }
 
 /* a reflect `name`: flag byte, uvarint length, bytes */
-static LLVMValueRef name_global(CG *cg, const char *s, uint8_t flag)
+static size_t put_uvarint(char *buf, size_t v)
 {
-	size_t n = strlen(s);
-	char *buf = arena_alloc(&perm, n + 16);
 	size_t k = 0;
-	buf[k++] = (char)flag;
-	for (size_t v = n;; v >>= 7) {
+	for (;; v >>= 7) {
 		if (v < 0x80) {
 			buf[k++] = (char)v;
-			break;
+			return k;
 		}
 		buf[k++] = (char)(0x80 | (v & 0x7f));
 	}
+}
+
+/* a gc `name`: flag byte (1 exported, 2 tag follows, 8 embedded), uvarint
+ * length, bytes, [uvarint tag length, tag bytes] */
+static LLVMValueRef name_global_tag(CG *cg, const char *s, const char *tag, uint8_t flag)
+{
+	size_t n = strlen(s), tn = tag ? strlen(tag) : 0;
+	if (tn) flag |= 2;
+	char *buf = arena_alloc(&perm, n + tn + 32);
+	size_t k = 0;
+	buf[k++] = (char)flag;
+	k += put_uvarint(buf + k, n);
 	memcpy(buf + k, s, n);
 	k += n;
-	char *gname = arena_alloc(&perm, k + 8);
-	snprintf(gname, k + 8, "name:%c", '0' + flag);
-	memcpy(gname + 6, s, n);
-	gname[6 + n] = 0;
+	if (tn) {
+		k += put_uvarint(buf + k, tn);
+		memcpy(buf + k, tag, tn);
+		k += tn;
+	}
+	char *gname = arena_alloc(&perm, n + tn + 16);
+	snprintf(gname, n + tn + 16, "name:%c%s%s%s", '0' + flag, s, tn ? "\"" : "", tn ? tag : "");
 	LLVMValueRef g = LLVMGetNamedGlobal(cg->mod, gname);
 	if (g) return g;
 	return comdat_global(cg, gname, LLVMConstStringInContext(cg->ctx, buf, (unsigned)k, 1));
 }
+
+static LLVMValueRef name_global(CG *cg, const char *s, uint8_t flag) { return name_global_tag(cg, s, NULL, flag); }
 
 /* ------------------------------------------------------------ method sets */
 
@@ -309,7 +344,9 @@ typedef struct MEnt {
 	LLVMValueRef ifn, tfn;  /* filled lazily (tfn NULL: not emitted yet) */
 } MEnt;
 
-static void collect_names(Type *t, const char ***names, int *n, int *cap, int depth)
+/* the method names of t's method set and the packages that declared them
+ * (an unexported name is visible only from its own package) */
+static void collect_names(Type *t, const char ***names, Package ***pkgs, int *n, int *cap, int depth)
 {
 	if (depth > 8) return;
 	/* declared methods, or an embedded interface's method set */
@@ -318,16 +355,20 @@ static void collect_names(Type *t, const char ***names, int *n, int *cap, int de
 	if (mt) {
 		for (int i = 0; i < mt->nmethods; i++) {
 			const char *nm = mt->methods[i]->name;
+			Package *pk = mt->methods[i]->pkg;
 			bool dup = false;
-			for (int k = 0; k < *n; k++) dup |= (*names)[k] == nm;
+			for (int k = 0; k < *n; k++) dup |= (*names)[k] == nm && (exported(nm) || (*pkgs)[k] == pk);
 			if (dup) continue;
 			if (*n == *cap) {
 				*cap = *cap * 2 + 8;
 				const char **nn = arena_alloc(&perm, sizeof(char *) * *cap);
-				if (*n) memcpy(nn, *names, sizeof(char *) * *n);
+				Package **np = arena_alloc(&perm, sizeof(Package *) * *cap);
+				if (*n) memcpy(nn, *names, sizeof(char *) * *n), memcpy(np, *pkgs, sizeof(Package *) * *n);
 				*names = nn;
+				*pkgs = np;
 			}
-			(*names)[(*n)++] = nm;
+			(*names)[*n] = nm;
+			(*pkgs)[(*n)++] = pk;
 		}
 	}
 	Type *u = type_under(t);
@@ -336,7 +377,7 @@ static void collect_names(Type *t, const char ***names, int *n, int *cap, int de
 		if (!u->fields[i].embedded) continue;
 		Type *ft = u->fields[i].type;
 		if (type_under(ft)->kind == TY_POINTER) ft = type_under(ft)->elem;
-		collect_names(ft, names, n, cap, depth + 1);
+		collect_names(ft, names, pkgs, n, cap, depth + 1);
 	}
 }
 
@@ -354,14 +395,16 @@ static int method_set(CG *cg, Type *t, MEnt **out)
 		return 0;
 	}
 	const char **names = NULL;
+	Package **pkgs = NULL;
 	int nn = 0, cap = 0;
-	collect_names(base, &names, &nn, &cap, 0);
+	collect_names(base, &names, &pkgs, &nn, &cap, 0);
 	MEnt *ms = arena_alloc(&perm, sizeof(MEnt) * (nn + 1));
 	int k = 0;
 	for (int i = 0; i < nn; i++) {
 		int *path, np;
 		bool ind;
-		Obj *m = lookup_field_or_method(t, false, cg->pkg, names[i], &path, &np, &ind);
+		/* every method, whichever package emits the descriptor (one comdat) */
+		Obj *m = lookup_field_or_method(t, false, pkgs[i] ? pkgs[i] : cg->pkg, names[i], &path, &np, &ind);
 		if (!m || m->kind != OBJ_FUNC) continue;
 		if (cg->fieldtrack && m->decl && m->decl->kind == N_FUNCDECL && (m->decl->funcdecl.pragma & PRAGMA_NOINTERFACE))
 			continue;   /* gc: not in any interface's method table */
@@ -463,7 +506,7 @@ static void build(DB *d, Type *t, const char *ts, MEnt *ms, int nm)
 		}
 		str = name_global(cg, ts, 0);
 	}
-	bool hasunc = nm > 0 || t->kind == TY_NAMED;
+	bool hasunc = nm > 0 || t->kind == TY_NAMED || t->kind == TY_UNSAFEPTR;
 	uint8_t tflag = (hasunc ? 1 : 0) | (t->kind == TY_NAMED || (t->kind >= TY_BOOL && t->kind <= TY_UNSAFEPTR) ? 4 : 0);
 	uint8_t kind = kind_of(t) | (cg_direct_iface(t) ? GO_KIND_DIRECT_IFACE : 0);
 	db_int(d, 8, size);
@@ -486,7 +529,12 @@ static void build(DB *d, Type *t, const char *ts, MEnt *ms, int nm)
 	db_ptr(d, equal);
 	db_ptr(d, gcdata);
 	db_rel(d, str);
-	db_int(d, 4, 0); /* ptrToThis */
+	/* ptrToThis: *T for named types with methods, so that reflect's
+	 * PointerTo(T) finds *T's method table (gc emits *T for them too) */
+	Type *tu = type_under(t);
+	bool ptrto = t->kind == TY_NAMED && tu->kind != TY_INTERFACE && tu->kind != TY_POINTER &&
+	             t->nmethods > 0 && !t->ntargs;
+	db_rel(d, ptrto ? TD(type_pointer(t)) : NULL);
 	/* kind extension */
 	int64_t arrpos = -1;    /* position of the trailing array (func in/out, imethods, fields) */
 	int narr = 0;
@@ -523,13 +571,20 @@ static void build(DB *d, Type *t, const char *ts, MEnt *ms, int nm)
 		db_int(d, 8, u->nmethods);
 		narr = u->nmethods;
 		break;
-	case TY_STRUCT:
-		db_ptr(d, NULL);
+	case TY_STRUCT: {
+		/* pkgPath: the package of the unexported field names (reflect's
+		 * StructField.PkgPath) */
+		const char *pp = NULL;
+		for (int i = 0; i < u->nfields && !pp; i++)
+			if (!exported(u->fields[i].name) && u->fields[i].obj && u->fields[i].obj->pkg)
+				pp = u->fields[i].obj->pkg->path;
+		db_ptr(d, d->vals && pp ? name_global(cg, pp, 0) : NULL);
 		db_selfptr(d, 0);
 		db_int(d, 8, u->nfields);
 		db_int(d, 8, u->nfields);
 		narr = u->nfields;
 		break;
+	}
 	default:
 		break;
 	}
@@ -540,8 +595,10 @@ static void build(DB *d, Type *t, const char *ts, MEnt *ms, int nm)
 		int64_t uncpos = d->off;
 		int nx = 0;
 		for (int i = 0; i < nm; i++) nx += exported(ms[i].name);
-		LLVMValueRef pkgpath = d->vals ? name_global(cg, cg->pkg->path, 0) : NULL;
-		db_rel(d, t->kind == TY_NAMED ? pkgpath : NULL);
+		/* the type's own package (not the one emitting the comdat) */
+		const char *pp = t->kind == TY_UNSAFEPTR ? "unsafe"
+		                 : t->kind == TY_NAMED && t->obj && t->obj->pkg ? t->obj->pkg->path : NULL;
+		db_rel(d, d->vals && pp ? name_global(cg, pp, 0) : NULL);
 		db_int(d, 2, nm);
 		db_int(d, 2, nx);
 		db_int(d, 4, 0); /* moff: patched */
@@ -581,7 +638,7 @@ static void build(DB *d, Type *t, const char *ts, MEnt *ms, int nm)
 			for (int i = 0; i < u->nfields; i++) {
 				Field *f = &u->fields[i];
 				uint8_t fl = (exported(f->name) ? 1 : 0) | (f->embedded ? 8 : 0);
-				db_ptr(d, d->vals ? name_global(cg, f->name, fl) : NULL);
+				db_ptr(d, d->vals ? name_global_tag(cg, f->name, f->tag, fl) : NULL);
 				db_ptr(d, TD(f->type));
 				db_int(d, 8, f->offset);
 			}
@@ -668,6 +725,26 @@ LLVMValueRef cg_typedesc(CG *cg, Type *t)
 		}
 	}
 	LLVMSetInitializer(g, LLVMConstStructInContext(cg->ctx, vals, v.n, 1));
+	/* reflect.typelinks: unnamed composite types, so that PtrTo, SliceOf,
+	 * FuncOf, MapOf, ... find the program's own descriptor for a type (type
+	 * identity is descriptor identity); one entry per comdat */
+	switch (t->kind) {
+	case TY_POINTER: case TY_ARRAY: case TY_CHAN: case TY_FUNC: case TY_MAP: case TY_SLICE: case TY_STRUCT: {
+		char *ln = arena_alloc(&perm, strlen(name) + 16);
+		sprintf(ln, "typelink:%s", name + 5);
+		LLVMValueRef l = LLVMAddGlobal(cg->mod, cg->ptr, ln);
+		LLVMSetInitializer(l, g);
+		LLVMSetGlobalConstant(l, 1);
+		LLVMSetLinkage(l, LLVMLinkOnceODRLinkage);
+		LLVMSetComdat(l, LLVMGetComdat(g));
+		LLVMSetSection(l, "golc_typelinks");
+		LLVMSetAlignment(l, 8);
+		cg_keep(cg, l);
+		break;
+	}
+	default:
+		break;
+	}
 	return g;
 }
 
@@ -857,24 +934,29 @@ void cg_reflect_sigs(CG *cg)
 	}
 	/* the function table refers to them only after the passes, which would
 	 * drop unused linkonce descriptors */
-	LLVMValueRef *keep = NULL;
-	int nkeep = 0;
-	for (int i = 0; i < cg->nfuncs; i++) {
-		LLVMValueRef d = cg->funcs[i].ftype;
-		if (!d) continue;
-		bool dup = false;
-		for (int k = 0; k < nkeep && !dup; k++) dup = keep[k] == d;
-		if (dup) continue;
-		keep = realloc(keep, sizeof(LLVMValueRef) * (nkeep + 1));
-		keep[nkeep++] = d;
+	for (int i = 0; i < cg->nfuncs; i++)
+		if (cg->funcs[i].ftype) cg_keep(cg, cg->funcs[i].ftype);
+}
+
+void cg_keep(CG *cg, LLVMValueRef g)
+{
+	for (int k = 0; k < cg->nkeep; k++)
+		if (cg->keep[k] == g) return;
+	if (cg->nkeep == cg->capkeep) {
+		cg->capkeep = cg->capkeep ? 2 * cg->capkeep : 64;
+		cg->keep = realloc(cg->keep, sizeof(LLVMValueRef) * cg->capkeep);
 	}
-	if (nkeep) {
-		LLVMValueRef used = LLVMAddGlobal(cg->mod, LLVMArrayType2(cg->ptr, nkeep), "llvm.compiler.used");
-		LLVMSetInitializer(used, LLVMConstArray2(cg->ptr, keep, nkeep));
-		LLVMSetLinkage(used, LLVMAppendingLinkage);
-		LLVMSetSection(used, "llvm.metadata");
-	}
-	free(keep);
+	cg->keep[cg->nkeep++] = g;
+}
+
+/* llvm.compiler.used: everything cg_keep collected (before the passes) */
+void cg_emit_kept(CG *cg)
+{
+	if (!cg->nkeep) return;
+	LLVMValueRef used = LLVMAddGlobal(cg->mod, LLVMArrayType2(cg->ptr, cg->nkeep), "llvm.compiler.used");
+	LLVMSetInitializer(used, LLVMConstArray2(cg->ptr, cg->keep, cg->nkeep));
+	LLVMSetLinkage(used, LLVMAppendingLinkage);
+	LLVMSetSection(used, "llvm.metadata");
 }
 
 /* itab of concrete type t for non-empty interface it (static conversion) */

@@ -11,12 +11,12 @@
  * Types reflect makes at run time (PtrTo, SliceOf, FuncOf, ...) live in the
  * heap; the names and types they refer to are registered with
  * addReflectOff, which hands out ids, and a name or type offset held by a
- * descriptor in the heap is such an id. (typelinks lists no types, so
- * ChanOf, MapOf, ... always build fresh descriptors; maps of such types
- * lack a GoMapDesc and are refused.)
+ * descriptor in the heap is such an id. typelinks lists the program's
+ * unnamed composite types, so ChanOf, MapOf, ... return the program's own
+ * descriptor when it has one; maps of types that exist only at run time
+ * lack a GoMapDesc and are refused.
  *
- * Not yet (they throw): reflect.Call / MakeFunc / method values
- * (reflect.call, makeFuncStub, methodValueCall need libffi frames).
+ * reflect.call, makeFuncStub, methodValueCall: reflectcall.c.
  */
 #include "rt.h"
 
@@ -59,11 +59,67 @@ RT_HOOK(int32_t, rt_r_addreflectoff, "reflect.addReflectOff", (void *p))
 	return nreflect_offs;
 }
 
-/* typelinks() (sections []unsafe.Pointer, offset [][]int32): none */
+/* typelinks() (sections []unsafe.Pointer, offset [][]int32): the unnamed
+ * composite types of the program (section golc_typelinks: a pointer per
+ * descriptor, one per comdat) as one "section" based at the lowest of them,
+ * sorted by type string as reflect's typesByString expects */
 typedef struct Typelinks {
 	GoSlice sections, offsets;
 } Typelinks;
-RT_HOOK(void, rt_r_typelinks, "reflect.typelinks", (Typelinks * out)) { memset(out, 0, sizeof *out); }
+
+extern const GoType *const __start_golc_typelinks[] __attribute__((weak));
+extern const GoType *const __stop_golc_typelinks[] __attribute__((weak));
+
+static int cmp_typestring(const void *a, const void *b)
+{
+	GoString x = rt_typestring(*(const GoType *const *)a), y = rt_typestring(*(const GoType *const *)b);
+	intptr_t n = x.n < y.n ? x.n : y.n;
+	int c = memcmp(x.p, y.p, (size_t)n);
+	return c ? c : (x.n > y.n) - (x.n < y.n);
+}
+
+static struct {
+	uintptr_t base;
+	int32_t *offs;
+	intptr_t n;
+} links;
+
+static void build_typelinks(void *arg)
+{
+	(void)arg;
+	intptr_t n = __stop_golc_typelinks - __start_golc_typelinks;
+	const GoType **v = malloc(sizeof(GoType *) * (size_t)(n + 1));
+	if (!v) rt_throw("out of memory in typelinks");
+	memcpy(v, __start_golc_typelinks, sizeof(GoType *) * (size_t)n);
+	qsort(v, (size_t)n, sizeof *v, cmp_typestring);
+	uintptr_t base = UINTPTR_MAX;
+	for (intptr_t i = 0; i < n; i++)
+		if ((uintptr_t)v[i] < base) base = (uintptr_t)v[i];
+	int32_t *offs = malloc(sizeof(int32_t) * (size_t)(n + 1));
+	if (!offs) rt_throw("out of memory in typelinks");
+	for (intptr_t i = 0; i < n; i++) {
+		uintptr_t d = (uintptr_t)v[i] - base;
+		if (d > INT32_MAX) rt_throw("typelinks: type descriptors span more than 2 GB");
+		offs[i] = (int32_t)d;
+	}
+	free(v);
+	links.base = base;
+	links.n = n;
+	__atomic_store_n(&links.offs, offs, __ATOMIC_RELEASE);
+}
+
+RT_HOOK(void, rt_r_typelinks, "reflect.typelinks", (Typelinks * out))
+{
+	if (!__atomic_load_n(&links.offs, __ATOMIC_ACQUIRE))
+		rt_systemstack(build_typelinks, NULL);
+	/* fresh Go slices: reflect does not write them, but they are Go values */
+	void **sec = rt_alloc(sizeof(void *), 0);
+	sec[0] = (void *)links.base;
+	GoSlice *offs = rt_alloc(sizeof(GoSlice), 0);
+	*offs = (GoSlice){links.offs, links.n, links.n};
+	out->sections = (GoSlice){sec, 1, 1};
+	out->offsets = (GoSlice){offs, 1, 1};
+}
 
 RT_HOOK(intptr_t, rt_r_chancap, "reflect.chancap", (Hchan * c)) { return rt_chancap(c); }
 RT_HOOK(intptr_t, rt_r_chanlen, "reflect.chanlen", (Hchan * c)) { return rt_chanlen(c); }

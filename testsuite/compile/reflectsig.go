@@ -5,7 +5,9 @@
 // the signature reflect.call calls it by in its GoFuncInfo (receiver first;
 // an ifn wrapper takes the receiver as an unsafe.Pointer), kept alive
 // through the passes by llvm.compiler.used; functions only called directly
-// name none.
+// name none. Unnamed composite types are listed in section golc_typelinks
+// (reflect.typelinks: FuncOf, PtrTo, ... find the program's descriptors),
+// and a named type with methods points at *T (ptrToThis).
 // RUN: %golc build -emit-llvm -o - %s | FileCheck %s
 package main
 
@@ -27,7 +29,9 @@ func main() {
 	println(i.M(1), direct(2), fv, mixed, fpair)
 }
 
-// CHECK-DAG: @llvm.compiler.used = appending global [5 x ptr] [ptr @"type:func() (float32, float64)", ptr @"type:func() (int, float64)", ptr @"type:func() (int, int)", ptr @"type:func(main.T, int) string", ptr @"type:func(unsafe.Pointer, int) string"]
+// CHECK-DAG: @llvm.compiler.used = appending global [{{[0-9]+}} x ptr] [ptr @"type:func() (float32, float64)", ptr @"type:func() (int, float64)", ptr @"type:func() (int, int)", ptr @"type:func(main.T, int) string", ptr @"type:func(unsafe.Pointer, int) string", ptr @"typelink:*main.T",
+// CHECK-DAG: @"typelink:*main.T" = linkonce_odr constant ptr @"type:*main.T", section "golc_typelinks", comdat($"type:*main.T")
+// CHECK-DAG: @"type:main.T" = {{.*}} i32 trunc (i64 sub (i64 ptrtoint (ptr @"type:*main.T" to i64), i64 ptrtoint (ptr @"type:main.T" to i64)) to i32),
 // CHECK-DAG: { ptr @main.T.M, {{[^}]*}}, ptr @"type:func(main.T, int) string" }
 // CHECK-DAG: { ptr @main.pair, {{[^}]*}}, ptr @"type:func() (int, int)" }
 // CHECK-DAG: { ptr @main.direct, {{[^}]*}}, i64 0, ptr null }
