@@ -208,9 +208,11 @@ void cg_defer_end(CG *cg)
 
 /* ------------------------------------------------------------ defer statements */
 
-/* DK_NOP: `defer recover()` / `go recover()`: recover is then the deferred
- * call itself, not called by one, so it never recovers (the spec; gc) */
-enum { DK_FUNCVAL, DK_METHOD, DK_PANIC, DK_PRINT, DK_PRINTLN, DK_DELETE, DK_COPY, DK_CLOSE, DK_NOP };
+/* DK_RECOVER: `defer recover()` / `go recover()`: runtime.gorecoverdefer,
+ * for which the function that deferred it is recover's caller: it recovers
+ * when that function is itself a deferred call run by the panic (gc;
+ * test/recover.go test4), never in the panicking function itself */
+enum { DK_FUNCVAL, DK_METHOD, DK_PANIC, DK_PRINT, DK_PRINTLN, DK_DELETE, DK_COPY, DK_CLOSE, DK_RECOVER };
 
 /* struct {F uintptr; L unsafe.Pointer; V <vt>; P0 <params[0]>; ...} */
 static Type *entry_type(Type *vt, Type *sig)
@@ -263,7 +265,9 @@ static LLVMValueRef make_thunk(CG *cg, int kind, Type *et, Type *sig, Obj *m, Po
 	LLVMValueRef e = LLVMGetParam(f, 0);
 	Val v = cg_load(cg, e, et);
 	int nv = cg_nscalars(cg, et->fields[2].type);
-	if (kind == DK_NOP) {
+	if (kind == DK_RECOVER) {
+		LLVMTypeRef two[2] = {cg->ptr, cg->gptr};
+		cg_rt_call(cg, "runtime.gorecoverdefer", LLVMStructTypeInContext(cg->ctx, two, 2, 0), NULL, 0, false);
 		LLVMBuildRetVoid(cg->b);
 	} else if (kind == DK_PRINT || kind == DK_PRINTLN) {
 		Val *vals = arena_alloc(cg->fnarena, sizeof(Val) * (sig->nfields + 1));
@@ -339,7 +343,7 @@ static LLVMValueRef call_entry(CG *cg, Node *n, LLVMValueRef link)
 			NodeList *al = &call->call.args;
 			kind = o->builtin == BI_PRINT ? DK_PRINT : o->builtin == BI_PRINTLN ? DK_PRINTLN
 			     : o->builtin == BI_DELETE ? DK_DELETE : o->builtin == BI_CLOSE ? DK_CLOSE
-			     : o->builtin == BI_RECOVER ? DK_NOP : DK_COPY;
+			     : o->builtin == BI_RECOVER ? DK_RECOVER : DK_COPY;
 			if (kind == DK_DELETE) cg_mapdesc(cg, call, al->v[0]->tv.type);
 			vt = type_new(TY_STRUCT);
 			vt->cg_record = true;

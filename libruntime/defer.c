@@ -94,6 +94,7 @@ void rt_run_defers(Panic *p)
 typedef struct {
 	int n;                  /* frames seen */
 	int hops0;              /* hops at the first frame (recover's caller) */
+	int thunk;              /* `defer recover()`: the first frame is its thunk */
 	const PanicSite *want;
 	int ok;
 } RecoverWalk;
@@ -106,39 +107,49 @@ static int recover_visit(const Frame *f, void *arg)
 		return 0;
 	}
 	if (f->hops != w->hops0) {
-		w->ok = f->hops == w->hops0 + 1 && f->hopsite == w->want;
+		w->ok = !w->thunk && f->hops == w->hops0 + 1 && f->hopsite == w->want;
 		return 1;
 	}
 	const GoCallSite *s = rt_record_site(f->rec);
-	if ((f->rec->func->info->flags & (GO_FUNC_WRAPPER | GO_FUNC_HIDDEN)) || (s && (s->flags & GO_SITE_MORESTACK)))
+	int wrapper = (f->rec->func->info->flags & (GO_FUNC_WRAPPER | GO_FUNC_HIDDEN)) ||
+	              (s && (s->flags & GO_SITE_MORESTACK));
+	if (w->thunk) {
+		/* the function that deferred recover(): walk on from it as
+		 * from recover's caller */
+		if (!wrapper) w->thunk = 0;
 		return 0;
-	return 1;
+	}
+	return !wrapper;
 }
 
 typedef struct {
 	Panic *p;
+	int thunk;
 	int ok;
 } RecoverCall;
 
 static void recover_sys(void *arg)
 {
 	RecoverCall *rc = arg;
-	RecoverWalk w = {.want = &rc->p->site};
+	RecoverWalk w = {.want = &rc->p->site, .thunk = rc->thunk};
 	rt_walk_stack(rt_curg, recover_visit, &w);
 	rc->ok = w.ok;
 }
 
-GoEface rt_gorecover_c(void)
+static GoEface do_recover(int thunk)
 {
 	G *g = rt_curg;
 	Panic *p = g ? g->panic : NULL;
 	GoEface r = {0, 0};
 	if (!p || p->recovered || p->goexit)
 		return r;
-	RecoverCall rc = {p, 0};
+	RecoverCall rc = {p, thunk, 0};
 	rt_systemstack(recover_sys, &rc);
 	if (!rc.ok)
 		return r;
 	p->recovered = 1;
 	return rt_panic_value(p);
 }
+
+GoEface rt_gorecover_c(void) { return do_recover(0); }
+GoEface rt_gorecoverdefer_c(void) { return do_recover(1); }

@@ -290,6 +290,7 @@ void rt_seg_leave(Seg *s);
 
 void rt_run_defers(Panic *p);           /* returns only if nothing recovered */
 GoEface rt_gorecover_c(void);
+GoEface rt_gorecoverdefer_c(void);     /* `defer recover()` (its thunk is the caller) */
 void rt_unwind_segs(Seg *target);       /* rt_resume, system stack */
 GoEface rt_panic_value(Panic *p);       /* panic.c: what recover() returns */
 /* asm_*.S */
