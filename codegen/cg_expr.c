@@ -209,15 +209,17 @@ LLVMValueRef cg_nilcheck(CG *cg, LLVMValueRef p, Pos pos)
 	return p;
 }
 
-static void bounds_check(CG *cg, LLVMValueRef idx, LLVMValueRef len, Pos pos)
+/* idx: the index operand (unsigned types report their index unsigned) */
+static void bounds_check(CG *cg, LLVMValueRef i, LLVMValueRef len, Pos pos, Node *idx)
 {
 	LLVMBasicBlockRef bad = cg_block(cg, "oob"), ok = cg_block(cg, "inb");
-	LLVMValueRef out = LLVMBuildICmp(cg->b, LLVMIntUGE, idx, len, "");
+	LLVMValueRef out = LLVMBuildICmp(cg->b, LLVMIntUGE, i, len, "");
 	LLVMBuildCondBr(cg->b, out, bad, ok);
 	cg_position(cg, bad);
 	cg_set_pos(cg, pos);
-	LLVMValueRef args[2] = {idx, len};
-	cg_rt_panic_call(cg, "runtime.goPanicIndex", args, 2);
+	LLVMValueRef args[2] = {i, len};
+	bool uns = idx->tv.mode != MODE_CONST && !type_is_untyped(idx->tv.type) && type_is_unsigned(idx->tv.type);
+	cg_rt_panic_call(cg, uns ? "runtime.goPanicIndexU" : "runtime.goPanicIndex", args, 2);
 	cg_position(cg, ok);
 }
 
@@ -317,7 +319,7 @@ LVal cg_lval(CG *cg, Node *n)
 		if (xt->kind == TY_SLICE) {
 			Val s = cg_expr(cg, u->index.x);
 			Val i = index_val(cg, u->index.index.v[0]);
-			bounds_check(cg, i.v[0], s.v[1], u->pos);
+			bounds_check(cg, i.v[0], s.v[1], u->pos, u->index.index.v[0]);
 			LLVMValueRef off = LLVMBuildMul(cg->b, i.v[0], LLVMConstInt(cg->i64, type_size(xt->elem), 0), "");
 			LLVMValueRef a = LLVMBuildGEP2(cg->b, cg->i8, s.v[0], &off, 1, "");
 			return (LVal){.kind = LV_MEM, .t = n->tv.type, .addr = a};
@@ -342,7 +344,7 @@ LVal cg_lval(CG *cg, Node *n)
 				base = b.addr;
 			}
 			Val i = index_val(cg, u->index.index.v[0]);
-			bounds_check(cg, i.v[0], LLVMConstInt(cg->i64, at->len, 0), u->pos);
+			bounds_check(cg, i.v[0], LLVMConstInt(cg->i64, at->len, 0), u->pos, u->index.index.v[0]);
 			LLVMValueRef off = LLVMBuildMul(cg->b, i.v[0], LLVMConstInt(cg->i64, type_size(at->elem), 0), "");
 			LLVMValueRef a = LLVMBuildGEP2(cg->b, cg->i8, base, &off, 1, "");
 			return (LVal){.kind = LV_MEM, .t = n->tv.type, .addr = a};
@@ -1088,7 +1090,7 @@ static Val index_expr(CG *cg, Node *n)
 	if (type_is_string(xt)) {
 		Val s = cg_expr_to(cg, x, types_basic[TY_STRING]);
 		Val i = index_val(cg, n->index.index.v[0]);
-		bounds_check(cg, i.v[0], s.v[1], n->pos);
+		bounds_check(cg, i.v[0], s.v[1], n->pos, n->index.index.v[0]);
 		LLVMValueRef p = LLVMBuildGEP2(cg->b, cg->i8, s.v[0], &i.v[0], 1, "");
 		return cg_val1(cg, LLVMBuildLoad2(cg->b, cg->i8, p, ""), n->tv.type);
 	}
@@ -1116,7 +1118,7 @@ static Val index_expr(CG *cg, Node *n)
 			cg_store(cg, tmp, a);
 		}
 		Val i = index_val(cg, in);
-		bounds_check(cg, i.v[0], LLVMConstInt(cg->i64, xt->len, 0), n->pos);
+		bounds_check(cg, i.v[0], LLVMConstInt(cg->i64, xt->len, 0), n->pos, in);
 		LLVMValueRef off = LLVMBuildMul(cg->b, i.v[0], LLVMConstInt(cg->i64, type_size(xt->elem), 0), "");
 		return cg_load_imm(cg, LLVMBuildGEP2(cg->b, cg->i8, tmp, &off, 1, ""), n->tv.type);
 	}

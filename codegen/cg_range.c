@@ -29,6 +29,19 @@ static void set_var(CG *cg, Node *var, Val v)
 	cg_lval_store(cg, &lv, v);
 }
 
+/* assign the key and value: both left-hand sides' operands are evaluated
+ * first, as in any assignment (`for i, x[i] = range y` stores into the old
+ * i's element) */
+static void set_vars(CG *cg, Node *kv, Val k, Node *vv, Val v)
+{
+	bool hk = !blank(kv), hv = !blank(vv);
+	LVal lk = {0}, lv = {0};
+	if (hk) lk = cg_lval(cg, kv);
+	if (hv) lv = cg_lval(cg, vv);
+	if (hk) cg_lval_store(cg, &lk, cg_convert(cg, k, lk.t));
+	if (hv) cg_lval_store(cg, &lv, cg_convert(cg, v, lv.t));
+}
+
 static void body(CG *cg, Node *n, LLVMBasicBlockRef brk, LLVMBasicBlockRef cont, LLVMBasicBlockRef after)
 {
 	cg_push_target(cg, n, brk, cont);
@@ -75,6 +88,8 @@ static void range_index(CG *cg, Node *n, Type *xt)
 			base = cg_new(cg, x->tv.type);
 			a.t = x->tv.type;
 			cg_store(cg, base, a);
+		} else if (!wantv && has_call_or_recv(x)) {
+			cg_expr(cg, x);     /* len(x) is not constant: x is evaluated (the spec) */
 		}
 	}
 	LLVMValueRef islot = cg_alloca(cg, cg->i64, "range.i"), nslot = cg_alloca(cg, cg->i64, "range.next");
@@ -104,14 +119,15 @@ static void range_index(CG *cg, Node *n, Type *xt)
 		LLVMAddIncoming(r, (LLVMValueRef[]){r1, r2}, (LLVMBasicBlockRef[]){ascii, mend}, 2);
 		LLVMAddIncoming(nx, (LLVMValueRef[]){n1, n2}, (LLVMBasicBlockRef[]){ascii, mend}, 2);
 		LLVMBuildStore(cg->b, nx, nslot);
-		set_var(cg, kv, cg_val1(cg, i, types_basic[TY_INT]));
-		set_var(cg, vv, cg_val1(cg, r, types_basic[TY_INT32]));
+		set_vars(cg, kv, cg_val1(cg, i, types_basic[TY_INT]), vv, cg_val1(cg, r, types_basic[TY_INT32]));
 	} else {
 		LLVMBuildStore(cg->b, LLVMBuildAdd(cg->b, i, i64c(cg, 1), ""), nslot);
-		set_var(cg, kv, cg_val1(cg, i, types_basic[TY_INT]));
 		if (wantv) {
 			LLVMValueRef off = LLVMBuildMul(cg->b, i, i64c(cg, type_size(et)), "");
-			set_var(cg, vv, cg_load(cg, LLVMBuildGEP2(cg->b, cg->i8, base, &off, 1, ""), et));
+			Val v = cg_load(cg, LLVMBuildGEP2(cg->b, cg->i8, base, &off, 1, ""), et);
+			set_vars(cg, kv, cg_val1(cg, i, types_basic[TY_INT]), vv, v);
+		} else {
+			set_var(cg, kv, cg_val1(cg, i, types_basic[TY_INT]));
 		}
 	}
 	body(cg, n, done, post, post);
@@ -141,8 +157,7 @@ static void range_map(CG *cg, Node *n, Type *mt)
 	cg_position(cg, bb);
 	Val k = cg_load(cg, kp, u->key);
 	Val v = blank(vv) ? (Val){0} : cg_load(cg, vp, u->elem);
-	set_var(cg, kv, k);
-	if (!blank(vv)) set_var(cg, vv, v);
+	set_vars(cg, kv, k, vv, v);
 	body(cg, n, done, next, next);
 	cg_position(cg, done);
 }

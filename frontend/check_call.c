@@ -646,7 +646,7 @@ static void set_value(Node *n, Type *t)
 
 /* does the (checked) expression contain a function call that is not
  * constant or a receive? (len/cap of an array is then not constant) */
-static bool has_call_or_recv(Node *n)
+bool has_call_or_recv(Node *n)
 {
 	if (!n || n->tv.mode == MODE_CONST || n->tv.mode == MODE_TYPE) return false;
 	switch (n->kind) {

@@ -352,7 +352,10 @@ bool build_tag_ok(const char *tag, size_t n);
 bool build_eval_expr(const char *expr, bool *ok);   /* //go:build; *ok: syntax ok */
 bool build_eval_plus(const char **lines, int n);    /* // +build lines */
 bool build_match_name(const char *name);            /* _test, _GOOS, _GOARCH rules */
-int build_file_override(const char *path);         /* golc's own file choices (internal/abi) */
+int build_file_override(const char *path);
+/* check_call.c: does a checked expression contain a non-constant call or a
+ * receive (len/cap of an array, range over one, are then not constant)? */
+bool has_call_or_recv(Node *n);         /* golc's own file choices (internal/abi) */
 
 /* load.c */
 void load_init(const char *goroot, const char *overlay, const char *goarch);

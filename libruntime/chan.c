@@ -395,10 +395,15 @@ SelectResult rt_selectgo_c(Scase *cases, intptr_t nsends, intptr_t nrecvs, int8_
 	return (SelectResult){i, (int8_t)w->success};
 }
 
-/* unsafe.Slice(p, n): gc's checks */
+/* unsafe.Slice(p, n): gc's checks (the n elements must fit between p and
+ * the end of the address space) */
 void rt_unsafeslicecheck_c(const GoType *et, void *p, intptr_t n)
 {
 	if (n < 0) rt_panic_error("unsafe.Slice: len out of range", 1);
-	if (!p && n > 0) rt_panic_error("unsafe.Slice: ptr is nil and len is not zero", 1);
-	if (et->size && (uintptr_t)n > ((uintptr_t)1 << 47) / et->size) rt_panic_error("unsafe.Slice: len out of range", 1);
+	uintptr_t mem;
+	int overflow = __builtin_mul_overflow(et->size, (uintptr_t)n, &mem);
+	if (overflow || mem > -(uintptr_t)p) {
+		if (!p) rt_panic_error("unsafe.Slice: ptr is nil and len is not zero", 1);
+		rt_panic_error("unsafe.Slice: len out of range", 1);
+	}
 }

@@ -27,6 +27,7 @@
 #include "rt.h"
 
 #include <stdbool.h>
+#include <string.h>
 
 enum {
 	P_VALUE,        /* panic(v) */
@@ -104,6 +105,29 @@ static void print_value(const GoType *t, void *data)
 	}
 }
 
+/* gc's _type.pkgpath(): the uncommonType's, else a struct's or an
+ * interface's own */
+static GoString type_pkgpath(const GoType *t)
+{
+	GoString none = {0, 0};
+	const void *name = NULL;
+	if (t->tflag & 1) {
+		const Uncommon *u = (const Uncommon *)((const uint8_t *)t + rt_type_ext_size(t));
+		if (u->pkgpath) name = rt_resolve_off((uint8_t *)t, u->pkgpath);
+	} else if ((t->kind & GO_KIND_MASK) == GO_KIND_STRUCT) {
+		name = ((const StructExt *)((const uint8_t *)t + 48))->pkgpath;
+	} else if ((t->kind & GO_KIND_MASK) == GO_KIND_INTERFACE) {
+		name = ((const IfaceExt *)((const uint8_t *)t + 48))->pkgpath;
+	}
+	return name ? rt_namestring(name) : none;
+}
+
+static bool same_pkgpath(const GoType *a, const GoType *b)
+{
+	GoString x = type_pkgpath(a), y = type_pkgpath(b);
+	return x.n == y.n && (x.n == 0 || !memcmp(x.p, y.p, (size_t)x.n));
+}
+
 /* runtime.TypeAssertionError.Error() */
 static void print_assert(const Panic *p)
 {
@@ -124,6 +148,12 @@ static void print_assert(const Panic *p)
 	else rt_print_cstr("nil");
 	rt_print_cstr(", not ");
 	rt_printtypestring(p->want);
+	if (p->have) {
+		GoString h = rt_typestring(p->have), w = rt_typestring(p->want);
+		if (h.n == w.n && !memcmp(h.p, w.p, (size_t)h.n))
+			rt_print_cstr(same_pkgpath(p->have, p->want) ? " (types from different scopes)"
+			                                             : " (types from different packages)");
+	}
 }
 
 /* the text after "panic: " (without the newline) */
@@ -162,10 +192,16 @@ static void print_desc(const Panic *p)
 		rt_print_cstr("runtime error: negative shift amount");
 		break;
 	case P_INDEX:
+		/* boundsError.Error(): a negative signed index has no length */
 		rt_print_cstr("runtime error: index out of range [");
-		rt_printint(p->x);
-		rt_print_cstr("] with length ");
-		rt_printint(p->len);
+		if (p->code) rt_printuint((uint64_t)p->x);
+		else rt_printint(p->x);
+		if (p->code || p->x >= 0) {
+			rt_print_cstr("] with length ");
+			rt_printint(p->len);
+		} else {
+			rt_print_cstr("]");
+		}
 		break;
 	}
 }
@@ -203,6 +239,7 @@ typedef struct BoundsError {    /* runtime.boundsError */
 
 typedef struct AssertError {    /* runtime.TypeAssertionError */
 	GoString iface, concrete, asserted, missing;
+	bool samepkg;
 } AssertError;
 
 /* errorString / plainError value holding the text a ++ b */
@@ -234,6 +271,7 @@ static GoEface assert_error(const Panic *p)
 	if (p->have) v->concrete = rt_typestring(p->have);
 	v->asserted = rt_typestring(p->want);
 	if (p->missing) v->missing = rt_namestring(p->missing);
+	v->samepkg = p->have && same_pkgpath(p->have, p->want);
 	/* a pointer: the interface's data word is v itself */
 	return (GoEface){&rt_assertErrorPtr_type, v};
 }
@@ -251,7 +289,7 @@ GoEface rt_panic_value(Panic *p)
 	case P_SHIFT:
 		return text_error(es, rt_gostring("negative shift amount"), (GoString){0});
 	case P_INDEX:
-		return bounds_error(p->x, p->len, true, 0);
+		return bounds_error(p->x, p->len, !p->code, 0);
 	case P_SLICE: {
 		int kind = p->code & 15;
 		return bounds_error(p->x, p->len, (p->code & RT_SLICE_SIGNED) || kind == RT_SLICE_CONVERT, kind + 1);
@@ -347,6 +385,13 @@ void rt_panicshift_c(void)
 void rt_panicindex_c(intptr_t x, intptr_t len)
 {
 	Panic p = {.kind = P_INDEX, .x = x, .len = len};
+	dopanic(&p);
+}
+
+/* an index of an unsigned type (code 1: printed unsigned) */
+void rt_panicindexu_c(intptr_t x, intptr_t len)
+{
+	Panic p = {.kind = P_INDEX, .x = x, .len = len, .code = 1};
 	dopanic(&p);
 }
 

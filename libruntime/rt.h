@@ -307,6 +307,7 @@ RT_NORETURN void rt_panicdivide_c(void);
 RT_NORETURN void rt_panicmem_c(void);
 RT_NORETURN void rt_panicshift_c(void);
 RT_NORETURN void rt_panicindex_c(intptr_t x, intptr_t len);
+RT_NORETURN void rt_panicindexu_c(intptr_t x, intptr_t len);
 RT_NORETURN void rt_gopanicmsg_c(const GoType *t, void *data, const uint8_t *p, intptr_t n);
 RT_NORETURN void rt_panicassert_c(const GoType *have, const GoType *want, const GoType *iface, const uint8_t *missing);
 RT_NORETURN void rt_panicdottype_c(const GoType *have, const GoType *want, const GoType *iface);

@@ -224,6 +224,7 @@ void rt_panicdivide(void) __asm__("runtime.panicdivide") __attribute__((noreturn
 void rt_panicmem(void) __asm__("runtime.panicmem") __attribute__((noreturn));
 void rt_panicshift(void) __asm__("runtime.panicshift") __attribute__((noreturn));
 void rt_panicindex(intptr_t x, intptr_t len) __asm__("runtime.goPanicIndex") __attribute__((noreturn));
+void rt_panicindexu(intptr_t x, intptr_t len) __asm__("runtime.goPanicIndexU") __attribute__((noreturn));
 
 /* strings (string.c; concatstring2 and intstring allocate and are RT_GOENTRY
  * trampolines), printing of slices and interfaces (print.c) */

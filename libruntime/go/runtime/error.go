@@ -95,6 +95,7 @@ type TypeAssertionError struct {
 	concrete      string // "" for a nil interface value
 	asserted      string
 	missingMethod string // the first method of asserted that concrete lacks
+	samePkg       bool   // concrete == asserted as strings: the types' packages agree
 }
 
 func (*TypeAssertionError) RuntimeError() {}
@@ -110,7 +111,11 @@ func (e *TypeAssertionError) Error() string {
 	if e.missingMethod == "" {
 		msg := "interface conversion: " + inter + " is " + e.concrete + ", not " + e.asserted
 		if e.concrete == e.asserted {
-			msg += " (types from different packages)"
+			if e.samePkg {
+				msg += " (types from different scopes)"
+			} else {
+				msg += " (types from different packages)"
+			}
 		}
 		return msg
 	}
