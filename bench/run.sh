@@ -1,28 +1,37 @@
 #!/usr/bin/env bash
-# bench/run.sh: builds every bench/programs/*.go with golc, gc 1.19 and
-# gccgo-12, checks that the three binaries print the same output (stdout and
-# stderr: the programs use println until the standard library compiles), then
-# times them with hyperfine and prints mean wall times and ratios to gc.
+# bench/run.sh: builds bench/programs/*.go (the benchmark corpus of
+# ../shared/bench, real fmt/os programs taking their size as the first
+# argument) with golc, gc 1.19 and gccgo-12, checks that the three binaries
+# print the same output (lines starting with '#' are timing lines and are not
+# compared), then times them with hyperfine and prints mean wall times and
+# ratios to gc.
 #
-# usage: bench/run.sh [-r RUNS] [-w WARMUP] [-p "prog1 prog2"] [-o OUTDIR]
+# usage: bench/run.sh [-r RUNS] [-w WARMUP] [-p "prog1 prog2"] [-s prog=N] [-o OUTDIR]
 # env:   GOLC (default build/bin/golc), GO (default /usr/lib/go-1.19/bin/go),
 #        GCCGO (default gccgo-12). A missing gc or gccgo is skipped.
+# The default programs are those golc runs at their benchmark size today:
+# binarytrees and gcstress wait for the collector (#7), spawn and apicost
+# for the M:N scheduler (#6); -p runs any of them.
 set -u
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 GOLC=${GOLC:-$ROOT/build/bin/golc}
 GO=${GO:-/usr/lib/go-1.19/bin/go}
 GCCGO=${GCCGO:-gccgo-12}
 RUNS=3 WARMUP=1 PROGS="" OUT=$ROOT/build/bench
-while getopts "r:w:p:o:h" opt; do
+declare -A SIZE=([startup]=1 [binarytrees]=18 [fannkuch]=11 [nbody]=10000000 [spectralnorm]=5500
+	[mandelbrot]=5000 [knucleotide]=3000000 [chanring]=10000000 [pingpong]=8000000
+	[spawn]=250000 [gcstress]=400 [deeprec]=1000000 [apicost]=100)
+while getopts "r:w:p:s:o:h" opt; do
 	case $opt in
 	r) RUNS=$OPTARG ;;
 	w) WARMUP=$OPTARG ;;
 	p) PROGS=$OPTARG ;;
+	s) SIZE[${OPTARG%%=*}]=${OPTARG#*=} ;;
 	o) OUT=$OPTARG ;;
-	*) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+	*) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
 	esac
 done
-[ -n "$PROGS" ] || PROGS=$(cd "$ROOT/bench/programs" && ls *.go | sed 's/\.go$//')
+[ -n "$PROGS" ] || PROGS="startup fannkuch nbody spectralnorm mandelbrot knucleotide deeprec chanring pingpong"
 command -v hyperfine >/dev/null || { echo "bench: hyperfine not found (make deps)" >&2; exit 1; }
 mkdir -p "$OUT"
 OUT=$(cd "$OUT" && pwd)
@@ -53,11 +62,11 @@ for p in $PROGS; do
 			echo "bench: $p: $c build failed (see $OUT/$p.$c.build.log)" >&2
 			continue
 		fi
-		"$bin" >"$OUT/$p.$c.out" 2>&1
+		"$bin" "${SIZE[$p]:-}" 2>&1 | grep -v '^#' >"$OUT/$p.$c.out"
 		status=match
 		if [ -z "$ref" ]; then ref=$OUT/$p.$c.out; elif ! cmp -s "$ref" "$OUT/$p.$c.out"; then status=DIFFERENT; fi
 		echo "$status" >"$OUT/$p.$c.status"
-		cmds+=("$bin")
+		cmds+=("$bin ${SIZE[$p]:-}")
 		names+=("$c")
 	done
 	[ ${#cmds[@]} -gt 0 ] || continue

@@ -7,7 +7,8 @@
 # qemu-aarch64 -L /usr/aarch64-linux-gnu on arm64), %goarch, %qemu.
 # Features: the goarch (amd64 or arm64), for REQUIRES:/UNSUPPORTED:.
 # Directories: compile/ (IR FileCheck), errors/ (diagnostics), panic/ (FileCheck on panic output):
-# ordinary RUN-line tests; run/: golden-output tests (litgo.GoRunTest, see run/lit.local.cfg).
+# ordinary RUN-line tests; run/: golden-output tests (litgo.GoRunTest, see run/lit.local.cfg);
+# bench/: the benchmark programs (bench/programs) at small sizes against gc's output.
 import os
 import sys
 
