@@ -13,8 +13,8 @@
  * addReflectOff, which hands out ids, and a name or type offset held by a
  * descriptor in the heap is such an id. typelinks lists the program's
  * unnamed composite types, so ChanOf, MapOf, ... return the program's own
- * descriptor when it has one; maps of types that exist only at run time
- * lack a GoMapDesc and are refused.
+ * descriptor when it has one; map types that exist only at run time get
+ * a GoMapDesc built from their key type (mapdesc).
  *
  * reflect.call, makeFuncStub, methodValueCall: reflectcall.c.
  */
@@ -23,11 +23,111 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* ---------------------------------------------------------------- map descriptors */
+
+typedef struct {
+	uint32_t *v;
+	uint32_t n, cap;
+} AlgVec;
+
+static void alg_push(AlgVec *a, uintptr_t off, int kind)
+{
+	if (a->n == a->cap) {
+		a->cap = a->cap ? 2 * a->cap : 16;
+		a->v = realloc(a->v, sizeof(uint32_t) * a->cap);
+		if (!a->v) rt_throw("out of memory in reflect.MapOf");
+	}
+	a->v[a->n++] = (uint32_t)(off << 8 | (uintptr_t)kind);
+}
+
+/* the key hashing program of a key type, as codegen's key_alg (cg_map.c)
+ * builds it for the program's own map types */
+static void key_alg(const GoType *t, uintptr_t off, AlgVec *a)
+{
+	switch (t->kind & GO_KIND_MASK) {
+	case GO_KIND_BOOL: case GO_KIND_INT8: case GO_KIND_UINT8: alg_push(a, off, GO_MAPALG_MEM1); return;
+	case GO_KIND_INT16: case GO_KIND_UINT16: alg_push(a, off, GO_MAPALG_MEM2); return;
+	case GO_KIND_INT32: case GO_KIND_UINT32: alg_push(a, off, GO_MAPALG_MEM4); return;
+	case GO_KIND_INT: case GO_KIND_INT64: case GO_KIND_UINT: case GO_KIND_UINT64: case GO_KIND_UINTPTR:
+	case GO_KIND_POINTER: case GO_KIND_CHAN: case GO_KIND_UNSAFE_POINTER:
+		alg_push(a, off, GO_MAPALG_MEM8);
+		return;
+	case GO_KIND_FLOAT32: alg_push(a, off, GO_MAPALG_F32); return;
+	case GO_KIND_FLOAT64: alg_push(a, off, GO_MAPALG_F64); return;
+	case GO_KIND_COMPLEX64: alg_push(a, off, GO_MAPALG_F32); alg_push(a, off + 4, GO_MAPALG_F32); return;
+	case GO_KIND_COMPLEX128: alg_push(a, off, GO_MAPALG_F64); alg_push(a, off + 8, GO_MAPALG_F64); return;
+	case GO_KIND_STRING: alg_push(a, off, GO_MAPALG_STRING); return;
+	case GO_KIND_INTERFACE:
+		alg_push(a, off, ((const IfaceExt *)((const uint8_t *)t + 48))->len ? GO_MAPALG_ITAB : GO_MAPALG_IFACE);
+		return;
+	case GO_KIND_STRUCT: {
+		const StructExt *se = (const StructExt *)((const uint8_t *)t + 48);
+		for (intptr_t i = 0; i < se->len; i++) {
+			GoString nm = rt_namestring(se->f[i].name);
+			if (nm.n == 1 && nm.p[0] == '_') continue;
+			key_alg(se->f[i].typ, off + se->f[i].off, a);
+		}
+		return;
+	}
+	case GO_KIND_ARRAY: {
+		const ArrayExt *ae = (const ArrayExt *)((const uint8_t *)t + 48);
+		for (uintptr_t i = 0; i < ae->len; i++) key_alg(ae->elem, off + i * ae->elem->size, a);
+		return;
+	}
+	default:
+		rt_throw("reflect: map key type is not comparable");
+	}
+}
+
+typedef struct RtMapDesc {
+	const GoType *t;
+	GoMapDesc md;
+	struct RtMapDesc *next;
+} RtMapDesc;
+static RtMapDesc *rtmaps;
+static RtLock rtmaplock;
+
+typedef struct {
+	const GoType *t;
+	const GoMapDesc *md;
+} MapDescReq;
+
+static void rtmapdesc_sys(void *arg)
+{
+	MapDescReq *q = arg;
+	rt_lock(&rtmaplock);
+	for (RtMapDesc *r = rtmaps; r; r = r->next)
+		if (r->t == q->t) q->md = &r->md;
+	if (!q->md) {
+		const GoType *key = *(const GoType *const *)((const uint8_t *)q->t + 48);
+		const GoType *elem = *(const GoType *const *)((const uint8_t *)q->t + 56);
+		AlgVec a = {0};
+		key_alg(key, 0, &a);
+		RtMapDesc *r = calloc(1, sizeof *r);
+		if (!r) rt_throw("out of memory in reflect.MapOf");
+		r->t = q->t;
+		r->md = (GoMapDesc){key, elem, key->size, elem->size, a.n, 0, a.v};
+		r->next = rtmaps;
+		__atomic_store_n(&rtmaps, r, __ATOMIC_RELEASE);
+		q->md = &r->md;
+	}
+	rt_unlock(&rtmaplock);
+}
+
+/* The GoMapDesc of map type t: the program's own types carry it in the
+ * bucket word; a type reflect.MapOf made at run time (in the heap, its
+ * bucket word a reflect-made bucket type) gets one built from its key type
+ * (kept for the program's life, like the type in reflect's cache). */
 static const GoMapDesc *mapdesc(const GoType *t)
 {
-	const GoMapDesc *md = *(const GoMapDesc *const *)((const uint8_t *)t + 64);
-	if (!md) rt_throw("reflect: map type made at run time (not supported yet)");
-	return md;
+	uintptr_t s, e;
+	if (rt_heap_find((uintptr_t)t, &s, &e) != RT_HEAP_OBJECT)
+		return *(const GoMapDesc *const *)((const uint8_t *)t + 64);
+	for (RtMapDesc *r = __atomic_load_n(&rtmaps, __ATOMIC_ACQUIRE); r; r = r->next)
+		if (r->t == t) return &r->md;
+	MapDescReq q = {t, NULL};
+	rt_systemstack(rtmapdesc_sys, &q);
+	return q.md;
 }
 
 static void **reflect_offs;     /* addReflectOff ids - 1 -> pointers */

@@ -1,7 +1,8 @@
 // Run-time type construction finds the program's own descriptors
 // (reflect.typelinks, ptrToThis), struct tags and package paths, unexported
 // methods in method tables emitted by other packages (dynamic assertions
-// to reflect.Type), and blank fields that composite literals do not store.
+// to reflect.Type), blank fields that composite literals do not store, and
+// maps of types made at run time (StructOf/ArrayOf keys).
 // Golden: gc 1.19.
 package main
 
@@ -60,4 +61,37 @@ func main() {
 
 	blank := struct{ a, _, c int }{1, 2, 3}
 	fmt.Println(reflect.ValueOf(blank).Field(1).Int(), blank.a, blank.c)
+	runtimeMaps()
+}
+
+func runtimeMaps() {
+	kt := reflect.StructOf([]reflect.StructField{
+		{Name: "A", Type: reflect.TypeOf(0)},
+		{Name: "B", Type: reflect.TypeOf("")},
+	})
+	mt := reflect.MapOf(kt, reflect.TypeOf(0.5))
+	m := reflect.MakeMap(mt)
+	for i := 0; i < 100; i++ {
+		k := reflect.New(kt).Elem()
+		k.Field(0).SetInt(int64(i))
+		k.Field(1).SetString(fmt.Sprint("k", i%7))
+		m.SetMapIndex(k, reflect.ValueOf(float64(i)/2))
+	}
+	k := reflect.New(kt).Elem()
+	k.Field(0).SetInt(42)
+	k.Field(1).SetString("k0")
+	fmt.Println(m.Len(), m.MapIndex(k), mt)
+	m.SetMapIndex(k, reflect.Value{})
+	fmt.Println(m.Len(), m.MapIndex(k).IsValid())
+	n := 0
+	for it := m.MapRange(); it.Next(); {
+		n += int(it.Key().Field(0).Int())
+	}
+	fmt.Println(n)
+	arr := reflect.MapOf(reflect.ArrayOf(3, reflect.TypeOf(int8(0))), reflect.TypeOf(""))
+	am := reflect.MakeMap(arr)
+	ak := reflect.New(arr.Key()).Elem()
+	ak.Index(1).SetInt(5)
+	am.SetMapIndex(ak, reflect.ValueOf("x"))
+	fmt.Println(am.MapIndex(ak), am.Interface())
 }
