@@ -344,16 +344,28 @@ static LLVMValueRef call_entry(CG *cg, Node *n, LLVMValueRef link)
 			kind = o->builtin == BI_PRINT ? DK_PRINT : o->builtin == BI_PRINTLN ? DK_PRINTLN
 			     : o->builtin == BI_DELETE ? DK_DELETE : o->builtin == BI_CLOSE ? DK_CLOSE
 			     : o->builtin == BI_RECOVER ? DK_RECOVER : DK_COPY;
-			if (kind == DK_DELETE) cg_mapdesc(cg, call, al->v[0]->tv.type);
+			bool pair = (kind == DK_DELETE || kind == DK_COPY) && al->n == 1;  /* copy(f()), delete(f()) */
+			Type *pt = pair ? al->v[0]->tv.type : NULL;
+			if (kind == DK_DELETE) cg_mapdesc(cg, call, pair ? pt->fields[0].type : al->v[0]->tv.type);
 			vt = type_new(TY_STRUCT);
 			vt->cg_record = true;
 			sig = type_new(TY_FUNC);
-			sig->nfields = al->n;
-			sig->fields = arena_alloc(&perm, sizeof(Field) * (al->n + 1));
-			memset(sig->fields, 0, sizeof(Field) * (al->n + 1));
-			Val *vals = arena_alloc(cg->fnarena, sizeof(Val) * (al->n + 1));
+			sig->nfields = pair ? 2 : al->n;
+			sig->fields = arena_alloc(&perm, sizeof(Field) * (sig->nfields + 1));
+			memset(sig->fields, 0, sizeof(Field) * (sig->nfields + 1));
+			Val *vals = arena_alloc(cg->fnarena, sizeof(Val) * (sig->nfields + 1));
 			int tot = 0;
-			for (int i = 0; i < al->n; i++) {
+			if (pair) {
+				Val t = cg_expr(cg, al->v[0]);
+				int n0 = cg_nscalars(cg, pt->fields[0].type);
+				sig->fields[0].type = pt->fields[0].type;
+				sig->fields[1].type = kind == DK_DELETE ? type_under(pt->fields[0].type)->key : pt->fields[1].type;
+				vals[0] = cg_extract(cg, t, 0, n0, pt->fields[0].type);
+				vals[1] = cg_convert(cg, cg_extract(cg, t, n0, cg_nscalars(cg, pt->fields[1].type), pt->fields[1].type),
+				                     sig->fields[1].type);
+				tot = vals[0].n + vals[1].n;
+			}
+			for (int i = 0; i < al->n && !pair; i++) {
 				Type *t = al->v[i]->tv.type;
 				if (type_is_untyped(t)) t = type_default(t);
 				if (kind == DK_DELETE && i == 1) t = type_under(al->v[0]->tv.type)->key;
@@ -363,7 +375,7 @@ static LLVMValueRef call_entry(CG *cg, Node *n, LLVMValueRef link)
 				tot += vals[i].n;
 			}
 			args = arena_alloc(cg->fnarena, sizeof(LLVMValueRef) * (tot + 1));
-			for (int i = 0; i < al->n; i++)
+			for (int i = 0; i < sig->nfields; i++)
 				for (int j = 0; j < vals[i].n; j++) args[nargs++] = vals[i].v[j];
 			head = cg_mkval(cg, 0, vt);
 		} else {

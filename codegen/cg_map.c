@@ -246,6 +246,16 @@ Val cg_commaok(CG *cg, Node *r, Val *ok)
 Val cg_delete(CG *cg, Node *n)
 {
 	Node *mn = n->call.args.v[0];
+	if (n->call.args.n == 1) {      /* delete(f()) */
+		Type *tt = mn->tv.type, *mt = tt->fields[0].type;
+		Val t = cg_expr(cg, mn);
+		int n0 = cg_nscalars(cg, mt);
+		Val m = cg_extract(cg, t, 0, n0, mt);
+		Val k = cg_convert(cg, cg_extract(cg, t, n0, cg_nscalars(cg, tt->fields[1].type), tt->fields[1].type),
+		                   type_under(mt)->key);
+		cg_set_pos(cg, n->pos);
+		return cg_delete_vals(cg, n, mt, m, k);
+	}
 	Type *mt = mn->tv.type;
 	Val m = cg_expr(cg, mn);
 	Val k = cg_expr_to(cg, n->call.args.v[1], type_under(mt)->key);

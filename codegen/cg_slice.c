@@ -184,6 +184,13 @@ Val cg_append(CG *cg, Node *n)
 Val cg_copy(CG *cg, Node *n)
 {
 	NodeList *args = &n->call.args;
+	if (args->n == 1) {     /* copy(f()) */
+		Type *tt = args->v[0]->tv.type, *dt = tt->fields[0].type, *st = tt->fields[1].type;
+		Val t = cg_expr(cg, args->v[0]);
+		int n0 = cg_nscalars(cg, dt);
+		Val d = cg_extract(cg, t, 0, n0, dt), s = cg_extract(cg, t, n0, cg_nscalars(cg, st), st);
+		return cg_copy_vals(cg, dt, d, s);
+	}
 	Node *dn = args->v[0], *sn = args->v[1];
 	Val d = cg_expr(cg, dn);
 	Val s = type_is_string(sn->tv.type) ? cg_expr_to(cg, sn, types_basic[TY_STRING]) : cg_expr(cg, sn);

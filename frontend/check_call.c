@@ -683,6 +683,20 @@ bool has_call_or_recv(Node *n)
 	}
 }
 
+/* copy(f()) / delete(f()): the only argument is a call of a function with
+ * two results: their tuple type; NULL when the call is not of that form;
+ * PAIR_INVALID after an error */
+#define PAIR_INVALID ((Type *)-1)
+static Type *pair_call(Checker *c, Node *n, NodeList *a)
+{
+	(void)n;
+	if (a->n != 1 || ast_unparen(a->v[0])->kind != N_CALL) return NULL;
+	check_multi(c, a->v[0]);
+	if (is_invalid(a->v[0])) return PAIR_INVALID;
+	Type *tt = a->v[0]->tv.type;
+	return tt && tt->kind == TY_TUPLE && tt->nfields == 2 ? tt : NULL;
+}
+
 bool check_builtin(Checker *c, Node *n, Builtin b)
 {
 	NodeList *a = &n->call.args;
@@ -876,6 +890,19 @@ bool check_builtin(Checker *c, Node *n, Builtin b)
 		return true;
 	}
 	case BI_COPY: {
+		Type *pr = pair_call(c, n, a);
+		if (pr == PAIR_INVALID) return false;
+		if (pr) {       /* copy(f()) */
+			Type *d = core_under(pr->fields[0].type), *s = core_under(pr->fields[1].type);
+			Type *se = s->kind == TY_SLICE ? s->elem : type_is_string(s) ? universe_byte() : NULL;
+			if (d->kind != TY_SLICE || !se || !type_identical(d->elem, se)) {
+				check_errorf(c, node_startpos(a->v[0]), "invalid argument: copy expects slice arguments; found %s",
+				             type_string(pr, c->pkg));
+				return false;
+			}
+			set_value(n, types_basic[TY_INT]);
+			return true;
+		}
 		if (!nargs(c, n, b, 2, 2)) return false;
 		check_expr(c, a->v[0], NULL);
 		check_expr(c, a->v[1], NULL);
@@ -900,6 +927,19 @@ bool check_builtin(Checker *c, Node *n, Builtin b)
 		return true;
 	}
 	case BI_DELETE: {
+		Type *pr = pair_call(c, n, a);
+		if (pr == PAIR_INVALID) return false;
+		if (pr) {       /* delete(f()) */
+			Type *m = core_under(pr->fields[0].type);
+			if (m->kind != TY_MAP || !check_types_assignable(pr->fields[1].type, m->key)) {
+				check_errorf(c, node_startpos(a->v[0]), "invalid argument: delete expects a map and its key; found %s",
+				             type_string(pr, c->pkg));
+				return false;
+			}
+			n->tv.mode = MODE_NOVALUE;
+			n->tv.type = type_tuple(NULL, 0);
+			return true;
+		}
 		if (!nargs(c, n, b, 2, 2)) return false;
 		check_expr(c, a->v[0], NULL);
 		if (is_invalid(a->v[0])) return false;
