@@ -4,7 +4,8 @@
  *
  * The .llvm_stackmaps section is kept by stackmaps.ld (KEEP between
  * __stackmaps_start/__stackmaps_end, INSERT AFTER .rodata) and programs
- * are linked -no-pie (LLVM19-NOTES.md "Statepoints / stack maps").
+ * are linked -no-pie (LLVM19-NOTES.md "Statepoints / stack maps"); arm64
+ * programs statically.
  */
 #define _GNU_SOURCE
 #include "driver.h"
@@ -78,7 +79,11 @@ int link_program(const char *triple, const char **objs, int nobjs, const char *o
 	argv[k++] = "clang-19";
 	argv[k++] = target;
 	argv[k++] = "-fuse-ld=lld";
-	argv[k++] = "-no-pie";
+	/* arm64: static, like gc's binaries. qemu-aarch64 7.2 with the cross
+	 * sysroot's dynamic glibc hangs in pthread_create (the preemption
+	 * monitor's thread); static binaries also need no sysroot to run.
+	 * Both are position-dependent (LLVM19-NOTES: stack maps). */
+	argv[k++] = strcmp(arch, "aarch64") ? "-no-pie" : "-static";
 	argv[k++] = "-o";
 	argv[k++] = (char *)out;
 	for (int i = 0; i < nobjs; i++) argv[k++] = (char *)objs[i];

@@ -74,7 +74,10 @@ rt_morestack_ret:                               /* the walker recognizes this RA
         mov     sp, x0
         mov     x0, #1
         ret
-1:      mov     sp, x10                         /* preemption served, no split */
+1:      mov     sp, x10                         /* preemption, no split: */
+        stp     x29, x30, [sp, #-16]!           /* yield here if it is pending */
+        bl      rt_preempt_check                /* (g->sched: the prologue's site) */
+        ldp     x29, x30, [sp], #16
         mov     x0, #0
         ret
         .size   rt_morestack, .-rt_morestack

@@ -81,7 +81,10 @@ rt_morestack_ret:                               /* the walker recognizes this RA
         leaq    -8(%rax), %rsp                  /* old segment, at the old RA slot */
         movl    $1, %eax
         ret
-1:      movq    %rdx, %rsp                      /* preemption served, no split */
+1:      movq    %rdx, %rsp                      /* preemption, no split: */
+        subq    $8, %rsp                        /* yield here if it is pending */
+        call    rt_preempt_check                /* (g->sched: the prologue's site) */
+        addq    $8, %rsp
         xorl    %eax, %eax
         ret
         .size   rt_morestack, .-rt_morestack

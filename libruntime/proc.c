@@ -19,11 +19,24 @@
  * receive", ...), switches to the scheduler and releases the caller's lock
  * there, after the goroutine is off its stack; rt_goready puts a parked
  * goroutine back on the run queue.
+ *
+ * Preemption: once a program has a second goroutine, a monitor thread
+ * (sysmon) wakes every 10 ms; when the same goroutine has been running
+ * since its last look (no switch in between: schedtick unchanged), it
+ * poisons that goroutine's stack guard. The goroutine's next prologue check
+ * or loop back-edge poll fails (stack.c), and it yields to the back of the
+ * run queue (rt_preempt_yield), as gc's 10 ms time slices do. G structs are
+ * never freed (a free list reuses them), so a late write by the monitor
+ * lands in a G, at worst one that no longer runs: a spurious yield.
  */
+#define _GNU_SOURCE             /* pthread_sigmask, nanosleep under -std=c17 */
 #include "rt.h"
 
+#include <pthread.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 int rt_argc;                    /* set by rt0.c's main */
 char **rt_argv;
@@ -33,7 +46,10 @@ static G g1;
 static Ctx sched_ctx;           /* the scheduler loop's context (system stack) */
 static G *runq_head, *runq_tail;
 static G *allg;                 /* every goroutine not yet exited, newest first */
+static G *gfree;                /* exited goroutines' G structs, for reuse */
 static int64_t ngoroutines, next_goid = 1;
+static G *volatile sched_running;       /* the goroutine running now (sysmon) */
+static volatile uint64_t schedtick;     /* switches so far (sysmon) */
 
 static void runq_put(G *g)
 {
@@ -77,8 +93,14 @@ static void initg(G *g, void *fn, void *nest, uintptr_t a0, uintptr_t a1, uintpt
 
 G *rt_newg(void *fn, void *nest, uintptr_t a0, uintptr_t a1, uintptr_t a2)
 {
-	G *g = calloc(1, sizeof(G));
-	if (!g) rt_throw("out of memory allocating a goroutine");
+	G *g = gfree;
+	if (g) {
+		gfree = g->schedlink;
+		memset(g, 0, sizeof *g);
+	} else {
+		g = calloc(1, sizeof(G));
+		if (!g) rt_throw("out of memory allocating a goroutine");
+	}
 	initg(g, fn, nest, a0, a1, a2);
 	return g;
 }
@@ -98,7 +120,10 @@ static void freeg(G *g)
 		rt_seg_free(s);
 	}
 	rt_seg_free(s0);
-	if (g != &g1) free(g);
+	if (g != &g1) {
+		g->schedlink = gfree;
+		gfree = g;
+	}
 	ngoroutines--;
 }
 
@@ -149,8 +174,11 @@ static RT_NORETURN void schedule(void)
 		}
 		g->waitreason = NULL;
 		rt_curg = g;
+		__atomic_store_n(&schedtick, schedtick + 1, __ATOMIC_RELEASE);
+		__atomic_store_n(&sched_running, g, __ATOMIC_RELEASE);
 		rt_sched_run(&sched_ctx, &g->ctx);
 		/* back on the system stack: g parked, yielded or exited */
+		__atomic_store_n(&sched_running, NULL, __ATOMIC_RELEASE);
 		G *prev = rt_curg;
 		if (prev->dead) {
 			freeg(prev);
@@ -184,6 +212,51 @@ void rt_gosched_c(void)
 	rt_sched_return(&g->ctx, &sched_ctx);
 }
 
+/* a preempted goroutine (stack.c rt_preempt_check): like Gosched */
+void rt_preempt_yield(void)
+{
+	rt_gosched_c();
+}
+
+/* ---------------------------------------------------------------- sysmon */
+
+#define SYSMON_PERIOD_NS (10 * 1000 * 1000)     /* gc's forcePreemptNS */
+
+static void *sysmon(void *arg)
+{
+	(void)arg;
+	sigset_t all;
+	sigfillset(&all);
+	pthread_sigmask(SIG_BLOCK, &all, NULL);
+	G *lastg = NULL;
+	uint64_t lasttick = 0;
+	for (;;) {
+		struct timespec ts = {0, SYSMON_PERIOD_NS};
+		nanosleep(&ts, NULL);
+		G *g = __atomic_load_n(&sched_running, __ATOMIC_ACQUIRE);
+		uint64_t t = __atomic_load_n(&schedtick, __ATOMIC_ACQUIRE);
+		if (g && g == lastg && t == lasttick) {
+			g->preempt = 1;
+			__atomic_store_n(&g->stackguard, RT_STACK_PREEMPT, __ATOMIC_RELEASE);
+		}
+		lastg = g;
+		lasttick = t;
+	}
+	return NULL;
+}
+
+static void start_sysmon(void *arg)
+{
+	(void)arg;
+	pthread_t t;
+	pthread_attr_t a;
+	pthread_attr_init(&a);
+	pthread_attr_setdetachstate(&a, PTHREAD_CREATE_DETACHED);
+	pthread_attr_setstacksize(&a, 64 << 10);
+	if (pthread_create(&t, &a, sysmon, NULL) != 0) rt_throw("cannot start the monitor thread");
+	pthread_attr_destroy(&a);
+}
+
 /* a goroutine's function returned (rt_gentry_asm) */
 void rt_goexit_c(void)
 {
@@ -215,6 +288,11 @@ void rt_goexit_entry_c(void)
 void rt_newproc_c(void *entry)
 {
 	void *code = *(void **)entry;
+	static int sysmon_started;
+	if (!sysmon_started) {          /* two goroutines: time slices matter */
+		sysmon_started = 1;
+		rt_systemstack(start_sysmon, NULL);
+	}
 	G *g = rt_newg(code, entry, (uintptr_t)entry, 0, 0);
 	g->gopc = rt_curg->sched.ra;    /* RT_GOENTRY: the creator's call site */
 	runq_put(g);

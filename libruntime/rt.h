@@ -286,6 +286,8 @@ void rt_callin_unwind(G *g, GoDeferRec *d);     /* resuming d's frame: drop the 
 /* asm_*.S: fn(arg) with SP = top (a Seg header: its frame record continues the FP chain) */
 void rt_callon(Seg *top, void (*fn)(void *), void *arg);
 Seg *rt_seg_enter(size_t est);          /* stack.c: a younger segment for rt_callgo */
+void rt_preempt_check(void);            /* stack.c: yield if a preemption is pending */
+void rt_preempt_yield(void);            /* proc.c: to the back of the run queue */
 void rt_seg_leave(Seg *s);
 
 void rt_run_defers(Panic *p);           /* returns only if nothing recovered */

@@ -211,11 +211,9 @@ uintptr_t rt_morestack_c(void *blk, uintptr_t est, uintptr_t old_sp, uintptr_t o
 	if (g->stackguard == RT_STACK_PREEMPT)
 		g->preempt = 1;
 	if (old_sp - est >= rt_seg_guard(cur)) {
-		/* not short: the guard was poisoned (or raced with its reset) */
-		if (g->preempt) {
-			g->preempt = 0;
-			rt_stack_stats.preempts++;  /* the scheduler's hook goes here */
-		}
+		/* not short: the guard was poisoned (or raced with its reset). A
+		 * preemption request stays pending: back on the goroutine stack,
+		 * rt_morestack calls rt_preempt_check, which yields */
 		set_guard(g, rt_seg_guard(cur));
 		return 0;
 	}
@@ -284,15 +282,30 @@ uintptr_t rt_lessstack_c(Seg *s)
 }
 
 /* Body of runtime.safepointSlow (an RT_GOENTRY trampoline): a loop's poll
- * saw the poisoned guard. Serves the request (for now: resets the guard). */
+ * saw the poisoned guard. Serves the request: resets the guard and yields
+ * (the caller's frame is a statepoint: its state is all in its frame). */
 void rt_safepoint_slow_c(void)
 {
 	G *g = rt_curg;
 	if (g->stackguard != RT_STACK_PREEMPT && !g->preempt)
 		return;
-	g->preempt = 0;
-	rt_stack_stats.preempts++;      /* the scheduler's hook goes here */
 	set_guard(g, rt_seg_guard(g->seg));
+	g->preempt = 1;
+	rt_preempt_check();
+}
+
+/* Called by rt_morestack (asm) on the goroutine stack after a check that
+ * failed only because of a preemption request (g->sched is the function
+ * stuck in its prologue), and by the loop polls' slow path: yields the
+ * processor if a request is pending (proc.c). */
+void rt_preempt_check(void)
+{
+	G *g = rt_curg;
+	if (!g || !g->preempt)
+		return;
+	g->preempt = 0;
+	rt_stack_stats.preempts++;
+	rt_preempt_yield();
 }
 
 static void print_stat(const char *name, long v)
