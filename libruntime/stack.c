@@ -289,7 +289,6 @@ void rt_safepoint_slow_c(void)
 	G *g = rt_curg;
 	if (g->stackguard != RT_STACK_PREEMPT && !g->preempt)
 		return;
-	set_guard(g, rt_seg_guard(g->seg));
 	g->preempt = 1;
 	rt_preempt_check();
 }
@@ -304,6 +303,7 @@ void rt_preempt_check(void)
 	if (!g || !g->preempt)
 		return;
 	g->preempt = 0;
+	set_guard(g, rt_seg_guard(g->seg));
 	rt_stack_stats.preempts++;
 	rt_preempt_yield();
 }

@@ -113,16 +113,22 @@ int main(int argc, char **argv)
 	}
 	CHECK_BODY("stack: a poisoned guard is a preemption, not a split")
 	{
-		long pre = st->preempts, splits = st->splits;
+		/* morestack returns 0 with the request pending; back on the
+		 * goroutine stack rt_preempt_check (not called here: it yields to
+		 * the scheduler) clears it and resets the guard */
+		long splits = st->splits;
 		rt_preempt_request(&g);
 		result = g.stackguard == RT_STACK_PREEMPT;
 		uintptr_t r = rt_morestack_c(NULL, 0, rt_seg_guard(s0) + 4000, 1, 2);
-		result = result && r == 0 && st->preempts == pre + 1 && st->splits == splits;
-		result = result && g.stackguard == rt_seg_guard(s0) && !g.preempt;
+		result = result && r == 0 && st->splits == splits && g.preempt;
+		g.preempt = 0;
+		g.stackguard = rt_seg_guard(s0);
 		/* written directly by someone else (no flag): served the same way */
 		g.stackguard = RT_STACK_PREEMPT;
 		r = rt_morestack_c(NULL, 0, rt_seg_guard(s0) + 4000, 1, 2);
-		result = result && r == 0 && st->preempts == pre + 2 && g.stackguard == rt_seg_guard(s0);
+		result = result && r == 0 && st->splits == splits && g.preempt;
+		g.preempt = 0;
+		g.stackguard = rt_seg_guard(s0);
 	}
 	CHECK_BODY("stack: preempted and short: split, request stays pending")
 	{
@@ -130,7 +136,9 @@ int main(int argc, char **argv)
 		Seg *n = (Seg *)rt_morestack_c(NULL, 0, rt_seg_guard(s0) - 8, 1, 2);
 		result = n && g.seg == n && g.stackguard == RT_STACK_PREEMPT && g.preempt;
 		uintptr_t r = rt_morestack_c(NULL, 0, (uintptr_t)n - 256, 3, 4);
-		result = result && r == 0 && g.stackguard == rt_seg_guard(n) && !g.preempt;
+		result = result && r == 0 && g.preempt;     /* served by rt_preempt_check */
+		g.preempt = 0;
+		g.stackguard = rt_seg_guard(n);
 		rt_lessstack_c(n);
 	}
 	return print_test_summary();
