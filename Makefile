@@ -6,6 +6,8 @@
 #                        conformance passing lists; ends with "check: N passed, M failed"
 #   make conformance     whole Go 1.19 conformance suite (GOARCH=arm64 for arm64, JOBS=n)
 #   make bench           bench/run.sh
+#   make stress          testsuite/stress/chanstress.go: 8x10^6 channel operations at
+#                        GOMAXPROCS=2 and 8 (GOARCH=arm64: under qemu; STRESS_N=values each)
 #   make fuzz            libFuzzer+ASan target over the frontend (docs/fuzzing.md):
 #                        FUZZ_SECONDS=600 FUZZ_JOBS=1 (at most 2) FUZZ_FLAGS=extra libFuzzer flags
 #   make clean
@@ -43,7 +45,7 @@ endif
 
 GENERATOR := $(if $(shell command -v ninja 2>/dev/null),Ninja,Unix Makefiles)
 
-.PHONY: all deps deps-if-missing configure build check conformance bench fuzz clean
+.PHONY: all deps deps-if-missing configure build check conformance bench stress fuzz clean
 
 all: build
 
@@ -99,6 +101,13 @@ bench: build
 	@if [ -x bench/run.sh ]; then bench/run.sh; \
 	elif [ -f bench/run.sh ]; then bash bench/run.sh; \
 	else echo "bench: no bench/run.sh yet (see /work/shared/bench for the plan)"; fi
+
+STRESS_N ?= 1000000
+stress: build
+	@set -e; exe=$(BUILD)/stress/chanstress-$(GOARCH); mkdir -p $(BUILD)/stress; \
+	GOARCH=$(GOARCH) $(BUILD)/bin/golc build -o $$exe testsuite/stress/chanstress.go; \
+	run=""; [ "$(GOARCH)" = arm64 ] && run="qemu-aarch64 -L /usr/aarch64-linux-gnu"; \
+	for p in 2 8; do echo "stress: GOMAXPROCS=$$p N=$(STRESS_N)"; GOMAXPROCS=$$p $$run $$exe $(STRESS_N); done
 
 FUZZ_SECONDS ?= 600
 FUZZ_JOBS    ?= 1

@@ -5,7 +5,7 @@
  * The .llvm_stackmaps section is kept by stackmaps.ld (KEEP between
  * __stackmaps_start/__stackmaps_end, INSERT AFTER .rodata) and programs
  * are linked -no-pie (LLVM19-NOTES.md "Statepoints / stack maps"); arm64
- * programs statically.
+ * programs statically, with GNU ld (see link_program).
  */
 #define _GNU_SOURCE
 #include "driver.h"
@@ -78,11 +78,14 @@ int link_program(const char *triple, const char **objs, int nobjs, const char *o
 	int k = 0;
 	argv[k++] = "clang-19";
 	argv[k++] = target;
-	argv[k++] = "-fuse-ld=lld";
-	/* arm64: static, like gc's binaries. qemu-aarch64 7.2 with the cross
-	 * sysroot's dynamic glibc hangs in pthread_create (the preemption
-	 * monitor's thread); static binaries also need no sysroot to run.
-	 * Both are position-dependent (LLVM19-NOTES: stack maps). */
+	argv[k++] = strcmp(arch, "aarch64") ? "-fuse-ld=lld" : "-fuse-ld=bfd";
+	/* arm64: static, like gc's binaries, and with GNU ld. qemu-aarch64 7.2
+	 * with the cross sysroot's dynamic glibc hangs in pthread_create (the
+	 * preemption monitor's thread); static binaries also need no sysroot
+	 * to run. lld's static link of the arm64 glibc leaves GOT slots that
+	 * __tls_pre_init_tp reads unfilled (NULL stores at startup) once the
+	 * program is big (testing); GNU ld's does not. Both are
+	 * position-dependent (LLVM19-NOTES: stack maps). */
 	argv[k++] = strcmp(arch, "aarch64") ? "-no-pie" : "-static";
 	argv[k++] = "-o";
 	argv[k++] = (char *)out;
@@ -93,7 +96,7 @@ int link_program(const char *triple, const char **objs, int nobjs, const char *o
 	argv[k++] = "-l:libffi.a";     /* reflect calls (libruntime/reflectcall.c), static: qemu finds no arm64 .so */
 	argv[k++] = "-lpthread";
 	argv[k++] = "-lm";
-	argv[k++] = "-Wl,--error-limit=0";
+	if (strcmp(arch, "aarch64")) argv[k++] = "-Wl,--error-limit=0";   /* lld only */
 	argv[k] = NULL;
 	int st = spawn(argv);
 	free(argv);

@@ -16,6 +16,15 @@
 
 /* RT_GOENTRY sym, body: record {sp, x30, x29} in rt_curg->sched, then branch
  * to the C body; uses only x16/x17 (IP0/IP1). */
+/* RECORD_CALLER g: at a function's entry, the Go caller's {sp, ra, fp} into
+ * g->sched (g a register holding rt_curg; x17 is clobbered) */
+.macro RECORD_CALLER g
+        mov     x17, sp
+        str     x17, [\g, #RT_G_SCHED_SP]
+        str     x30, [\g, #RT_G_SCHED_RA]
+        str     x29, [\g, #RT_G_SCHED_FP]
+.endm
+
 .macro RT_GOENTRY sym, body
         .globl  \sym
         .type   \sym,%function
@@ -24,10 +33,7 @@
         TLSADDR x16, x17, rt_curg
         ldr     x16, [x16]
         cbz     x16, 1f
-        mov     x17, sp
-        str     x17, [x16, #RT_G_SCHED_SP]
-        str     x30, [x16, #RT_G_SCHED_RA]
-        str     x29, [x16, #RT_G_SCHED_FP]
+        RECORD_CALLER x16
 1:      b       \body
         .size   \sym, .-\sym
 .endm
@@ -245,10 +251,7 @@ rt_callon:
 \sym:
         TLSADDR x16, x17, rt_curg
         ldr     x16, [x16]
-        mov     x17, sp
-        str     x17, [x16, #RT_G_SCHED_SP]
-        str     x30, [x16, #RT_G_SCHED_RA]
-        str     x29, [x16, #RT_G_SCHED_FP]
+        RECORD_CALLER x16
         stp     x29, x30, [sp, #-160]!
         mov     x29, sp
         stp     x0, x1, [sp, #16]

@@ -13,6 +13,16 @@
         movq    \sym@GOTTPOFF(%rip), \reg
 .endm
 
+/* RECORD_CALLER g: at a function's entry, the Go caller's {sp, ra, fp} into
+ * g->sched (g a register holding rt_curg; %rax is clobbered) */
+.macro RECORD_CALLER g
+        leaq    8(%rsp), %rax
+        movq    %rax, RT_G_SCHED_SP(\g)
+        movq    (%rsp), %rax
+        movq    %rax, RT_G_SCHED_RA(\g)
+        movq    %rbp, RT_G_SCHED_FP(\g)
+.endm
+
 /*
  * RT_GOENTRY sym, body: the Go-visible entry `sym` records the Go caller's
  * {sp, ra, fp} in rt_curg->sched, then tail-jumps to the C body with the
@@ -27,11 +37,7 @@
         movq    %fs:(%r11), %r11
         testq   %r11, %r11
         jz      1f
-        leaq    8(%rsp), %rax
-        movq    %rax, RT_G_SCHED_SP(%r11)
-        movq    (%rsp), %rax
-        movq    %rax, RT_G_SCHED_RA(%r11)
-        movq    %rbp, RT_G_SCHED_FP(%r11)
+        RECORD_CALLER %r11
 1:      jmp     \body
         .size   \sym, .-\sym
 .endm
@@ -271,11 +277,7 @@ rt_callon:
 \sym:
         TLSREG  %r11, rt_curg
         movq    %fs:(%r11), %r11
-        leaq    8(%rsp), %rax
-        movq    %rax, RT_G_SCHED_SP(%r11)
-        movq    (%rsp), %rax
-        movq    %rax, RT_G_SCHED_RA(%r11)
-        movq    %rbp, RT_G_SCHED_FP(%r11)
+        RECORD_CALLER %r11
         pushq   %rbp
         movq    %rsp, %rbp
         subq    $112, %rsp

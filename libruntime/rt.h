@@ -132,6 +132,7 @@ struct G {
 	int dead;
 	uintptr_t gopc;                 /* return address of the go statement's newproc call */
 	struct CallIn *callin;          /* innermost C -> Go call in progress (reflectcall.c) */
+	uint32_t lockedext;             /* runtime.LockOSThread nesting (runtimeapi.c) */
 };
 
 #define RT_STACK_MIN 8192               /* first and smallest segment */
@@ -288,6 +289,7 @@ void rt_callon(Seg *top, void (*fn)(void *), void *arg);
 Seg *rt_seg_enter(size_t est);          /* stack.c: a younger segment for rt_callgo */
 void rt_preempt_check(void);            /* stack.c: yield if a preemption is pending */
 void rt_preempt_yield(void);            /* proc.c: to the back of the run queue */
+void rt_lockosthread_c(void);           /* runtimeapi.c: runtime.LockOSThread's body */
 void rt_seg_leave(Seg *s);
 
 void rt_run_defers(Panic *p);           /* returns only if nothing recovered */

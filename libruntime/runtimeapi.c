@@ -5,14 +5,16 @@
  * hooks.
  *
  * Pending, with their issues: the collector (#7: GC, SetFinalizer,
- * KeepAlive need nothing yet, since nothing is freed), GOMAXPROCS beyond
- * recording the setting (#6: one thread runs every goroutine), and the
- * call-stack queries Caller, Callers and Frames (#8: they report no frames).
+ * KeepAlive need nothing yet, since nothing is freed), GOMAXPROCS and
+ * LockOSThread beyond their values and counts (#6: one thread runs every
+ * goroutine), and the call-stack queries Caller, Callers and Frames (#8:
+ * they report no frames).
  */
 #define _GNU_SOURCE
 #include "rt.h"
 
 #include <sched.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -37,20 +39,143 @@ RT_HOOK(GoString, rt_api_goroot, "runtime.GOROOT", (void))
 	return (GoString){(const uint8_t *)r, (intptr_t)strlen(r)};
 }
 
+/* ---------------------------------------------------------------- GOMAXPROCS */
+
+#define MAX_GOMAXPROCS 1024     /* the specified ceiling (../shared/spec) */
+
+/* a positive decimal number, or 0 (gc's atoi32: nothing else allowed) */
+static long parse_pos(const char *s)
+{
+	long v = 0;
+	if (!s || !*s) return 0;
+	for (; *s; s++) {
+		if (*s < '0' || *s > '9' || v > (1L << 31)) return 0;
+		v = v * 10 + (*s - '0');
+	}
+	return v;
+}
+
+/* max(1, ceil(quota / period)) from "QUOTA PERIOD" (cgroup v2 cpu.max;
+ * "max" means none) or from v1's two files; 0 without a quota */
+static long quota_procs(long quota, long period)
+{
+	if (quota <= 0 || period <= 0) return 0;
+	long n = (quota + period - 1) / period;
+	return n < 1 ? 1 : n;
+}
+
+static int read_file(const char *path, char *buf, size_t n)
+{
+	FILE *f = fopen(path, "r");
+	if (!f) return 0;
+	size_t k = fread(buf, 1, n - 1, f);
+	fclose(f);
+	buf[k] = 0;
+	return k > 0;
+}
+
+/* GOLC_CGROUP_ROOT (tests): a directory standing for / in the paths below */
+static const char *cg_root = "";
+
+static long cgroup_v2(const char *dir)
+{
+	char path[4200], buf[128];
+	snprintf(path, sizeof path, "%s/sys/fs/cgroup%s/cpu.max", cg_root, dir);
+	if (!read_file(path, buf, sizeof buf) || !strncmp(buf, "max", 3)) return 0;
+	long q = 0, p = 0;
+	if (sscanf(buf, "%ld %ld", &q, &p) != 2) return 0;
+	return quota_procs(q, p);
+}
+
+static long cgroup_v1(const char *dir)
+{
+	char path[4200], buf[64];
+	long q, p;
+	snprintf(path, sizeof path, "%s%s/cpu.cfs_quota_us", cg_root, dir);
+	if (!read_file(path, buf, sizeof buf)) return 0;
+	q = strtol(buf, NULL, 10);
+	snprintf(path, sizeof path, "%s%s/cpu.cfs_period_us", cg_root, dir);
+	if (!read_file(path, buf, sizeof buf)) return 0;
+	p = strtol(buf, NULL, 10);
+	return quota_procs(q, p);
+}
+
+/* the CPU quota of this process's cgroup (v2, else v1), in CPUs; 0: none */
+static long cgroup_cpus(void)
+{
+	char line[4200];
+	const char *r = getenv("GOLC_CGROUP_ROOT");
+	if (r) cg_root = r;
+	snprintf(line, sizeof line, "%s/proc/self/cgroup", cg_root);
+	FILE *f = fopen(line, "r");
+	long n = 0;
+	if (f) {
+		while (!n && fgets(line, sizeof line, f)) {
+			line[strcspn(line, "\n")] = 0;
+			if (!strncmp(line, "0::", 3)) {
+				n = cgroup_v2(line + 3);
+			} else {
+				char *c = strchr(line, ':'), *p = c ? strchr(c + 1, ':') : NULL;
+				if (!p) continue;
+				*p = 0;
+				if (strstr(c + 1, "cpu") && !strstr(c + 1, "cpuset")) {
+					char dir[4300];
+					snprintf(dir, sizeof dir, "/sys/fs/cgroup/%s%s", c + 1, p + 1);
+					n = cgroup_v1(dir);
+				}
+			}
+		}
+		fclose(f);
+	}
+	if (!n) n = cgroup_v2("");
+	if (!n) n = cgroup_v1("/sys/fs/cgroup/cpu");
+	if (!n) n = cgroup_v1("/sys/fs/cgroup/cpu,cpuacct");
+	return n;
+}
+
 static intptr_t gomaxprocs;
 
+/* the default: $GOMAXPROCS, else the cgroup CPU quota, else NumCPU */
+static void init_gomaxprocs(void *arg)
+{
+	(void)arg;
+	long n = parse_pos(getenv("GOMAXPROCS"));
+	if (n <= 0) n = cgroup_cpus();
+	if (n <= 0) n = rt_numcpu();
+	gomaxprocs = n > MAX_GOMAXPROCS ? MAX_GOMAXPROCS : n;
+}
+
+/* GOMAXPROCS(n): n <= 0 only reads; larger values clamp to 1024. One
+ * thread runs every goroutine for now (#6), so a change is only recorded. */
 RT_HOOK(intptr_t, rt_api_gomaxprocs, "runtime.GOMAXPROCS", (intptr_t n))
 {
-	if (!gomaxprocs) {
-		const char *e = getenv("GOMAXPROCS");
-		long v = e ? strtol(e, NULL, 10) : 0;
-		gomaxprocs = v > 0 ? v : rt_numcpu();
-		if (gomaxprocs > 1024) gomaxprocs = 1024;
-	}
+	if (RT_UNLIKELY(!gomaxprocs)) rt_systemstack(init_gomaxprocs, NULL);
 	intptr_t old = gomaxprocs;
-	if (n > 0) gomaxprocs = n > 1024 ? 1024 : n;
+	if (n > 0) gomaxprocs = n > MAX_GOMAXPROCS ? MAX_GOMAXPROCS : n;
 	return old;
 }
+
+/* ---------------------------------------------------------------- LockOSThread */
+
+/* The nesting count (gc's lockedExt); with one thread every goroutine is
+ * already on its thread, so a locked one needs nothing more yet (#6).
+ * Body of runtime.LockOSThread (an RT_GOENTRY trampoline: it may panic). */
+void rt_lockosthread_c(void)
+{
+	G *g = rt_curg;
+	if (++g->lockedext == 0) {
+		g->lockedext--;
+		rt_panic_error("LockOSThread nesting overflow", 0);
+	}
+}
+
+RT_HOOK(void, rt_api_unlockosthread, "runtime.UnlockOSThread", (void))
+{
+	G *g = rt_curg;
+	if (g->lockedext) g->lockedext--;
+}
+
+RT_HOOK(int64_t, rt_api_numcgocall, "runtime.NumCgoCall", (void)) { return 0; }
 
 RT_HOOK(intptr_t, rt_api_numcpu, "runtime.NumCPU", (void)) { return rt_numcpu(); }
 RT_HOOK(intptr_t, rt_api_numgoroutine, "runtime.NumGoroutine", (void)) { return (intptr_t)rt_numgoroutine(); }
