@@ -296,7 +296,6 @@ static LLVMValueRef comdat_global(CG *cg, const char *name, LLVMValueRef init)
 	return g;
 }
 
-/* a reflect `name`: flag byte, uvarint length, bytes */
 static size_t put_uvarint(char *buf, size_t v)
 {
 	size_t k = 0;

@@ -63,19 +63,21 @@ void rt_printtypestring(const GoType *t)
 	rt_printstring(s.p, s.n);
 }
 
-/* size of the kind-specific struct that precedes the uncommonType */
-uintptr_t rt_type_ext_size(const GoType *t)
+/* t's uncommonType (it follows the kind-specific struct), or NULL */
+const Uncommon *rt_type_uncommon(const GoType *t)
 {
+	if (!(t->tflag & 1)) return NULL;
+	uintptr_t ext;
 	switch (t->kind & GO_KIND_MASK) {
-	case GO_KIND_POINTER: case GO_KIND_SLICE: case GO_KIND_FUNC: return 56;
-	case GO_KIND_ARRAY: return 72;
-	case GO_KIND_CHAN: return 64;
-	case GO_KIND_MAP: return 88;
-	case GO_KIND_INTERFACE: case GO_KIND_STRUCT: return 80;
-	default: return 48;
+	case GO_KIND_POINTER: case GO_KIND_SLICE: case GO_KIND_FUNC: ext = 56; break;
+	case GO_KIND_ARRAY: ext = 72; break;
+	case GO_KIND_CHAN: ext = 64; break;
+	case GO_KIND_MAP: ext = 88; break;
+	case GO_KIND_INTERFACE: case GO_KIND_STRUCT: ext = 80; break;
+	default: ext = 48; break;
 	}
+	return (const Uncommon *)((const uint8_t *)t + ext);
 }
-#define ext_size rt_type_ext_size
 
 typedef struct Itab {
 	const GoType *inter;
@@ -120,7 +122,7 @@ Itab *rt_getitab_c(const GoType *inter, const GoType *t, int8_t canfail)
 		if (e->tab->inter == inter && e->tab->type == t) return e->tab;
 	const IfaceExt *ie = iface_ext(inter);
 	intptr_t ni = ie->len;
-	const Uncommon *u = (t->tflag & 1) ? (const Uncommon *)((const uint8_t *)t + ext_size(t)) : NULL;
+	const Uncommon *u = rt_type_uncommon(t);
 	const Method *ms = u ? (const Method *)((const uint8_t *)u + u->moff) : NULL;
 	int nm = u ? u->mcount : 0;
 	Itab *tab = rt_alloc(sizeof(Itab) + sizeof(void *) * (ni ? ni : 1), RT_ALLOC_NOSCAN);

@@ -111,8 +111,8 @@ static GoString type_pkgpath(const GoType *t)
 {
 	GoString none = {0, 0};
 	const void *name = NULL;
-	if (t->tflag & 1) {
-		const Uncommon *u = (const Uncommon *)((const uint8_t *)t + rt_type_ext_size(t));
+	const Uncommon *u = rt_type_uncommon(t);
+	if (u) {
 		if (u->pkgpath) name = rt_resolve_off((uint8_t *)t, u->pkgpath);
 	} else if ((t->kind & GO_KIND_MASK) == GO_KIND_STRUCT) {
 		name = ((const StructExt *)((const uint8_t *)t + 48))->pkgpath;

@@ -25,7 +25,7 @@
  * since its last look (no switch in between: schedtick unchanged), it
  * poisons that goroutine's stack guard. The goroutine's next prologue check
  * or loop back-edge poll fails (stack.c), and it yields to the back of the
- * run queue (rt_preempt_yield), as gc's 10 ms time slices do. G structs are
+ * run queue (stack.c rt_preempt_check), as gc's 10 ms time slices do. G structs are
  * never freed (a free list reuses them), so a late write by the monitor
  * lands in a G, at worst one that no longer runs: a spurious yield.
  */
@@ -210,12 +210,6 @@ void rt_gosched_c(void)
 	G *g = rt_curg;
 	runq_put(g);
 	rt_sched_return(&g->ctx, &sched_ctx);
-}
-
-/* a preempted goroutine (stack.c rt_preempt_check): like Gosched */
-void rt_preempt_yield(void)
-{
-	rt_gosched_c();
 }
 
 /* ---------------------------------------------------------------- sysmon */

@@ -382,9 +382,8 @@ static const GoType *method_value_type(const MethodValue *mv)
 		if (i < 0 || i >= ie->len) rt_throw("reflect: internal error: invalid method index");
 		return rt_resolve_off((uint8_t *)t, ie->m[i].typ);
 	}
-	if (!(t->tflag & 1)) rt_throw("reflect: internal error: invalid method index");
-	const Uncommon *u = (const Uncommon *)((const uint8_t *)t + rt_type_ext_size(t));
-	if (i < 0 || i >= u->xcount) rt_throw("reflect: internal error: invalid method index");
+	const Uncommon *u = rt_type_uncommon(t);
+	if (!u || i < 0 || i >= u->xcount) rt_throw("reflect: internal error: invalid method index");
 	const Method *ms = (const Method *)((const uint8_t *)u + u->moff);
 	return rt_resolve_off((uint8_t *)t, ms[i].mtyp);
 }
@@ -402,16 +401,10 @@ static const GoType *signature(void *fv)
 }
 
 typedef struct {
-	const GoType *frametype;
 	void *fn;
 	uint8_t *frame;
-	uint32_t argsize, retoff, framesize;
+	uint32_t retoff;
 } CallReq;
-
-static void load_scalar(void *dst, const Scalar *s, const uint8_t *src)
-{
-	memcpy(dst, src, sk_size[s->kind]);
-}
 
 /* a result scalar from a libffi return slot (8 bytes, little-endian) */
 static void store_result(uint8_t *frame, const Scalar *s, const void *slot)
@@ -461,8 +454,9 @@ static void call_go(void *arg)
 void rt_r_call_c(const GoType *frametype, void *fn, void *frame, uint32_t argsize, uint32_t retoff,
                  uint32_t framesize, void *regs)
 {
+	(void)frametype, (void)argsize, (void)framesize;    /* the Shape has them */
 	(void)regs;     /* abi_generic.go: no argument registers */
-	CallReq q = {frametype, fn, frame, argsize, retoff, framesize};
+	CallReq q = {fn, frame, retoff};
 	rt_callgo(call_go, &q);
 }
 
@@ -503,7 +497,7 @@ static void makefunc_go(void *arg)
 	for (int i = 0; i < sh->nargs; i++) {
 		const Scalar *s = &sh->args[i];
 		if (s->kind == SK_MEM) memcpy(frame + s->off, *(void **)q->av[k++], s->mem->size);
-		else load_scalar(frame + s->off, s, q->av[k++]);
+		else memcpy(frame + s->off, q->av[k++], sk_size[s->kind]);
 	}
 	int8_t retvalid = 0;
 	uint64_t regs[2] = {0, 0};   /* abi.RegArgs is empty under abi_generic.go */

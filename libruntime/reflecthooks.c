@@ -25,6 +25,15 @@
 
 /* ---------------------------------------------------------------- map descriptors */
 
+/* Was descriptor (or name) p made by reflect at run time? The program's
+ * own are in its image; reflect's are in the heap. (A bounds check, not a
+ * heap lookup: resolveNameOff/TypeOff and map operations call this often.) */
+extern const char __executable_start[], _end[];
+static int made_at_run_time(const void *p)
+{
+	return (const char *)p < __executable_start || (const char *)p >= _end;
+}
+
 typedef struct {
 	uint32_t *v;
 	uint32_t n, cap;
@@ -120,8 +129,7 @@ static void rtmapdesc_sys(void *arg)
  * (kept for the program's life, like the type in reflect's cache). */
 static const GoMapDesc *mapdesc(const GoType *t)
 {
-	uintptr_t s, e;
-	if (rt_heap_find((uintptr_t)t, &s, &e) != RT_HEAP_OBJECT)
+	if (!made_at_run_time(t))
 		return *(const GoMapDesc *const *)((const uint8_t *)t + 64);
 	for (RtMapDesc *r = __atomic_load_n(&rtmaps, __ATOMIC_ACQUIRE); r; r = r->next)
 		if (r->t == t) return &r->md;
@@ -135,8 +143,7 @@ static int32_t nreflect_offs, capreflect_offs;
 
 void *rt_resolve_off(uint8_t *base, int32_t off)
 {
-	uintptr_t s, e;
-	if (rt_heap_find((uintptr_t)base, &s, &e) == RT_HEAP_OBJECT) {
+	if (made_at_run_time(base)) {
 		if (off < 1 || off > nreflect_offs) rt_throw("reflect: bad run-time type offset");
 		return reflect_offs[off - 1];
 	}

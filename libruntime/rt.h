@@ -288,7 +288,7 @@ void rt_callin_unwind(G *g, GoDeferRec *d);     /* resuming d's frame: drop the 
 void rt_callon(Seg *top, void (*fn)(void *), void *arg);
 Seg *rt_seg_enter(size_t est);          /* stack.c: a younger segment for rt_callgo */
 void rt_preempt_check(void);            /* stack.c: yield if a preemption is pending */
-void rt_preempt_yield(void);            /* proc.c: to the back of the run queue */
+void rt_gosched_c(void);                /* proc.c: runtime.Gosched's body (also preemption) */
 void rt_lockosthread_c(void);           /* runtimeapi.c: runtime.LockOSThread's body */
 void rt_seg_leave(Seg *s);
 
@@ -327,7 +327,7 @@ typedef struct { const uint8_t *name; const GoType *typ; uintptr_t off; } SField
 typedef struct { const void *pkgpath; const SField *f; intptr_t len, cap; } StructExt;
 typedef struct { const GoType *elem, *slice; uintptr_t len; } ArrayExt;
 typedef struct { uint16_t in, out; uint32_t pad; } FuncExt;   /* out: bit 15 = variadic */
-uintptr_t rt_type_ext_size(const GoType *t);    /* the kind struct before the uncommonType */
+const Uncommon *rt_type_uncommon(const GoType *t);     /* NULL: no uncommonType */
 GoString rt_typestring(const GoType *t);
 GoString rt_namestring(const uint8_t *name);    /* iface.c: a name's bytes */
 GoString rt_gostring(const char *s);            /* string.c: a C string, not copied */

@@ -305,7 +305,7 @@ void rt_preempt_check(void)
 	g->preempt = 0;
 	set_guard(g, rt_seg_guard(g->seg));
 	rt_stack_stats.preempts++;
-	rt_preempt_yield();
+	rt_gosched_c();         /* to the back of the run queue, like Gosched */
 }
 
 static void print_stat(const char *name, long v)
