@@ -96,6 +96,10 @@ int link_program(const char *triple, const char **objs, int nobjs, const char *o
 	argv[k++] = "-l:libffi.a";     /* reflect calls (libruntime/reflectcall.c), static: qemu finds no arm64 .so */
 	argv[k++] = "-lpthread";
 	argv[k++] = "-lm";
+	/* no lazy binding: the resolver saves the vector registers on the
+	 * stack, and libc calls from runtime hooks run on goroutine segments
+	 * with only the guard's slack below them */
+	argv[k++] = "-Wl,-z,now";
 	if (strcmp(arch, "aarch64")) argv[k++] = "-Wl,--error-limit=0";   /* lld only */
 	argv[k] = NULL;
 	int st = spawn(argv);

@@ -200,7 +200,7 @@ int rt_chansend(Hchan *c, void *elem, int block)
 		rt_unlock(&c->lock);
 		return 0;
 	}
-	Sudog s = {.g = rt_curg, .c = c, .elem = elem};
+	Sudog s = {.g = rt_getg(), .c = c, .elem = elem};
 	enqueue(&c->sendq, &s);
 	rt_gopark(unlock_chan, c, "chan send");
 	if (!s.success) rt_panic_error("send on closed channel", 0);
@@ -236,7 +236,7 @@ int rt_chanrecv(Hchan *c, void *elem, int block)
 		rt_unlock(&c->lock);
 		return 0;
 	}
-	Sudog r = {.g = rt_curg, .c = c, .elem = elem};
+	Sudog r = {.g = rt_getg(), .c = c, .elem = elem};
 	enqueue(&c->recvq, &r);
 	rt_gopark(unlock_chan, c, "chan receive");
 	return r.success ? 3 : 2;
@@ -375,7 +375,7 @@ SelectResult rt_selectgo_c(Scase *cases, intptr_t nsends, intptr_t nrecvs, int8_
 	SelectWait sw = {0};
 	Sudog *sg = n <= SELECT_INLINE ? sg_in : rt_alloc(sizeof(Sudog) * (size_t)n, 0);
 	for (int i = 0; i < n; i++) {
-		sg[i] = (Sudog){.g = rt_curg, .c = cases[i].c, .elem = cases[i].elem, .isselect = 1, .casei = i, .sel = &sw};
+		sg[i] = (Sudog){.g = rt_getg(), .c = cases[i].c, .elem = cases[i].elem, .isselect = 1, .casei = i, .sel = &sw};
 		if (!cases[i].c) continue;
 		enqueue(i < nsends ? &cases[i].c->sendq : &cases[i].c->recvq, &sg[i]);
 	}

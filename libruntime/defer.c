@@ -51,7 +51,7 @@ static Seg *seg_of(G *g, uintptr_t p)
  * everything newer is dead. Keeps t->next cached, frees the rest. */
 void rt_unwind_segs(Seg *t)
 {
-	G *g = rt_curg;
+	G *g = rt_getg();
 	for (Seg *s = g->seg; s != t; s = s->prev)
 		g->stacksize -= s->size;
 	Seg *c = t->next;
@@ -68,7 +68,7 @@ void rt_unwind_segs(Seg *t)
 
 void rt_run_defers(Panic *p)
 {
-	G *g = rt_curg;
+	G *g = rt_getg();
 	for (GoDeferRec *d; (d = g->defer);) {
 		for (Panic *q = p->link; q; q = q->link)
 			if (q->rec == d)
@@ -132,13 +132,13 @@ static void recover_sys(void *arg)
 {
 	RecoverCall *rc = arg;
 	RecoverWalk w = {.want = &rc->p->site, .thunk = rc->thunk};
-	rt_walk_stack(rt_curg, recover_visit, &w);
+	rt_walk_stack(rt_getg(), recover_visit, &w);
 	rc->ok = w.ok;
 }
 
 static GoEface do_recover(int thunk)
 {
-	G *g = rt_curg;
+	G *g = rt_getg();
 	Panic *p = g ? g->panic : NULL;
 	GoEface r = {0, 0};
 	if (!p || p->recovered || p->goexit)

@@ -103,7 +103,8 @@ static bool name_eq(const uint8_t *a, const uint8_t *b)
 
 #define NBUCKETS 256
 typedef struct Entry { struct Entry *next; Itab *tab; } Entry;
-static Entry *cache[NBUCKETS];
+static Entry *cache[NBUCKETS];   /* entries are added under cachelock, never removed */
+static RtLock cachelock;
 
 RT_NORETURN static void assert_fail(const GoType *have, const GoType *want, const GoType *iface, const uint8_t *missing)
 {
@@ -118,7 +119,7 @@ Itab *rt_getitab_c(const GoType *inter, const GoType *t, int8_t canfail)
 		assert_fail(NULL, inter, NULL, NULL);
 	}
 	uintptr_t h = (((uintptr_t)inter >> 3) ^ ((uintptr_t)t >> 3) * 31) % NBUCKETS;
-	for (Entry *e = cache[h]; e; e = e->next)
+	for (Entry *e = __atomic_load_n(&cache[h], __ATOMIC_ACQUIRE); e; e = e->next)
 		if (e->tab->inter == inter && e->tab->type == t) return e->tab;
 	const IfaceExt *ie = iface_ext(inter);
 	intptr_t ni = ie->len;
@@ -150,8 +151,15 @@ Itab *rt_getitab_c(const GoType *inter, const GoType *t, int8_t canfail)
 	tab->hash = t->hash;
 	Entry *e = rt_alloc(sizeof(Entry), RT_ALLOC_NOSCAN);
 	e->tab = tab;
+	rt_lock(&cachelock);
+	for (Entry *o = cache[h]; o; o = o->next)
+		if (o->tab->inter == inter && o->tab->type == t) {     /* another thread was first */
+			rt_unlock(&cachelock);
+			return o->tab;
+		}
 	e->next = cache[h];
-	cache[h] = e;
+	__atomic_store_n(&cache[h], e, __ATOMIC_RELEASE);
+	rt_unlock(&cachelock);
 	return tab;
 }
 

@@ -151,7 +151,7 @@ void *rt_alloc(size_t size, unsigned flags)
 void *rt_newobject_c(const GoType *t)
 {
 	if (RT_UNLIKELY(rt_gcstress))
-		rt_gcstress_check(rt_curg);
+		rt_gcstress_check(rt_getg());
 	return rt_alloc(t->size, t->ptrdata ? 0 : RT_ALLOC_NOSCAN);
 }
 

@@ -62,13 +62,16 @@ typedef KVPair KV;
 
 enum { EMPTY = 0, DELETED = 1, FULL = 0x80 };
 
-static uint64_t randstate;
+static uint64_t randstate;      /* before the scheduler runs (unit tests) */
 
 uint32_t rt_fastrandn(uint32_t n) { return (uint32_t)(((uint64_t)(uint32_t)rt_fastrand() * n) >> 32); }
 
+/* per M, as gc's fastrand */
 uint64_t rt_fastrand(void)
 {
-	uint64_t x = randstate;
+	M *m = rt_getm();
+	uint64_t *state = m ? &m->fastrand : &randstate;
+	uint64_t x = *state;
 	if (x == 0) {
 		uint64_t t;
 #if defined(__x86_64__)
@@ -85,7 +88,7 @@ uint64_t rt_fastrand(void)
 	x ^= x << 13;
 	x ^= x >> 7;
 	x ^= x << 17;
-	randstate = x;
+	*state = x;
 	return x * 0x2545F4914F6CDD1Dull;
 }
 
@@ -304,7 +307,7 @@ static void resize(HMap *m, uintptr_t ncap)
 HMap *rt_makemap_c(const GoMapDesc *md, intptr_t hint)
 {
 	if (RT_UNLIKELY(rt_gcstress))
-		rt_gcstress_check(rt_curg);
+		rt_gcstress_check(rt_getg());
 	/* gc treats a negative (or huge) hint as no hint */
 	HMap *m = rt_alloc(sizeof(HMap), 0);
 	(void)rt_hmap_type;
@@ -343,7 +346,7 @@ void *rt_mapaccess_c(const GoMapDesc *md, HMap *m, const uint8_t *k)
 void *rt_mapassign_c(const GoMapDesc *md, HMap *m, const uint8_t *k)
 {
 	if (RT_UNLIKELY(rt_gcstress))
-		rt_gcstress_check(rt_curg);
+		rt_gcstress_check(rt_getg());
 	if (!m)
 		rt_panic_error("assignment to entry in nil map", 0);
 	uint64_t h = hash(md, k, m->seed);
@@ -385,7 +388,7 @@ Iter *rt_mapiterinit_c(const GoMapDesc *md, HMap *m)
 {
 	(void)md;
 	if (RT_UNLIKELY(rt_gcstress))
-		rt_gcstress_check(rt_curg);
+		rt_gcstress_check(rt_getg());
 	if (!m || m->count == 0)
 		return 0;
 	Iter *it = rt_alloc(sizeof(Iter), 0);

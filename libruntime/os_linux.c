@@ -51,6 +51,11 @@ int rt_os_mmap(void **out, size_t len, int noreserve)
 	return 0;
 }
 
+void rt_os_hugepages(void *p, size_t len)
+{
+	madvise(p, len, MADV_HUGEPAGE);        /* advice only: failure is harmless */
+}
+
 int rt_os_munmap(void *p, size_t len)
 {
 	return munmap(p, len) ? errno : 0;

@@ -309,7 +309,7 @@ GoEface rt_panic_value(Panic *p)
 static void die(void *arg)
 {
 	const Panic *p = arg;
-	G *g = rt_curg;
+	G *g = rt_getg();
 	if (dying++) {
 		rt_print_cstr(p->kind == P_THROW ? "fatal error: " : "panic: ");
 		rt_print_cstr(p->kind == P_THROW ? p->msg : "(while dying)");
@@ -344,7 +344,7 @@ static void die(void *arg)
  * panicking frame (g->sched, set by the RT_GOENTRY trampoline). */
 static RT_NORETURN void dopanic(Panic *p)
 {
-	G *g = rt_curg;
+	G *g = rt_getg();
 	if (p->kind != P_THROW && g && g->sched.sp) {
 		p->site = (PanicSite){g->sched.fp, g->sched.ra, g->sched.sp, g->seg};
 		p->link = g->panic;

@@ -312,7 +312,7 @@ static Shape *shape_of(const GoType *ft)
 
 void rt_callgo(void (*fn)(void *), void *arg)
 {
-	G *g = rt_curg;
+	G *g = rt_getg();
 	CallIn ci = {g->sched, g->seg, g->defer, g->callin};
 	g->callin = &ci;
 	Seg *s = rt_seg_enter(64 << 10);

@@ -138,14 +138,18 @@ static const GoMapDesc *mapdesc(const GoType *t)
 	return q.md;
 }
 
-static void **reflect_offs;     /* addReflectOff ids - 1 -> pointers */
-static int32_t nreflect_offs, capreflect_offs;
+/* addReflectOff ids - 1 -> pointers, in pages that never move (readers
+ * take no lock) */
+enum { OFFPAGE = 1024, OFFPAGES = 1024 };
+static void **reflect_offs[OFFPAGES];
+static volatile int32_t nreflect_offs;
+static RtLock offlock;
 
 void *rt_resolve_off(uint8_t *base, int32_t off)
 {
 	if (made_at_run_time(base)) {
-		if (off < 1 || off > nreflect_offs) rt_throw("reflect: bad run-time type offset");
-		return reflect_offs[off - 1];
+		if (off < 1 || off > __atomic_load_n(&nreflect_offs, __ATOMIC_ACQUIRE)) rt_throw("reflect: bad run-time type offset");
+		return reflect_offs[(off - 1) / OFFPAGE][(off - 1) % OFFPAGE];
 	}
 	return base + off;
 }
@@ -153,17 +157,33 @@ void *rt_resolve_off(uint8_t *base, int32_t off)
 RT_HOOK(void *, rt_r_resolvenameoff, "reflect.resolveNameOff", (uint8_t *base, int32_t off)) { return rt_resolve_off(base, off); }
 RT_HOOK(void *, rt_r_resolvetypeoff, "reflect.resolveTypeOff", (uint8_t *base, int32_t off)) { return rt_resolve_off(base, off); }
 RT_HOOK(void *, rt_r_resolvetextoff, "reflect.resolveTextOff", (uint8_t *base, int32_t off)) { return rt_resolve_off(base, off); }
+
+static void addreflectoff_sys(void *arg)
+{
+	void **pp = arg;
+	void *p = *pp;
+	rt_lock(&offlock);
+	int32_t n = nreflect_offs, id = 0;
+	for (int32_t i = 0; i < n && !id; i++)
+		if (reflect_offs[i / OFFPAGE][i % OFFPAGE] == p) id = i + 1;
+	if (!id) {
+		if (n == OFFPAGE * OFFPAGES) rt_throw("reflect: too many run-time type offsets");
+		if (!reflect_offs[n / OFFPAGE]) {
+			reflect_offs[n / OFFPAGE] = calloc(OFFPAGE, sizeof(void *));
+			if (!reflect_offs[n / OFFPAGE]) rt_throw("out of memory in addReflectOff");
+		}
+		reflect_offs[n / OFFPAGE][n % OFFPAGE] = p;
+		__atomic_store_n(&nreflect_offs, n + 1, __ATOMIC_RELEASE);
+		id = n + 1;
+	}
+	rt_unlock(&offlock);
+	*pp = (void *)(intptr_t)id;
+}
+
 RT_HOOK(int32_t, rt_r_addreflectoff, "reflect.addReflectOff", (void *p))
 {
-	for (int32_t i = 0; i < nreflect_offs; i++)
-		if (reflect_offs[i] == p) return i + 1;
-	if (nreflect_offs == capreflect_offs) {
-		capreflect_offs = capreflect_offs ? 2 * capreflect_offs : 64;
-		reflect_offs = realloc(reflect_offs, sizeof(void *) * (size_t)capreflect_offs);
-		if (!reflect_offs) rt_throw("out of memory in addReflectOff");
-	}
-	reflect_offs[nreflect_offs++] = p;
-	return nreflect_offs;
+	rt_systemstack(addreflectoff_sys, &p);
+	return (int32_t)(intptr_t)p;
 }
 
 /* typelinks() (sections []unsafe.Pointer, offset [][]int32): the unnamed

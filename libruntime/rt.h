@@ -47,6 +47,7 @@ RT_NORETURN void rt_os_exit(int code);                  /* exit_group, no atexit
 void rt_os_yield(void);
 int rt_os_mmap(void **out, size_t len, int noreserve);  /* RW anonymous, zeroed */
 int rt_os_munmap(void *p, size_t len);
+void rt_os_hugepages(void *p, size_t len);              /* MADV_HUGEPAGE */
 const char *rt_os_getenv(const char *name);             /* startup only (libc) */
 long rt_syscall6(long nr, long a, long b, long c, long d, long e, long f); /* asm; -errno */
 
@@ -133,15 +134,54 @@ struct G {
 	uintptr_t gopc;                 /* return address of the go statement's newproc call */
 	struct CallIn *callin;          /* innermost C -> Go call in progress (reflectcall.c) */
 	uint32_t lockedext;             /* runtime.LockOSThread nesting (runtimeapi.c) */
+	volatile uint32_t status;       /* G_* (proc.c) */
+	struct M *m;                    /* the M running it (or that ran it last) */
+	struct M *lockedm;              /* LockOSThread: only this M runs it */
 };
 
-#define RT_STACK_MIN 8192               /* first and smallest segment */
-#define RT_SEG_NCLASS 12                /* 8 KB << 0 .. 8 KB << 11 (16 MB) */
+#define RT_STACK_MIN 2048               /* first and smallest segment */
+#define RT_SEG_NCLASS 14                /* 2 KB << 0 .. 2 KB << 13 (16 MB) */
 #define RT_SEG_HUGE 0xffffffffu
 #define RT_SEG_CANARY 0x5354414b43414e59ull
 #define RT_STACK_MAX ((size_t)1000000000)  /* gc's default max stack (64-bit) */
 
 extern __thread G *rt_curg __attribute__((tls_model("initial-exec")));
+extern __thread struct M *rt_curm __attribute__((tls_model("initial-exec")));
+
+/*
+ * The current G / M. C code that can park (and so resume on another
+ * thread) must not let the compiler reuse a thread-local address computed
+ * before the park: these reads are volatile asm, never CSE'd or hoisted
+ * (ARCHITECTURE.md "g and thread-local state"). The scheduler's own loop,
+ * which never leaves its thread, may use rt_curg / rt_curm directly.
+ */
+static inline G *rt_getg(void)
+{
+	G *g;
+#if defined(__aarch64__)
+	uintptr_t off;
+	__asm__ volatile("mrs %0, TPIDR_EL0\n\tadrp %1, :gottprel:rt_curg\n\t"
+	                 "ldr %1, [%1, #:gottprel_lo12:rt_curg]\n\tldr %0, [%0, %1]"
+	                 : "=&r"(g), "=&r"(off));
+#else
+	__asm__ volatile("movq rt_curg@GOTTPOFF(%%rip), %0\n\tmovq %%fs:(%0), %0" : "=r"(g));
+#endif
+	return g;
+}
+
+static inline struct M *rt_getm(void)
+{
+	struct M *m;
+#if defined(__aarch64__)
+	uintptr_t off;
+	__asm__ volatile("mrs %0, TPIDR_EL0\n\tadrp %1, :gottprel:rt_curm\n\t"
+	                 "ldr %1, [%1, #:gottprel_lo12:rt_curm]\n\tldr %0, [%0, %1]"
+	                 : "=&r"(m), "=&r"(off));
+#else
+	__asm__ volatile("movq rt_curm@GOTTPOFF(%%rip), %0\n\tmovq %%fs:(%0), %0" : "=r"(m));
+#endif
+	return m;
+}
 extern __thread uintptr_t rt_g0sp __attribute__((tls_model("initial-exec")));
 extern __thread int rt_onsys __attribute__((tls_model("initial-exec")));
 
@@ -396,19 +436,112 @@ void rt_gcstress_check(G *g);
 void rt_gcstress_report(void);
 
 /* ----------------------------------------------------------------- proc.c */
+enum {                          /* G.status */
+	G_IDLE, G_RUNNABLE, G_RUNNING, G_SYSCALL, G_WAITING, G_DEAD,
+};
+enum {                          /* P.status */
+	P_IDLE, P_RUNNING, P_SYSCALL, P_GCSTOP, P_DEAD,
+};
+#define RT_RUNQ_SIZE 256
+#define RT_MAX_PROCS 1024
+
+/* a one-shot futex event: sleep until woken (rt_notesleep), wake once */
+typedef struct Note { volatile uint32_t key; } Note;
+void rt_noteclear(Note *n);
+void rt_notewakeup(Note *n);
+void rt_notesleep(Note *n);
+int rt_notetsleep(Note *n, int64_t ns);         /* 1: woken, 0: timed out */
+
+typedef struct P P;
+typedef struct M M;
+
+/* a P's timers (timer.c) */
+typedef struct TimerHeap {
+	RtLock lock;
+	struct TimerEntry *e;
+	int n, cap;
+	volatile int64_t next;          /* the earliest deadline, 0: none (read without the lock) */
+} TimerHeap;
+
+/* a processor: the right to run Go code, with its local run queue */
+struct P {
+	int32_t id;
+	volatile uint32_t status;       /* P_* */
+	M *m;                           /* the M holding it (NULL when idle or in a syscall) */
+	P *link;                        /* idle list / lists of Ps to start */
+	volatile uint32_t runqhead, runqtail;
+	G *volatile runnext;            /* runs next, inheriting the time slice */
+	G *runq[RT_RUNQ_SIZE];
+	volatile uint32_t schedtick;    /* goroutines started with a new time slice */
+	volatile uint32_t syscalltick;  /* system calls entered */
+	TimerHeap timers;
+	/* sysmon's view (sysmon only) */
+	uint32_t sm_schedtick, sm_syscalltick;
+	int64_t sm_schedwhen, sm_syscallwhen;
+};
+
+/* a thread running Go code; its own stack is the system stack (g0) */
+struct M {
+	Ctx g0ctx;                      /* the scheduler loop's context */
+	int64_t id;
+	P *p;                           /* the P it holds */
+	P *nextp;                       /* the P to take when woken */
+	P *oldp;                        /* the P it held before a system call */
+	G *curg;                        /* the goroutine it runs */
+	G *lockedg;                     /* LockOSThread: the only goroutine it runs */
+	G *(*afterfn)(M *, G *);        /* mcall: what the scheduler does for curg */
+	int spinning;                   /* looking for work while holding a P */
+	Note park;
+	M *schedlink;                   /* idle list */
+	M *alllink;
+	uint64_t fastrand;
+	int locks;                      /* procPin: no preemption */
+};
+
+extern volatile int32_t rt_gomaxprocs;
 void rt_gopark(void (*unlockf)(void *), void *arg, const char *reason);
 void rt_goready(G *g);
 int64_t rt_numgoroutine(void);
 RT_NORETURN void rt_sched_main(void (*fn)(void *));
-int64_t rt_timers_run(void);                                   /* timer.c */
-void rt_timers_sleep_until(int64_t when);
-int64_t rt_nanotime(void);
 G *rt_newg(void *fn, void *nest, uintptr_t a0, uintptr_t a1, uintptr_t a2);   /* not yet runnable */
+void rt_entersyscall(void);
+void rt_exitsyscall(void);
+intptr_t rt_set_gomaxprocs(intptr_t n);                        /* returns the old value */
+void rt_ready_new(G *g);                /* a goroutine from rt_newg becomes runnable */
+void rt_wake_netpoller(int64_t when);   /* a timer was added */
+void rt_gopreempt(void);                /* stack.c: a preemption request is served */
+intptr_t rt_procpin(void);
+void rt_procunpin(void);
+int rt_canspin(intptr_t i);
+void rt_unlockosthread(void);
+intptr_t rt_set_maxthreads(intptr_t n);         /* debug.SetMaxThreads; returns the old limit */
+long rt_numcpu(void);                   /* runtimeapi.c */
 void rt_sched_run(Ctx *save, const Ctx *g);            /* asm */
 void rt_sched_return(Ctx *save, const Ctx *sched);     /* asm */
+intptr_t rt_gomaxprocs_default(void);                   /* runtimeapi.c */
 extern int rt_argc;
 extern char **rt_argv;
 extern char **rt_envp;
+
+/* timer.c */
+typedef struct RtTimer {
+	void (*f)(void *arg);
+	void *arg;
+	P *p;                   /* the P whose heap holds it, NULL: not pending (timer.c) */
+	int idx;                /* heap index + 1 */
+} RtTimer;
+void rt_ctimer_set(RtTimer *c, int64_t when);   /* (re)arms, on the current P */
+void rt_ctimer_stop(RtTimer *c);
+int64_t rt_timers_run(P *p);            /* runs p's due timers; p's next deadline or 0 */
+void rt_timers_move(P *p, P *to);       /* world stopped */
+int64_t rt_nanotime(void);
+
+/* netpoll.c: epoll; also the wait of an idle M for the next timer */
+void rt_netpoll_init(void);
+int rt_netpoll_inited(void);
+G *rt_netpoll(int64_t delay);           /* ready goroutines (linked by schedlink); delay < 0 blocks */
+void rt_netpoll_break(void);
+extern volatile int32_t rt_netpoll_waiters;
 
 #endif /* __ASSEMBLER__ */
 #endif

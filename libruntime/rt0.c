@@ -21,7 +21,7 @@ static void exit_main(void *arg)
 		rt_stack_report();
 	if (rt_debug & RT_DBG_GCSTRESS)
 		rt_gcstress_report();
-	exit(0);
+	rt_os_exit(0);          /* exit_group: other threads stop where they are */
 }
 
 /* G 1: the package initializers, then main.main */

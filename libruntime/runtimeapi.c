@@ -4,11 +4,10 @@
  * scheduler and the collector exist; and internal/syscall/unix's socket
  * hooks.
  *
- * Pending, with their issues: the collector (#7: GC, SetFinalizer,
- * KeepAlive need nothing yet, since nothing is freed), GOMAXPROCS and
- * LockOSThread beyond their values and counts (#6: one thread runs every
- * goroutine), and the call-stack queries Caller, Callers and Frames (#8:
- * they report no frames).
+ * GOMAXPROCS and LockOSThread are the scheduler's (proc.c). Pending, with
+ * their issues: the collector (#7: GC, SetFinalizer, KeepAlive need
+ * nothing yet, since nothing is freed) and the call-stack queries Caller,
+ * Callers and Frames (#8: they report no frames).
  */
 #define _GNU_SOURCE
 #include "rt.h"
@@ -18,12 +17,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-static intptr_t rt_numcpu(void)
-{
-	cpu_set_t set;
-	if (sched_getaffinity(0, sizeof set, &set) == 0) return CPU_COUNT(&set);
-	return 1;
-}
+static long ncpu;                /* at startup, as gc's NumCPU */
+
+long rt_numcpu(void) { return ncpu; }
 
 RT_HOOK(void, rt_api_keepalive, "runtime.KeepAlive", (const GoType *t, void *p)) { (void)t, (void)p; }
 RT_HOOK(void, rt_api_gc, "runtime.GC", (void)) {}
@@ -133,51 +129,31 @@ static long cgroup_cpus(void)
 	return n;
 }
 
-static intptr_t gomaxprocs;
-
-/* the default: $GOMAXPROCS, else the cgroup CPU quota, else NumCPU */
-static void init_gomaxprocs(void *arg)
+/* startup (system stack): NumCPU, and GOMAXPROCS's default: $GOMAXPROCS,
+ * else the cgroup CPU quota, else NumCPU */
+intptr_t rt_gomaxprocs_default(void)
 {
-	(void)arg;
+	cpu_set_t set;
+	ncpu = sched_getaffinity(0, sizeof set, &set) == 0 ? CPU_COUNT(&set) : 1;
 	long n = parse_pos(getenv("GOMAXPROCS"));
 	if (n <= 0) n = cgroup_cpus();
-	if (n <= 0) n = rt_numcpu();
-	gomaxprocs = n > MAX_GOMAXPROCS ? MAX_GOMAXPROCS : n;
+	if (n <= 0) n = ncpu;
+	return n > MAX_GOMAXPROCS ? MAX_GOMAXPROCS : n;
 }
 
-/* GOMAXPROCS(n): n <= 0 only reads; larger values clamp to 1024. One
- * thread runs every goroutine for now (#6), so a change is only recorded. */
-RT_HOOK(intptr_t, rt_api_gomaxprocs, "runtime.GOMAXPROCS", (intptr_t n))
-{
-	if (RT_UNLIKELY(!gomaxprocs)) rt_systemstack(init_gomaxprocs, NULL);
-	intptr_t old = gomaxprocs;
-	if (n > 0) gomaxprocs = n > MAX_GOMAXPROCS ? MAX_GOMAXPROCS : n;
-	return old;
-}
+/* GOMAXPROCS(n): n <= 0 only reads; else stops the world and resizes the
+ * P set (proc.c), clamping n to 1024 */
+RT_HOOK(intptr_t, rt_api_gomaxprocs, "runtime.GOMAXPROCS", (intptr_t n)) { return rt_set_gomaxprocs(n); }
 
 /* ---------------------------------------------------------------- LockOSThread */
 
-/* The nesting count (gc's lockedExt); with one thread every goroutine is
- * already on its thread, so a locked one needs nothing more yet (#6).
- * Body of runtime.LockOSThread (an RT_GOENTRY trampoline: it may panic). */
-void rt_lockosthread_c(void)
-{
-	G *g = rt_curg;
-	if (++g->lockedext == 0) {
-		g->lockedext--;
-		rt_panic_error("LockOSThread nesting overflow", 0);
-	}
-}
-
-RT_HOOK(void, rt_api_unlockosthread, "runtime.UnlockOSThread", (void))
-{
-	G *g = rt_curg;
-	if (g->lockedext) g->lockedext--;
-}
+/* runtime.LockOSThread's body is rt_lockosthread_c (proc.c, behind an
+ * RT_GOENTRY trampoline: it may panic) */
+RT_HOOK(void, rt_api_unlockosthread, "runtime.UnlockOSThread", (void)) { rt_unlockosthread(); }
 
 RT_HOOK(int64_t, rt_api_numcgocall, "runtime.NumCgoCall", (void)) { return 0; }
 
-RT_HOOK(intptr_t, rt_api_numcpu, "runtime.NumCPU", (void)) { return rt_numcpu(); }
+RT_HOOK(intptr_t, rt_api_numcpu, "runtime.NumCPU", (void)) { return ncpu; }
 RT_HOOK(intptr_t, rt_api_numgoroutine, "runtime.NumGoroutine", (void)) { return (intptr_t)rt_numgoroutine(); }
 
 typedef struct CallerResult {

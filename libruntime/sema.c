@@ -12,8 +12,12 @@
  * been notified, NotifyOne wakes the oldest unnotified ticket, NotifyAll
  * every one.
  *
- * The scheduler runs one goroutine at a time (proc.c), so these structures
- * need no locks yet; issue #6 adds them with threads.
+ * Each table root has a lock and a count of waiters, so a release with
+ * nobody waiting is one atomic add and one load. A waiter queues and parks
+ * holding its root's lock; the lock is released once it is parked
+ * (rt_gopark's unlock function), so a releaser that finds it in the queue
+ * can always ready it. A notify list keeps its waiters under the lock word
+ * of sync.notifyList.
  */
 #include "rt.h"
 
@@ -29,11 +33,14 @@ struct Waiter {
 };
 
 enum { NROOTS = 251 };
-static struct {
+typedef struct Root {
+	RtLock lock;
+	volatile uint32_t nwait;
 	Waiter *head, *tail;
-} roots[NROOTS];
+} Root;
+static Root roots[NROOTS];
 
-static unsigned root_of(const void *addr) { return (unsigned)(((uintptr_t)addr >> 3) % NROOTS); }
+static Root *root_of(const void *addr) { return &roots[((uintptr_t)addr >> 3) % NROOTS]; }
 
 static int cansemacquire(uint32_t *addr)
 {
@@ -44,43 +51,58 @@ static int cansemacquire(uint32_t *addr)
 	}
 }
 
+static void unlock_root(void *r) { rt_unlock(&((Root *)r)->lock); }
+
 static void semacquire(uint32_t *addr, int lifo, const char *reason)
 {
 	if (cansemacquire(addr)) return;
-	Waiter w = {.g = rt_curg, .addr = addr};
-	unsigned r = root_of(addr);
+	Waiter w = {.g = rt_getg(), .addr = addr};
+	Root *r = root_of(addr);
 	for (;;) {
-		if (lifo && roots[r].head) {
-			w.next = roots[r].head;
-			roots[r].head->prev = &w;
-			roots[r].head = &w;
-		} else {
-			w.prev = roots[r].tail;
-			if (roots[r].tail) roots[r].tail->next = &w;
-			else roots[r].head = &w;
-			roots[r].tail = &w;
+		rt_lock(&r->lock);
+		__atomic_add_fetch(&r->nwait, 1, __ATOMIC_SEQ_CST);
+		if (cansemacquire(addr)) {
+			__atomic_sub_fetch(&r->nwait, 1, __ATOMIC_SEQ_CST);
+			rt_unlock(&r->lock);
+			return;
 		}
-		rt_gopark(NULL, NULL, reason);
-		if (w.acquired || cansemacquire(addr)) return;
 		w.next = w.prev = NULL;
+		if (lifo && r->head) {
+			w.next = r->head;
+			r->head->prev = &w;
+			r->head = &w;
+		} else {
+			w.prev = r->tail;
+			if (r->tail) r->tail->next = &w;
+			else r->head = &w;
+			r->tail = &w;
+		}
+		rt_gopark(unlock_root, r, reason);
+		if (w.acquired || cansemacquire(addr)) return;
 		lifo = 1;
 	}
 }
 
 static void semrelease(uint32_t *addr, int handoff)
 {
-	__atomic_add_fetch(addr, 1, __ATOMIC_RELEASE);
-	unsigned r = root_of(addr);
-	for (Waiter *w = roots[r].head; w; w = w->next) {
+	__atomic_add_fetch(addr, 1, __ATOMIC_SEQ_CST);
+	Root *r = root_of(addr);
+	if (__atomic_load_n(&r->nwait, __ATOMIC_SEQ_CST) == 0) return;
+	rt_lock(&r->lock);
+	for (Waiter *w = r->head; w; w = w->next) {
 		if (w->addr != addr) continue;
 		if (w->prev) w->prev->next = w->next;
-		else roots[r].head = w->next;
+		else r->head = w->next;
 		if (w->next) w->next->prev = w->prev;
-		else roots[r].tail = w->prev;
+		else r->tail = w->prev;
+		__atomic_sub_fetch(&r->nwait, 1, __ATOMIC_SEQ_CST);
 		if (handoff && cansemacquire(addr)) w->acquired = 1;
-		rt_goready(w->g);
+		G *g = w->g;
+		rt_unlock(&r->lock);
+		rt_goready(g);
 		return;
 	}
+	rt_unlock(&r->lock);
 }
 
 void rt_sync_semacquire_c(uint32_t *addr) { semacquire(addr, 0, "semacquire"); }
@@ -110,29 +132,41 @@ typedef struct NotifyList {     /* sync.notifyList */
 } NotifyList;
 
 uint32_t rt_notifylistadd(NotifyList *l) __asm__("sync.runtime_notifyListAdd");
-uint32_t rt_notifylistadd(NotifyList *l) { return __atomic_fetch_add(&l->wait, 1, __ATOMIC_ACQ_REL); }
+uint32_t rt_notifylistadd(NotifyList *l) { return __atomic_fetch_add(&l->wait, 1, __ATOMIC_SEQ_CST); }
 
 /* a ticket t has been notified when it is below l->notify (mod 2^32) */
-static int notified(NotifyList *l, uint32_t t) { return (int32_t)(t - l->notify) < 0; }
+static int notified(NotifyList *l, uint32_t t)
+{
+	return (int32_t)(t - __atomic_load_n(&l->notify, __ATOMIC_SEQ_CST)) < 0;
+}
+
+static RtLock *list_lock(NotifyList *l) { return (RtLock *)&l->lock; }
+static void unlock_list(void *l) { rt_unlock(list_lock(l)); }
 
 void rt_notifylistwait_c(NotifyList *l, uint32_t t)
 {
-	if (notified(l, t)) return;
-	Waiter w = {.g = rt_curg, .ticket = t};
+	rt_lock(list_lock(l));
+	if (notified(l, t)) {
+		rt_unlock(list_lock(l));
+		return;
+	}
+	Waiter w = {.g = rt_getg(), .ticket = t};
 	w.prev = l->tail;
 	if (l->tail) l->tail->next = &w;
 	else l->head = &w;
 	l->tail = &w;
-	rt_gopark(NULL, NULL, "sync.Cond.Wait");
+	rt_gopark(unlock_list, l, "sync.Cond.Wait");
 }
 
 void rt_notifylistnotifyall(NotifyList *l) __asm__("sync.runtime_notifyListNotifyAll");
 void rt_notifylistnotifyall(NotifyList *l)
 {
-	if (l->wait == l->notify) return;
+	if (__atomic_load_n(&l->wait, __ATOMIC_SEQ_CST) == __atomic_load_n(&l->notify, __ATOMIC_SEQ_CST)) return;
+	rt_lock(list_lock(l));
 	Waiter *w = l->head;
 	l->head = l->tail = NULL;
-	l->notify = l->wait;
+	__atomic_store_n(&l->notify, __atomic_load_n(&l->wait, __ATOMIC_SEQ_CST), __ATOMIC_SEQ_CST);
+	rt_unlock(list_lock(l));
 	for (Waiter *n; w; w = n) {
 		n = w->next;
 		rt_goready(w->g);
@@ -142,17 +176,26 @@ void rt_notifylistnotifyall(NotifyList *l)
 void rt_notifylistnotifyone(NotifyList *l) __asm__("sync.runtime_notifyListNotifyOne");
 void rt_notifylistnotifyone(NotifyList *l)
 {
-	if (l->wait == l->notify) return;
-	uint32_t t = l->notify++;
+	if (__atomic_load_n(&l->wait, __ATOMIC_SEQ_CST) == __atomic_load_n(&l->notify, __ATOMIC_SEQ_CST)) return;
+	rt_lock(list_lock(l));
+	uint32_t t = l->notify;
+	if (t == __atomic_load_n(&l->wait, __ATOMIC_SEQ_CST)) {
+		rt_unlock(list_lock(l));
+		return;
+	}
+	__atomic_store_n(&l->notify, t + 1, __ATOMIC_SEQ_CST);
 	for (Waiter *w = l->head; w; w = w->next) {
 		if (w->ticket != t) continue;
 		if (w->prev) w->prev->next = w->next;
 		else l->head = w->next;
 		if (w->next) w->next->prev = w->prev;
 		else l->tail = w->prev;
-		rt_goready(w->g);
+		G *g = w->g;
+		rt_unlock(list_lock(l));
+		rt_goready(g);
 		return;
 	}
+	rt_unlock(list_lock(l));
 }
 
 void rt_notifylistcheck(uintptr_t size) __asm__("sync.runtime_notifyListCheck");

@@ -63,7 +63,7 @@ static void copy_bytes(uint8_t *d, const uint8_t *s, uintptr_t n)
 void *rt_makeslice_c(const GoType *et, intptr_t len, intptr_t cap)
 {
 	if (RT_UNLIKELY(rt_gcstress))
-		rt_gcstress_check(rt_curg);
+		rt_gcstress_check(rt_getg());
 	uintptr_t sz = et->size;
 	if (cap < 0 || len < 0 || len > cap || (sz && (uintptr_t)cap > MAX_ALLOC / sz)) {
 		if (len < 0 || (sz && (uintptr_t)len > MAX_ALLOC / sz))
@@ -76,7 +76,7 @@ void *rt_makeslice_c(const GoType *et, intptr_t len, intptr_t cap)
 PtrInt rt_growslice_c(const GoType *et, void *p, intptr_t len, intptr_t cap, intptr_t need)
 {
 	if (RT_UNLIKELY(rt_gcstress))
-		rt_gcstress_check(rt_curg);
+		rt_gcstress_check(rt_getg());
 	if (need < 0)
 		rt_panic_error("growslice: cap out of range", 1);
 	uintptr_t sz = et->size;

