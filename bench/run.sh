@@ -10,8 +10,7 @@
 # env:   GOLC (default build/bin/golc), GO (default /usr/lib/go-1.19/bin/go),
 #        GCCGO (default gccgo-12). A missing gc or gccgo is skipped.
 # The default programs are those golc runs at their benchmark size today:
-# binarytrees and gcstress wait for the collector (#7), spawn and apicost
-# for the M:N scheduler (#6); -p runs any of them.
+# binarytrees and gcstress wait for the collector (#7); -p runs any of them.
 set -u
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 GOLC=${GOLC:-$ROOT/build/bin/golc}
@@ -31,7 +30,7 @@ while getopts "r:w:p:s:o:h" opt; do
 	*) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
 	esac
 done
-[ -n "$PROGS" ] || PROGS="startup fannkuch nbody spectralnorm mandelbrot knucleotide deeprec chanring pingpong"
+[ -n "$PROGS" ] || PROGS="startup fannkuch nbody spectralnorm mandelbrot knucleotide deeprec chanring pingpong spawn apicost"
 command -v hyperfine >/dev/null || { echo "bench: hyperfine not found (make deps)" >&2; exit 1; }
 mkdir -p "$OUT"
 OUT=$(cd "$OUT" && pwd)
@@ -62,7 +61,8 @@ for p in $PROGS; do
 			echo "bench: $p: $c build failed (see $OUT/$p.$c.build.log)" >&2
 			continue
 		fi
-		"$bin" "${SIZE[$p]:-}" 2>&1 | grep -v '^#' >"$OUT/$p.$c.out"
+		"$bin" "${SIZE[$p]:-}" >"$OUT/$p.$c.raw" 2>&1
+		grep -v '^#' "$OUT/$p.$c.raw" >"$OUT/$p.$c.out"
 		status=match
 		if [ -z "$ref" ]; then ref=$OUT/$p.$c.out; elif ! cmp -s "$ref" "$OUT/$p.$c.out"; then status=DIFFERENT; fi
 		echo "$status" >"$OUT/$p.$c.status"
@@ -106,4 +106,25 @@ for p in progs:
     print("| %s | %s | %s | %s | %s | %s | %s |" % (p, f(p, "golc"), f(p, "gc"), f(p, "gccgo"),
           ratio(p, "golc"), ratio(p, "gccgo"), "match" if sts == {"match"} else ",".join(sorted(sts))))
 EOF
+# apicost: its per-operation costs (the '# api' lines: name, ns/op, ns/op
+# net of the closure call), golc against gc from the same run
+if [ -f "$OUT/apicost.golc.raw" ] && [ -f "$OUT/apicost.gc.raw" ]; then
+	python3 - "$OUT/apicost.golc.raw" "$OUT/apicost.gc.raw" <<'EOF'
+import sys
+def rows(path):
+    r = {}
+    for l in open(path):
+        f = l.rstrip("\n").split("\t")
+        if f[0] == "# api" and len(f) >= 4:
+            r[f[1]] = float(f[2])
+    return r
+a, b = rows(sys.argv[1]), rows(sys.argv[2])
+print()
+print("| apicost operation | golc ns/op | gc ns/op | golc/gc |")
+print("|---|---|---|---|")
+for k in a:
+    if k in b:
+        print("| %s | %.1f | %.1f | %.2f |" % (k, a[k], b[k], a[k] / b[k] if b[k] else 0))
+EOF
+fi
 echo "bench: raw results in $res"

@@ -171,14 +171,27 @@ bool build_eval_plus(const char **lines, int n)
  * from abi_generic.go in place of abi_<arch>.go: no register arguments, so
  * reflect builds gc's ABI0 stack frames, which libruntime turns into calls
  * through libffi (docs/design.md "reflect calls"). */
+/* packages whose architecture files need assembly golc does not have: the
+ * portable file replaces them (it fails its own build constraint) */
+static const struct {
+	const char *dir, *use, *drop[2];
+} overrides[] = {
+	{"/internal/abi/", "abi_generic.go", {"abi_amd64.go", "abi_arm64.go"}},
+	{"/hash/crc32/", "crc32_otherarch.go", {"crc32_amd64.go", "crc32_arm64.go"}},
+};
+
 int build_file_override(const char *path)
 {
-	static const char dir[] = "/internal/abi/";
 	const char *b = strrchr(path, '/');
-	if (!b || b - path < (ptrdiff_t)sizeof dir - 2 || memcmp(b - (sizeof dir - 2), dir, sizeof dir - 1)) return 0;
-	b++;
-	if (!strcmp(b, "abi_generic.go")) return 1;
-	if (!strcmp(b, "abi_amd64.go") || !strcmp(b, "abi_arm64.go")) return -1;
+	if (!b) return 0;
+	for (size_t i = 0; i < sizeof overrides / sizeof overrides[0]; i++) {
+		size_t n = strlen(overrides[i].dir);
+		if (b + 1 - path < (ptrdiff_t)n || memcmp(b + 1 - n, overrides[i].dir, n)) continue;
+		if (!strcmp(b + 1, overrides[i].use)) return 1;
+		for (int k = 0; k < 2; k++)
+			if (!strcmp(b + 1, overrides[i].drop[k])) return -1;
+		return 0;
+	}
 	return 0;
 }
 

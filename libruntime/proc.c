@@ -171,6 +171,15 @@ static void run_all_timers(void)
 	}
 }
 
+static inline void cpu_relax(void)
+{
+#if defined(__x86_64__)
+	__asm__ volatile("pause");
+#else
+	__asm__ volatile("yield");
+#endif
+}
+
 /* ------------------------------------------------------------ run queues */
 
 static int runqempty(P *p)
@@ -275,6 +284,13 @@ static uint32_t runqgrab(P *p, G **batch, uint32_t bhead, int stealnext)
 		if (n == 0) {
 			if (stealnext) {
 				G *next = load(&p->runnext);
+				if (next && load(&p->status) == P_RUNNING) {
+					/* its owner is about to run it (a goroutine that just
+					 * readied another usually parks next): give it ~3 us */
+					int64_t until = rt_nanotime() + 3000;
+					while (load(&p->runnext) == next && rt_nanotime() < until) cpu_relax();
+					next = load(&p->runnext);
+				}
 				if (next) {
 					if (!cas(&p->runnext, next, NULL)) continue;
 					__atomic_store_n(&batch[bhead % RT_RUNQ_SIZE], next, __ATOMIC_RELAXED);
@@ -1494,6 +1510,7 @@ void rt_newproc_c(void *entry)
 }
 
 int64_t rt_numgoroutine(void) { return load(&ngoroutines); }
+intptr_t rt_mcount(void) { return load(&sched.mcount); }
 
 /* run fn (G 1's function) on the main goroutine; never returns (rt0.c) */
 RT_NORETURN void rt_sched_main(void (*fn)(void *))

@@ -137,6 +137,7 @@ struct G {
 	volatile uint32_t status;       /* G_* (proc.c) */
 	struct M *m;                    /* the M running it (or that ran it last) */
 	struct M *lockedm;              /* LockOSThread: only this M runs it */
+	void *labels;                   /* runtime/pprof's labels (runtimeapi.c) */
 };
 
 #define RT_STACK_MIN 2048               /* first and smallest segment */
@@ -502,6 +503,7 @@ extern volatile int32_t rt_gomaxprocs;
 void rt_gopark(void (*unlockf)(void *), void *arg, const char *reason);
 void rt_goready(G *g);
 int64_t rt_numgoroutine(void);
+intptr_t rt_mcount(void);               /* Ms made (threads running Go code) */
 RT_NORETURN void rt_sched_main(void (*fn)(void *));
 G *rt_newg(void *fn, void *nest, uintptr_t a0, uintptr_t a1, uintptr_t a2);   /* not yet runnable */
 void rt_entersyscall(void);

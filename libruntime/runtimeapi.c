@@ -226,6 +226,125 @@ RT_HOOK(intptr_t, rt_api_stack, "runtime.Stack", (uint8_t *p, intptr_t n, intptr
 	return 0;
 }
 
+/* runtime/pprof: no CPU samples are taken, stacks are empty until #8;
+ * labels are kept per goroutine */
+RT_HOOK(int64_t, rt_pprof_cyclespersecond, "runtime/pprof.runtime_cyclesPerSecond", (void)) { return 1000000000; }
+RT_HOOK(void, rt_pprof_setproflabel, "runtime/pprof.runtime_setProfLabel", (void *l)) { rt_getg()->labels = l; }
+RT_HOOK(void *, rt_pprof_getproflabel, "runtime/pprof.runtime_getProfLabel", (void)) { return rt_getg()->labels; }
+RT_HOOK(void, rt_pprof_expandfinalinlineframe, "runtime/pprof.runtime_expandFinalInlineFrame",
+        (GoSlice * out, uintptr_t *p, intptr_t n, intptr_t cap))
+{
+	*out = (GoSlice){p, n, cap};
+}
+
+/* CPU profiling: the profile has its header (the rate) and no samples.
+ * readProfile returns the header first, then blocks until profiling stops
+ * and reports the end (gc's protocol with pprof's profileWriter). */
+static RtLock proflock;
+static intptr_t profhz;
+static int profheader;
+static G *profwaiter;
+static uint64_t profhdr[3];
+static void *profhdrtag[1];
+
+static void unlock_prof(void *arg)
+{
+	(void)arg;
+	rt_unlock(&proflock);
+}
+
+typedef struct ReadProfile {
+	GoSlice data, tags;
+	int8_t eof;
+} ReadProfile;
+RT_HOOK(void, rt_pprof_readprofile, "runtime/pprof.readProfile", (ReadProfile * out))
+{
+	memset(out, 0, sizeof *out);
+	for (;;) {
+		rt_lock(&proflock);
+		if (profheader) {
+			profheader = 0;
+			rt_unlock(&proflock);
+			out->data = (GoSlice){profhdr, 3, 3};
+			out->tags = (GoSlice){profhdrtag, 1, 1};
+			return;
+		}
+		if (!profhz) {
+			rt_unlock(&proflock);
+			out->eof = 1;
+			return;
+		}
+		profwaiter = rt_getg();
+		rt_gopark(unlock_prof, NULL, "profiling reader");
+	}
+}
+
+RT_HOOK(void, rt_api_setcpuprofilerate, "runtime.SetCPUProfileRate", (intptr_t hz))
+{
+	if (hz < 0) hz = 0;
+	rt_lock(&proflock);
+	if (hz > 0 && profhz) {
+		rt_unlock(&proflock);
+		rt_printlock();
+		rt_print_cstr("runtime: cannot set cpu profile rate until previous profile has finished.\n");
+		rt_printunlock();
+		return;
+	}
+	profhz = hz;
+	if (hz > 0) {           /* the header stays readable after a stop */
+		profheader = 1;
+		profhdr[0] = 3, profhdr[1] = 0, profhdr[2] = (uint64_t)hz;
+	}
+	G *w = hz ? NULL : profwaiter;
+	if (w) profwaiter = NULL;
+	rt_unlock(&proflock);
+	if (w) rt_goready(w);
+}
+
+typedef struct ProfileResult {
+	intptr_t n;
+	int8_t ok;
+} ProfileResult;
+/* (n int, ok bool): n goroutine records (StackRecord is [32]uintptr), all
+ * empty for now, if p has room for them */
+RT_HOOK(ProfileResult, rt_pprof_goroutineprofile, "runtime/pprof.runtime_goroutineProfileWithLabels",
+        (uintptr_t (*p)[32], intptr_t plen, intptr_t pcap, void **labels, intptr_t llen, intptr_t lcap))
+{
+	(void)pcap, (void)lcap;
+	intptr_t n = (intptr_t)rt_numgoroutine();
+	if (plen < n) return (ProfileResult){n, 0};
+	memset(p, 0, sizeof *p * (size_t)n);
+	if (labels && llen >= n) memset(labels, 0, sizeof(void *) * (size_t)n);
+	return (ProfileResult){n, 1};
+}
+
+/* package runtime's profiles: no allocation, block or mutex samples are
+ * kept (no records); the thread-creation profile has one empty record per
+ * thread made */
+RT_HOOK(ProfileResult, rt_api_memprofile, "runtime.MemProfile", (void *p, intptr_t n, intptr_t cap, int8_t inusezero))
+{
+	(void)p, (void)n, (void)cap, (void)inusezero;
+	return (ProfileResult){0, 1};
+}
+RT_HOOK(ProfileResult, rt_api_blockprofile, "runtime.BlockProfile", (void *p, intptr_t n, intptr_t cap))
+{
+	(void)p, (void)n, (void)cap;
+	return (ProfileResult){0, 1};
+}
+RT_HOOK(ProfileResult, rt_api_mutexprofile, "runtime.MutexProfile", (void *p, intptr_t n, intptr_t cap))
+{
+	(void)p, (void)n, (void)cap;
+	return (ProfileResult){0, 1};
+}
+RT_HOOK(ProfileResult, rt_api_threadcreateprofile, "runtime.ThreadCreateProfile", (uintptr_t (*p)[32], intptr_t n, intptr_t cap))
+{
+	(void)cap;
+	intptr_t m = rt_mcount();
+	if (n < m) return (ProfileResult){m, 0};
+	memset(p, 0, sizeof *p * (size_t)m);
+	return (ProfileResult){m, 1};
+}
+
 /* profiling and execution tracing: not collected */
 RT_HOOK(void, rt_api_setblockprofilerate, "runtime.SetBlockProfileRate", (intptr_t r)) { (void)r; }
 static intptr_t mutex_fraction;
