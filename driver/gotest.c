@@ -22,7 +22,7 @@
  * the package's directory (tests read testdata/ relative to it) with the
  * test flags as -test.*, plus -test.paniconexit0 and -test.timeout=10m0s
  * unless given, as the go command does. Output is gathered and shown only
- * for a failure, or as it comes with -v or -list; then
+ * for a failure, or as it comes with -v, -list, -bench or -fuzz; then
  * "ok  \t<pkg>\t<time>s" or "FAIL\t<pkg>\t<time>s" (exit status 1), or
  * "FAIL\t<pkg> [build failed]" after compile errors. The binary is killed one
  * minute after its -test.timeout, as the go command does.
@@ -60,7 +60,7 @@ typedef struct TestOpts {
 	const char *pkgarg;     /* dir or import path */
 	char **args;            /* for the test binary */
 	int nargs;
-	bool show;              /* -v or -list: output as it comes */
+	bool show;              /* -v, -list, -bench, -fuzz: output as it comes */
 	bool compile_only;      /* -c */
 	const char *out;        /* -o */
 	int optlevel;
@@ -169,7 +169,10 @@ static void parse_test_args(TestOpts *o, int argc, char **argv)
 					exit(2);
 				}
 			}
-			if (n == 4 && !memcmp(name, "list", 4)) o->show = true;
+			/* the go command streams the output of -list, -bench and -fuzz */
+			if ((n == 4 && !memcmp(name, "list", 4)) || (n == 5 && !memcmp(name, "bench", 5)) ||
+			    (n == 4 && !memcmp(name, "fuzz", 4)))
+				o->show = true;
 			char *f = malloc(n + strlen(v) + 8);
 			sprintf(f, "-test.%.*s=%s", (int)n, name, v);
 			add_arg(o, f);

@@ -1,0 +1,15 @@
+// A package of test files only, with TestMain: it runs around the tests and
+// its os.Exit code is the binary's.
+//
+// RUN: %golc test -v %S/Inputs/testmain | FileCheck %s
+// CHECK: TestMain: before
+// CHECK-NEXT: === RUN   TestSetup
+// CHECK-NEXT: --- PASS: TestSetup
+// CHECK-NEXT: PASS
+// CHECK-NEXT: TestMain: after
+// CHECK-NEXT: {{^}}ok  {{.*}}/testmain
+//
+// No test files: the go command's message
+// RUN: %golc test %S/../run | FileCheck --check-prefix=NONE %s
+// NONE: {{^}}?   {{.*}}/run{{[[:space:]]+}}[no test files]
+package ignored
