@@ -549,7 +549,6 @@ int cmd_test(int argc, char **argv)
 		return 1;
 	}
 	free(src);
-	if (getenv("GOLC_KEEP_TESTMAIN")) fprintf(stderr, "golc: test main in %s\n", mainfile);
 	const char *mf = mainfile;
 	Package *m = load_files("main", &mf, 1, 0);
 	if (diag_count()) return build_failed();

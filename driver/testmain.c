@@ -282,11 +282,8 @@ static bool example_output(SrcFile *f, Node *body, const char **out, bool *unord
 	 * start at most one line below the previous one's end (on the same line
 	 * after a comment that follows code) */
 	int g = n - 1;
-	while (g > 0 && !c[g].code_before && !c[g].after_code) {
-		int gap = c[g - 1].after_code || (g > 1 && c[g - 1].line == c[g - 2].endline) ? 0 : 1;
-		if (c[g].line > c[g - 1].endline + gap) break;
+	while (g > 0 && !c[g].code_before && !c[g].after_code && c[g].line <= c[g - 1].endline + !c[g - 1].after_code)
 		g--;
-	}
 	char *text = group_text(f->src, c + g, n - g);
 	free(c);
 	const char *t = text;
