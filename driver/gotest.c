@@ -1,11 +1,12 @@
 /*
  * gotest.c: golc test, the go command's `go test` for one package.
  *
- *   golc test [-c] [-o file] [-O0|-O1|-O2] [test flags] dir | importpath [test flags] [-args ...]
+ *   golc test [-c] [-o file] [-O0|-O1|-O2] [test flags] [dir | importpath] [test flags] [-args ...]
  *
  * The package (an import path under GOROOT's src, or a directory: "./x",
- * "/abs"; a directory's import path comes from the go.mod above it, else it
- * is "_" + its absolute path) is loaded with its _test.go files:
+ * "/abs", the current one when none is given; a directory's import path
+ * comes from the go.mod above it, else it is "_" + its absolute path) is
+ * loaded with its _test.go files:
  *
  *  - files of the package's own name (internal tests, export_test.go) join
  *    the package itself. load_set_files makes the loader take exactly this
@@ -89,7 +90,7 @@ static bool in(const char *const *list, const char *s, size_t n)
 
 static void test_usage(void)
 {
-	fprintf(stderr, "usage: golc test [-c] [-o file] [-O0|-O1|-O2] [test flags] dir | importpath [test flags] [-args ...]\n");
+	fprintf(stderr, "usage: golc test [-c] [-o file] [-O0|-O1|-O2] [test flags] [dir | importpath] [test flags] [-args ...]\n");
 	exit(2);
 }
 
@@ -189,8 +190,9 @@ static void parse_test_args(TestOpts *o, int argc, char **argv)
 		}
 	}
 	if (!o->pkgarg) {
-		fprintf(stderr, "golc test: no package given (a directory or an import path)\n");
-		test_usage();
+		/* the go command's local directory mode: the output streams */
+		o->pkgarg = ".";
+		o->show = true;
 	}
 }
 

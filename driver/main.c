@@ -3,7 +3,7 @@
  *
  *   golc build [-o out] [-O0|-O1|-O2] [-emit-llvm] [-e] [-target triple] files.go... | dir
  *   golc run [build flags] files.go... [args]
- *   golc test [build and test flags] dir | importpath [test flags]   (gotest.c)
+ *   golc test [build and test flags] [dir | importpath] [test flags]   (gotest.c)
  *   golc typecheck [-e] files.go... | dir | importpath
  *   golc version | env
  *
@@ -50,7 +50,7 @@ static void usage(void)
 	fprintf(stderr,
 	        "usage: golc build [-o out] [-c [-p importpath]] [-O0|-O1|-O2] [-emit-llvm] [-e] [-lang=go1.N] [-target triple] files.go... | dir\n"
 	        "       golc run [build flags] files.go... [arguments...]\n"
-	        "       golc test [build and test flags] dir | importpath [test flags] [-args ...]\n"
+	        "       golc test [build and test flags] [dir | importpath] [test flags] [-args ...]\n"
 	        "       golc typecheck [-e] files.go... | dir | importpath\n"
 	        "       golc version\n"
 	        "       golc env\n");
