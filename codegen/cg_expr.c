@@ -851,6 +851,24 @@ static bool is_nil(Node *n)
 	return n->tv.type->kind == TY_UNTYPED_NIL || (n->kind == N_IDENT && n->ident.obj && n->ident.obj->kind == OBJ_NIL);
 }
 
+/* string(b) of a []byte b as an operand of a comparison: the bytes in place,
+ * without the copy (gc's slicebytetostringtmp), since the comparison keeps
+ * nothing. gc evaluates the other operand's calls before the comparison, so it
+ * too compares the bytes as they are then. */
+static bool bytes_operand(CG *cg, Node *x, Val *out)
+{
+	x = ast_unparen(x);
+	if (x->kind != N_CALL || x->call.fun->tv.mode != MODE_TYPE || x->call.args.n != 1 || x->call.dots) return false;
+	Node *a = x->call.args.v[0];
+	Type *tu = type_under(x->tv.type), *fu = type_under(a->tv.type);
+	if (tu->kind != TY_STRING || fu->kind != TY_SLICE || type_under(fu->elem)->kind != TY_UINT8) return false;
+	Val s = cg_expr(cg, a);
+	*out = cg_mkval(cg, 2, x->tv.type);
+	out->v[0] = s.v[0];
+	out->v[1] = s.v[1];
+	return true;
+}
+
 static Val binary_expr(CG *cg, Node *n)
 {
 	Op op = n->binary.op;
@@ -864,7 +882,9 @@ static Val binary_expr(CG *cg, Node *n)
 		if (type_is_interface(x->tv.type) != type_is_interface(y->tv.type) && x->tv.type->kind != TY_UNTYPED_NIL &&
 		    y->tv.type->kind != TY_UNTYPED_NIL)
 			ot = type_is_interface(x->tv.type) ? x->tv.type : y->tv.type; /* the concrete operand is converted */
-		Val a = cg_expr_to(cg, x, ot), b = cg_expr_to(cg, y, ot);
+		Val a, b;
+		if (!type_is_string(ot) || !bytes_operand(cg, x, &a)) a = cg_expr_to(cg, x, ot);
+		if (!type_is_string(ot) || !bytes_operand(cg, y, &b)) b = cg_expr_to(cg, y, ot);
 		if (type_is_interface(ot) && (is_nil(x) || is_nil(y))) {
 			/* i == nil: the type word alone */
 			LLVMValueRef w = is_nil(x) ? b.v[0] : a.v[0];

@@ -215,6 +215,32 @@ static bool needs_init(Package *p)
 /* <path>.init: once per program (a flag), the imported packages that need
  * it in import order, then the package variables in dependency order, then
  * the init functions in source order. The runtime calls main.init. */
+/* arm64 programs are linked statically: every symbol is the program's own,
+ * so the module's globals and functions get hidden visibility, which makes
+ * them dso_local (LLVM-C has no setter for that). Otherwise AArch64 reaches
+ * every global of another object through the GOT, and a program as big as a
+ * test binary overflows the 4,096 GOT entries libc.a's -fpic code can address
+ * ("relocation truncated to fit: R_AARCH64_LD64_GOTPAGE_LO15"). amd64
+ * programs link against the shared glibc, and x86's static relocation model
+ * needs no GOT for them anyway. */
+static void hide_symbols(CG *cg)
+{
+	for (LLVMValueRef g = LLVMGetFirstGlobal(cg->mod); g; g = LLVMGetNextGlobal(g)) {
+		LLVMLinkage l = LLVMGetLinkage(g);
+		if (l == LLVMExternalWeakLinkage || l == LLVMInternalLinkage || l == LLVMPrivateLinkage) continue;
+		if (!strncmp(LLVMGetValueName(g), "llvm.", 5) || (LLVMIsDeclaration(g) && !LLVMGetFirstUse(g))) continue;
+		LLVMSetVisibility(g, LLVMHiddenVisibility);
+	}
+	for (LLVMValueRef f = LLVMGetFirstFunction(cg->mod); f; f = LLVMGetNextFunction(f)) {
+		LLVMLinkage l = LLVMGetLinkage(f);
+		if (l == LLVMExternalWeakLinkage || l == LLVMInternalLinkage || l == LLVMPrivateLinkage) continue;
+		/* unused declarations (RS4GC leaves __tmp_use) would become
+		 * undefined hidden symbols */
+		if (!strncmp(LLVMGetValueName(f), "llvm.", 5) || (LLVMIsDeclaration(f) && !LLVMGetFirstUse(f))) continue;
+		LLVMSetVisibility(f, LLVMHiddenVisibility);
+	}
+}
+
 static void emit_package_init(CG *cg)
 {
 	Package *p = cg->pkg;
@@ -390,6 +416,8 @@ int cg_package(Package *pkg, CgOptions *opt)
 	cg_renumber_statepoints(cg);
 	cg_emit_module_desc(cg);
 	verify(cg, "after passes");
+
+	if (!strncmp(cg->triple, "aarch64", 7)) hide_symbols(cg);
 
 	/* 5. output */
 	char *err = NULL;

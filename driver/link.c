@@ -111,7 +111,8 @@ int link_program(const char *triple, const char **objs, int nobjs, const char *o
 	return 0;
 }
 
-int run_program(const char *goarch, const char *exe, int argc, char **args)
+/* the command line that runs exe: through qemu for arm64 on another host */
+char **program_argv(const char *goarch, const char *exe, int argc, char **args)
 {
 	char **argv = calloc(argc + 5, sizeof(char *));
 	int k = 0;
@@ -127,6 +128,12 @@ int run_program(const char *goarch, const char *exe, int argc, char **args)
 	argv[k++] = (char *)exe;
 	for (int i = 0; i < argc; i++) argv[k++] = args[i];
 	argv[k] = NULL;
+	return argv;
+}
+
+int run_program(const char *goarch, const char *exe, int argc, char **args)
+{
+	char **argv = program_argv(goarch, exe, argc, args);
 	fflush(stdout);
 	fflush(stderr);
 	int st = spawn(argv);

@@ -3,6 +3,7 @@
  *
  *   golc build [-o out] [-O0|-O1|-O2] [-emit-llvm] [-e] [-target triple] files.go... | dir
  *   golc run [build flags] files.go... [args]
+ *   golc test [build and test flags] [dir | importpath] [test flags]   (gotest.c)
  *   golc typecheck [-e] files.go... | dir | importpath
  *   golc version | env
  *
@@ -49,6 +50,7 @@ static void usage(void)
 	fprintf(stderr,
 	        "usage: golc build [-o out] [-c [-p importpath]] [-O0|-O1|-O2] [-emit-llvm] [-e] [-lang=go1.N] [-target triple] files.go... | dir\n"
 	        "       golc run [build flags] files.go... [arguments...]\n"
+	        "       golc test [build and test flags] [dir | importpath] [test flags] [-args ...]\n"
 	        "       golc typecheck [-e] files.go... | dir | importpath\n"
 	        "       golc version\n"
 	        "       golc env\n");
@@ -56,14 +58,14 @@ static void usage(void)
 }
 
 /* GOARCH (amd64, arm64) -> target triple */
-static const char *arch_triple(const char *goarch)
+const char *goarch_triple(const char *goarch)
 {
 	if (!strcmp(goarch, "amd64")) return "x86_64-unknown-linux-gnu";
 	if (!strcmp(goarch, "arm64")) return "aarch64-unknown-linux-gnu";
 	return NULL;
 }
 
-static const char *host_goarch(void)
+const char *goarch_host(void)
 {
 #if defined(__aarch64__)
 	return "arm64";
@@ -108,7 +110,7 @@ static int parse_args(Options *o, int argc, char **argv, bool run, bool typechec
 {
 	o->optlevel = 2;
 	o->goarch = getenv("GOARCH");
-	if (!o->goarch || !*o->goarch) o->goarch = host_goarch();
+	if (!o->goarch || !*o->goarch) o->goarch = goarch_host();
 	int i = 0;
 	for (; i < argc; i++) {
 		const char *a = argv[i];
@@ -156,7 +158,7 @@ static int parse_args(Options *o, int argc, char **argv, bool run, bool typechec
 	o->files = files;
 	o->nfiles = n;
 	if (!o->triple) {
-		o->triple = arch_triple(o->goarch);
+		o->triple = goarch_triple(o->goarch);
 		if (!o->triple) {
 			fprintf(stderr, "golc: unsupported GOARCH %s (amd64, arm64)\n", o->goarch);
 			exit(2);
@@ -205,7 +207,7 @@ static bool goexperiment(const char *name)
 }
 
 /* remove dir and everything below it (a build's temporary directory) */
-static void remove_tree(const char *dir)
+void remove_tree(const char *dir)
 {
 	DIR *d = opendir(dir);
 	if (!d) return;
@@ -219,6 +221,14 @@ static void remove_tree(const char *dir)
 	}
 	closedir(d);
 	rmdir(dir);
+}
+
+/* the code generator's options for a build (GOEXPERIMENT and GOLC_* switches included) */
+CgOptions build_options(const char *triple, int optlevel)
+{
+	return (CgOptions){.triple = triple, .optlevel = optlevel, .fieldtrack = goexperiment("fieldtrack"),
+	                   .maxssa = getenv("GOLC_MAXSSA") ? atoi(getenv("GOLC_MAXSSA")) : 0,
+	                   .ll_before = getenv("GOLC_IR_BEFORE")};
 }
 
 /* compile the package (and, to link it, everything it imports: build.c),
@@ -239,9 +249,7 @@ static int compile(Options *o, const char *out)
 			return 1;
 		}
 	}
-	CgOptions co = {.triple = o->triple, .optlevel = o->optlevel, .fieldtrack = goexperiment("fieldtrack"),
-	                .maxssa = getenv("GOLC_MAXSSA") ? atoi(getenv("GOLC_MAXSSA")) : 0,
-	                .ll_before = getenv("GOLC_IR_BEFORE")};
+	CgOptions co = build_options(o->triple, o->optlevel);
 	if (o->emit_llvm) {
 		co.ll_out = out ? out : "-";
 		co.bigframes = getenv("GOLC_BIGFRAMES");
@@ -251,6 +259,12 @@ static int compile(Options *o, const char *out)
 		co.obj_out = out;
 		return build_unit(p, &co);
 	}
+	return build_program(p, &co, out);
+}
+
+/* a checked main package p: its imports (build.c), itself, linked to out */
+int build_program(Package *p, CgOptions *co, const char *out)
+{
 	char tmpdir[] = "/tmp/golc-XXXXXX";
 	if (!mkdtemp(tmpdir)) {
 		perror("golc: mkdtemp");
@@ -258,16 +272,16 @@ static int compile(Options *o, const char *out)
 	}
 	const char **deps;
 	int ndeps;
-	int rc = build_deps(p, &co, tmpdir, &deps, &ndeps);
+	int rc = build_deps(p, co, tmpdir, &deps, &ndeps);
 	char obj[PATH_MAX];
 	snprintf(obj, sizeof obj, "%s/main.o", tmpdir);
-	co.obj_out = obj;
-	if (rc == 0) rc = build_unit(p, &co);
+	co->obj_out = obj;
+	if (rc == 0) rc = build_unit(p, co);
 	if (rc == 0) {
 		const char **objs = malloc(sizeof(char *) * (ndeps + 1));
 		objs[0] = obj;
 		memcpy(objs + 1, deps, sizeof(char *) * ndeps);
-		rc = link_program(o->triple, objs, ndeps + 1, out);
+		rc = link_program(co->triple, objs, ndeps + 1, out);
 		free(objs);
 	}
 	remove_tree(tmpdir);
@@ -340,7 +354,7 @@ static int cmd_typecheck(int argc, char **argv)
 static int cmd_env(void)
 {
 	const char *goarch = getenv("GOARCH");
-	if (!goarch || !*goarch) goarch = host_goarch();
+	if (!goarch || !*goarch) goarch = goarch_host();
 	printf("GOARCH=\"%s\"\n", goarch);
 	printf("GOOS=\"linux\"\n");
 	printf("GOROOT=\"%s\"\n", GOLC_GOROOT);
@@ -362,9 +376,10 @@ static int golc_main(void *p)
 	const char *cmd = argv[1];
 	if (!strcmp(cmd, "build")) return cmd_build(argc - 2, argv + 2);
 	if (!strcmp(cmd, "run")) return cmd_run(argc - 2, argv + 2);
+	if (!strcmp(cmd, "test")) return cmd_test(argc - 2, argv + 2);
 	if (!strcmp(cmd, "typecheck")) return cmd_typecheck(argc - 2, argv + 2);
 	if (!strcmp(cmd, "version")) {
-		printf("golc version %s (go1.19 linux/%s, LLVM 19)\n", GOLC_VERSION, host_goarch());
+		printf("golc version %s (go1.19 linux/%s, LLVM 19)\n", GOLC_VERSION, goarch_host());
 		return 0;
 	}
 	if (!strcmp(cmd, "env")) return cmd_env();

@@ -367,6 +367,10 @@ enum { LOAD_DEP = 1, LOAD_SELECT = 2 };
 Package *load_files(const char *path, const char **files, int n, int flags);
 int load_dir_files(const char *dir, const char ***out);
 void load_push_main(const char *path);
+void load_set_files(const char *path, const char **files, int n);   /* golc test */
+const char *load_file_package(const char *path);    /* NULL: unreadable or excluded */
+void load_set_module(const char *path, const char *dir);
+char *load_import_dir(const char *path);            /* NULL: not found */
 void load_reset(void);
 
 /* check_compare.c */

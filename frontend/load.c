@@ -28,6 +28,15 @@ typedef struct Loaded {
 static const char *goroot = "/usr/share/go-1.19";
 static const char *overlay;     /* libruntime/go */
 static Loaded *loaded;
+/* import paths whose files the caller chose (load_set_files) */
+typedef struct Chosen {
+	const char *path;           /* interned */
+	const char **files;
+	int n;
+	struct Chosen *next;
+} Chosen;
+static Chosen *chosen;
+static const char *module_path, *module_dir;    /* load_set_module */
 static const char **stack;      /* import paths being loaded, for cycle messages */
 static int nstack;
 
@@ -179,12 +188,28 @@ Package *load_files(const char *path, const char **paths, int n, int flags)
 }
 
 /* the directory of an import path, or NULL */
-static char *import_dir(const char *path)
+char *load_import_dir(const char *path)
 {
+	size_t mn = module_path ? strlen(module_path) : 0;
+	if (mn && !strncmp(path, module_path, mn) && (!path[mn] || path[mn] == '/')) {
+		char *dir = malloc(strlen(module_dir) + strlen(path) + 2);
+		sprintf(dir, "%s%s", module_dir, path + mn);
+		if (is_dir(dir)) return dir;
+		free(dir);
+		return NULL;
+	}
 	char *dir = malloc(strlen(goroot) + strlen(path) + (overlay ? strlen(overlay) : 0) + 16);
 	if (overlay) {
+		/* an overlay directory without .go files (testing/ above
+		 * testing/internal/testdeps) does not hide GOROOT's */
 		sprintf(dir, "%s/%s", overlay, path);
-		if (is_dir(dir)) return dir;
+		const char **files;
+		int n = is_dir(dir) ? load_dir_files(dir, &files) : 0;
+		if (n > 0) {
+			for (int i = 0; i < n; i++) free((char *)files[i]);
+			free(files);
+			return dir;
+		}
 	}
 	sprintf(dir, "%s/src/%s", goroot, path);
 	if (is_dir(dir)) return dir;
@@ -292,16 +317,24 @@ Package *load_import(const char *path, Pos pos)
 		diag_errorf(pos, "invalid import path: \"%s\"", path);
 		return NULL;
 	}
-	char *dir = import_dir(path);
-	if (!dir) {
-		diag_errorf(pos, "package %s is not in GOROOT (%s/src/%s)", path, goroot, path);
-		return NULL;
-	}
 	const char **files;
-	int n = load_dir_files(dir, &files);
-	if (n <= 0) {
-		diag_errorf(pos, "no Go files in %s", dir);
-		return NULL;
+	int n = 0;
+	Chosen *c = chosen;
+	while (c && c->path != path) c = c->next;
+	if (c) {
+		files = c->files;
+		n = c->n;
+	} else {
+		char *dir = load_import_dir(path);
+		if (!dir) {
+			diag_errorf(pos, "package %s is not in GOROOT (%s/src/%s)", path, goroot, path);
+			return NULL;
+		}
+		n = load_dir_files(dir, &files);
+		if (n <= 0) {
+			diag_errorf(pos, "no Go files in %s", dir);
+			return NULL;
+		}
 	}
 	l = calloc(1, sizeof *l);
 	l->path = path;
@@ -312,6 +345,41 @@ Package *load_import(const char *path, Pos pos)
 	l->pkg = load_files(path, files, n, LOAD_DEP);
 	nstack--;
 	return l->pkg;
+}
+
+/* golc test (driver/gotest.c): the package at path is made of these files
+ * (build constraints still apply), not of its directory's. Every importer
+ * then sees this one package: the package under test with its _test.go
+ * files, the external test package, a directory's package under its path. */
+void load_set_files(const char *path, const char **files, int n)
+{
+	Chosen *c = calloc(1, sizeof *c);
+	c->path = intern_cstr(path);
+	c->files = files;
+	c->n = n;
+	c->next = chosen;
+	chosen = c;
+}
+
+/* golc test of a directory in a module: import paths below the module's path
+ * resolve to directories below its root */
+void load_set_module(const char *path, const char *dir)
+{
+	module_path = path;
+	module_dir = dir;
+}
+
+/* the package clause's name of a file, or NULL when the file cannot be read
+ * or its build constraints exclude it */
+const char *load_file_package(const char *path)
+{
+	int ov = build_file_override(path);
+	if (ov < 0) return NULL;
+	int32_t f = srcfile_load(path);
+	if (f < 0) return NULL;
+	if (!ov && !file_selected(f)) return NULL;
+	const char *name;
+	return parse_header(f, &name, NULL, NULL, NULL) ? name : NULL;
 }
 
 /* forgets every loaded package (they live in perm, which the caller resets next) */

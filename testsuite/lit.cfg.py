@@ -19,8 +19,9 @@ config.test_format = lit.formats.ShTest(execute_external=False)
 config.suffixes = [".go"]
 # runtime/ and conformance/ have their own drivers (ctest runtime-unit, conformance-passing);
 # frontend/ holds the frontend's own harness (not lit); fuzz/ the fuzz target and the inputs it
-# once failed on (ctest fuzz-regressions); stress/ the programs of `make stress`.
-config.excludes = ["Inputs", "conformance", "runtime", "frontend", "fuzz", "tools", "stress"]
+# once failed on (ctest fuzz-regressions); stress/ the programs of `make stress`; stdtest/ the
+# std packages' own tests (ctest std-tests).
+config.excludes = ["Inputs", "conformance", "runtime", "frontend", "fuzz", "tools", "stress", "stdtest"]
 config.test_source_root = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, config.test_source_root)        # for litgo.py (run/lit.local.cfg)
 

@@ -49,7 +49,7 @@ func main() {
 // CHECK-LABEL: define internal void @main.main.body()
 // CHECK-NOT: @rt_morestack
 // CHECK: ret void
-// CHECK-LABEL: define void @main.main()
+// CHECK-LABEL: define{{( hidden)?}} void @main.main()
 // CHECK: %sp = call i64 @llvm.read_register.i64
 // CHECK-NEXT: %lim = sub i64 %sp, [[EST:[0-9]+]]
 // CHECK-NEXT: %short = icmp ult i64 %lim, %guard

@@ -30,12 +30,12 @@ func main() {
 }
 
 // CHECK-DAG: @llvm.compiler.used = appending global [{{[0-9]+}} x ptr] [ptr @"type:func() (float32, float64)", ptr @"type:func() (int, float64)", ptr @"type:func() (int, int)", ptr @"type:func(main.T, int) string", ptr @"type:func(unsafe.Pointer, int) string", ptr @"typelink:*main.T",
-// CHECK-DAG: @"typelink:*main.T" = linkonce_odr constant ptr @"type:*main.T", section "golc_typelinks", comdat($"type:*main.T")
+// CHECK-DAG: @"typelink:*main.T" = linkonce_odr{{( hidden)?}} constant ptr @"type:*main.T", section "golc_typelinks", comdat($"type:*main.T")
 // CHECK-DAG: @"type:main.T" = {{.*}} i32 trunc (i64 sub (i64 ptrtoint (ptr @"type:*main.T" to i64), i64 ptrtoint (ptr @"type:main.T" to i64)) to i32),
 // CHECK-DAG: { ptr @main.T.M, {{[^}]*}}, ptr @"type:func(main.T, int) string" }
 // CHECK-DAG: { ptr @main.pair, {{[^}]*}}, ptr @"type:func() (int, int)" }
 // CHECK-DAG: { ptr @main.direct, {{[^}]*}}, i64 0, ptr null }
 // CHECK-DAG: { ptr @golc.ifn.main.T.M, {{[^}]*}}, ptr @"type:func(unsafe.Pointer, int) string" }
-// CHECK-DAG: define { i64, i64 } @main.pair()
-// CHECK-DAG: define void @main.mixed(ptr nocapture %0)
-// CHECK-DAG: define { float, double } @main.fpair()
+// CHECK-DAG: define{{( hidden)?}} { i64, i64 } @main.pair()
+// CHECK-DAG: define{{( hidden)?}} void @main.mixed(ptr nocapture %0)
+// CHECK-DAG: define{{( hidden)?}} { float, double } @main.fpair()

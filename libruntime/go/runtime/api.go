@@ -6,6 +6,7 @@ package runtime
 import (
 	"internal/goarch"
 	"internal/goos"
+	_ "unsafe" // go:linkname
 )
 
 const GOOS string = goos.GOOS
@@ -36,4 +37,8 @@ func SetFinalizer(obj any, finalizer any)
 func Stack(buf []byte, all bool) int
 
 func Caller(skip int) (pc uintptr, file string, line int, ok bool)
+// Callers is libruntime's callers.c (one frame) while runtimeapi.c's
+// runtime.Callers is a stub (#8).
+//
+//go:linkname Callers runtime.golcCallers
 func Callers(skip int, pc []uintptr) int
