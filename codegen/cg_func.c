@@ -58,9 +58,9 @@ const char *cg_func_name(CG *cg, Obj *fn)
 	char buf[512];
 	Type *sig = fn->type;
 	/* golc's own runtime package may name another symbol for a bodyless
-	 * function (//go:linkname Callers runtime.golcCallers: libruntime's
-	 * callers.c). Elsewhere libruntime provides std's bodyless functions
-	 * under their own names, so std's pull-style linknames are ignored. */
+	 * function (//go:linkname F sym: libruntime implements sym).
+	 * Elsewhere libruntime provides std's bodyless functions under their
+	 * own names, so std's pull-style linknames are ignored. */
 	Node *d = fn->decl;
 	if (d && d->kind == N_FUNCDECL && !d->funcdecl.body && d->funcdecl.linkname && fn->pkg &&
 	    !strcmp(fn->pkg->path, "runtime"))

@@ -37,8 +37,4 @@ func SetFinalizer(obj any, finalizer any)
 func Stack(buf []byte, all bool) int
 
 func Caller(skip int) (pc uintptr, file string, line int, ok bool)
-// Callers is libruntime's callers.c (one frame) while runtimeapi.c's
-// runtime.Callers is a stub (#8).
-//
-//go:linkname Callers runtime.golcCallers
 func Callers(skip int, pc []uintptr) int
