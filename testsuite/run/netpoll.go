@@ -25,8 +25,8 @@ func main() {
 	w.Write([]byte("hello"))
 	fmt.Println(<-done)
 	// deadline
-	r.SetReadDeadline(time.Now().Add(20 * time.Millisecond))
 	t := time.Now()
+	r.SetReadDeadline(t.Add(20 * time.Millisecond))
 	_, err = r.Read(make([]byte, 10))
 	fmt.Println(errors.Is(err, os.ErrDeadlineExceeded), time.Since(t) >= 20*time.Millisecond)
 	r.SetReadDeadline(time.Time{})
