@@ -146,6 +146,11 @@ void *rt_alloc(size_t size, unsigned flags)
 	return s.p;
 }
 
+void *rt_mallocgc(size_t size, const GoType *t)
+{
+	return rt_alloc(size, t && t->ptrdata ? 0 : RT_ALLOC_NOSCAN);
+}
+
 /* Body of runtime.newobject (an RT_GOENTRY trampoline: g->sched is the
  * caller, so GOLC_GCSTRESS can walk the stack from here). */
 void *rt_newobject_c(const GoType *t)

@@ -425,6 +425,12 @@ enum {
 extern uint8_t rt_zerobase[8];
 void rt_malloc_init(void);
 void *rt_alloc(size_t size, unsigned flags);
+/* Zeroed memory for `size` bytes holding values of type t: one value, or an
+ * array of them when size is a multiple of t->size (the collector scans each
+ * element with t's pointer mask). t == NULL or t->ptrdata == 0: no pointers
+ * (noscan). Every allocation of memory that holds Go pointers must use this
+ * with the right type; the collector scans nothing else. */
+void *rt_mallocgc(size_t size, const GoType *t);
 int rt_heap_find(uintptr_t p, uintptr_t *start, uintptr_t *end);
 void *rt_newobject_c(const GoType *t);  /* body of runtime.newobject */
 
