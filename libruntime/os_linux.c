@@ -78,6 +78,16 @@ void rt_lock(RtLock *l)
 	}
 }
 
+int rt_trylock(RtLock *l)
+{
+	return !__atomic_exchange_n(&l->v, 1, __ATOMIC_ACQUIRE);
+}
+
+void rt_os_release(void *p, size_t len)
+{
+	madvise(p, len, MADV_DONTNEED);        /* fresh zero pages on the next touch */
+}
+
 void rt_unlock(RtLock *l)
 {
 	__atomic_store_n(&l->v, 0, __ATOMIC_RELEASE);

@@ -845,6 +845,28 @@ static void starttheworld(M *m, int32_t n)
 	wakep();
 }
 
+void rt_stoptheworld(void)
+{
+	stoptheworld(rt_curm);
+}
+
+void rt_starttheworld(void)
+{
+	starttheworld(rt_curm, rt_gomaxprocs);
+}
+
+void rt_forallg(void (*fn)(G *g, void *arg), void *arg)
+{
+	rt_lock(&allglock);
+	for (G *g = allg; g; g = g->alllink) fn(g, arg);
+	rt_unlock(&allglock);
+}
+
+void rt_forallp(void (*fn)(P *p, void *arg), void *arg)
+{
+	for (int i = 0; i < RT_MAX_PROCS && allp[i]; i++) fn(allp[i], arg);
+}
+
 typedef struct Resize {
 	intptr_t n, old;
 } Resize;
@@ -863,7 +885,9 @@ intptr_t rt_set_gomaxprocs(intptr_t n)
 {
 	if (n <= 0) return load(&rt_gomaxprocs);
 	Resize r = {n > RT_MAX_PROCS ? RT_MAX_PROCS : n, 0};
+	rt_stw_acquire();
 	rt_systemstack(gomaxprocs_sys, &r);
+	rt_stw_release();
 	return r.old;
 }
 

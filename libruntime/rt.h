@@ -48,12 +48,14 @@ void rt_os_yield(void);
 int rt_os_mmap(void **out, size_t len, int noreserve);  /* RW anonymous, zeroed */
 int rt_os_munmap(void *p, size_t len);
 void rt_os_hugepages(void *p, size_t len);              /* MADV_HUGEPAGE */
+void rt_os_release(void *p, size_t len);                /* MADV_DONTNEED: reads as zero */
 const char *rt_os_getenv(const char *name);             /* startup only (libc) */
 long rt_syscall6(long nr, long a, long b, long c, long d, long e, long f); /* asm; -errno */
 
 /* A test-and-set lock for short critical sections; never held across a park. */
 typedef struct { volatile uint32_t v; } RtLock;
 void rt_lock(RtLock *l);
+int rt_trylock(RtLock *l);      /* 1: taken */
 void rt_unlock(RtLock *l);
 
 /* ---------------------------------------------------------------- debug.c */
@@ -418,11 +420,88 @@ enum {
 	RT_ALLOC_NOSCAN = 1,    /* the object holds no pointers */
 };
 enum {
-	RT_HEAP_OUTSIDE = 0,    /* not in any heap chunk (static data, C memory) */
+	RT_HEAP_OUTSIDE = 0,    /* not in any heap arena (static data, C memory) */
 	RT_HEAP_OBJECT,         /* inside an allocated object: [*start, *end) */
-	RT_HEAP_FREE,           /* inside a chunk but past its allocations */
+	RT_HEAP_FREE,           /* inside an arena but in no allocated object */
 };
+#define RT_LIKELY(x) __builtin_expect(!!(x), 1)
+#define RT_PAGE_SHIFT 13
+#define RT_PAGE_SIZE ((size_t)1 << RT_PAGE_SHIFT)
+#define RT_MAX_SMALL 32768      /* bigger objects get a span of their own */
+#define RT_SMALL_LIMIT 1024     /* classes up to here are multiples of 16 */
+#define RT_MAX_CLASSES 80
+
+typedef struct RtClass {
+	uint32_t size, npages, nelems, divmul;
+} RtClass;
+
+enum { SPAN_FREE, SPAN_INUSE };
+
+typedef struct Span Span;
+struct Span {
+	uintptr_t base;
+	uintptr_t limit;        /* end of the last slot (large: of the object) */
+	uint32_t npages;
+	uint32_t elemsize;      /* slot bytes (large: 0) */
+	uint32_t nelems;
+	uint32_t divmul;        /* slot index = (p - base) * divmul >> 32 */
+	uint8_t cls;            /* size class; 0: one large object */
+	uint8_t noscan;
+	uint8_t state;          /* SPAN_* */
+	uint8_t needzero;       /* free slots may hold old data */
+	uint32_t freeindex;     /* slots below it are allocated (or allocbits say so) */
+	uint32_t cacheidx;      /* first slot alloccache describes (a multiple of 64) */
+	uint32_t nalloc;        /* objects allocated */
+	uint64_t alloccache;    /* 1 = free, from cacheidx; bits below freeindex clear */
+	uint64_t *allocbits;    /* objects kept by the last sweep */
+	uint64_t *markbits;     /* objects marked in this cycle */
+	uint64_t *ptrbits;      /* scan classes: 1 = the word holds a pointer */
+	const GoType *type;     /* large scan object: its (element) type */
+	uintptr_t size;         /* large: bytes requested */
+	Span *next, *prev;
+};
+
+#define RT_ARENA_PAGES 8192     /* 64 MB arenas */
+typedef struct Arena {
+	uintptr_t base;
+	uint32_t nfree;
+	uint64_t freebits[RT_ARENA_PAGES / 64]; /* 1 = free page */
+	uint64_t dirty[RT_ARENA_PAGES / 64];    /* 1 = may hold old data */
+	Span *spans[RT_ARENA_PAGES];
+} Arena;
+
+typedef struct Central {
+	RtLock lock;
+	Span *partial;          /* spans with free slots */
+	Span *full;
+} Central;
+
+/* a P's allocation cache (no lock) */
+typedef struct MCache {
+	Span *alloc[2 * RT_MAX_CLASSES];        /* by span class: class * 2 + noscan */
+	uint64_t nmalloc;                       /* small objects allocated */
+} MCache;
+
+typedef struct HeapStats {
+	uint64_t sys;           /* arena bytes reserved */
+	uint64_t inuse;         /* bytes in in-use spans */
+	uint64_t released;      /* bytes returned to the OS (total) */
+	uint64_t nlarge;        /* large objects allocated */
+	uint64_t nfree;         /* objects freed by sweeps */
+} HeapStats;
+
 extern uint8_t rt_zerobase[8];
+extern RtClass rt_classes[RT_MAX_CLASSES];
+extern int rt_nclasses;
+extern Arena **rt_arena_l1;
+extern Arena **rt_arenas;
+extern size_t rt_narenas;
+extern Central rt_central[2 * RT_MAX_CLASSES];
+extern Span *rt_large;
+extern RtLock rt_largelock;
+extern HeapStats rt_heapstats;
+extern volatile int64_t rt_heap_live;   /* bytes in use or cached (the trigger's measure) */
+extern volatile int64_t rt_gc_trigger;
 void rt_malloc_init(void);
 void *rt_alloc(size_t size, unsigned flags);
 /* Zeroed memory for `size` bytes holding values of type t: one value, or an
@@ -433,6 +512,66 @@ void *rt_alloc(size_t size, unsigned flags);
 void *rt_mallocgc(size_t size, const GoType *t);
 int rt_heap_find(uintptr_t p, uintptr_t *start, uintptr_t *end);
 void *rt_newobject_c(const GoType *t);  /* body of runtime.newobject */
+int rt_size_class(size_t size);
+Span *rt_span_of(uintptr_t p);
+int rt_span_allocated(const Span *s, uint32_t i);
+void rt_span_reset_cursor(Span *s);
+void rt_span_push(Span **list, Span *s);
+void rt_span_remove(Span **list, Span *s);
+void rt_mcache_release(Span *s);
+uint64_t rt_heap_scavenge(uint64_t keep);
+
+static inline uint32_t rt_span_index(const Span *s, uintptr_t p)
+{
+	return s->cls ? (uint32_t)(((uint64_t)(p - s->base) * s->divmul) >> 32) : 0;
+}
+
+/* the next free slot of s (marked allocated), or 0 if s is full */
+static inline uintptr_t rt_span_take(Span *s)
+{
+	for (;;) {
+		uint64_t c = s->alloccache;
+		if (c) {
+			uint32_t i = s->cacheidx + (uint32_t)__builtin_ctzll(c);
+			if (i >= s->nelems) return 0;
+			s->alloccache = c & (c - 1);
+			s->freeindex = i + 1;
+			s->nalloc++;
+			return s->base + (uintptr_t)i * s->elemsize;
+		}
+		uint32_t n = s->cacheidx + 64;
+		if (n >= s->nelems) return 0;
+		s->cacheidx = n;
+		s->alloccache = ~s->allocbits[n / 64];
+	}
+}
+
+/* ------------------------------------------------------------------ mgc.c */
+typedef struct GCState {
+	int enabled;            /* GOLC_GC=1 (until every root is covered) */
+	int trace;              /* GODEBUG=gctrace=1 */
+	volatile int pending;   /* a goroutine will collect at its next safepoint */
+	int forced;
+	int64_t percent;        /* GOGC; -1: off */
+	int64_t memlimit;       /* GOMEMLIMIT / debug.SetMemoryLimit */
+	uint64_t goal;          /* heap bytes at which the next cycle runs */
+	uint64_t marked;        /* live bytes after the last cycle */
+	uint64_t numgc;
+	uint64_t pause[256];    /* ns, circular by cycle */
+	uint64_t pauseend[256];
+	uint64_t pausetotal, maxpause;
+	int64_t lastgc, start;
+	uint64_t nmalloc;       /* small objects counted by flushed caches */
+	uint64_t markedobjs, roots;
+} GCState;
+extern GCState rt_gc;
+void rt_gc_init(void);
+void rt_gc_request(void);
+void rt_gc_pending_check(void);
+void rt_gc_collect(int forced);
+void rt_stw_acquire(void);
+void rt_stw_release(void);
+void rt_heap_free_spans(Span *list);    /* malloc.c: pages of empty spans back (heaplock) */
 
 /* --------------------------------------------------------------- string.c */
 GoString rt_concatstring2_c(const uint8_t *p, intptr_t n, const uint8_t *q, intptr_t m);
@@ -482,6 +621,7 @@ struct P {
 	volatile uint32_t schedtick;    /* goroutines started with a new time slice */
 	volatile uint32_t syscalltick;  /* system calls entered */
 	TimerHeap timers;
+	MCache mcache;                  /* malloc.c */
 	/* sysmon's view (sysmon only) */
 	uint32_t sm_schedtick, sm_syscalltick;
 	int64_t sm_schedwhen, sm_syscallwhen;
@@ -522,6 +662,10 @@ intptr_t rt_procpin(void);
 void rt_procunpin(void);
 int rt_canspin(intptr_t i);
 void rt_unlockosthread(void);
+void rt_stoptheworld(void);             /* system stack, holding a P, under rt_stw_acquire */
+void rt_starttheworld(void);
+void rt_forallg(void (*fn)(G *g, void *arg), void *arg);
+void rt_forallp(void (*fn)(P *p, void *arg), void *arg);      /* every P ever made */
 intptr_t rt_set_maxthreads(intptr_t n);         /* debug.SetMaxThreads; returns the old limit */
 long rt_numcpu(void);                   /* runtimeapi.c */
 void rt_sched_run(Ctx *save, const Ctx *g);            /* asm */

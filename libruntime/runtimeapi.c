@@ -22,7 +22,8 @@ static long ncpu;                /* at startup, as gc's NumCPU */
 long rt_numcpu(void) { return ncpu; }
 
 RT_HOOK(void, rt_api_keepalive, "runtime.KeepAlive", (const GoType *t, void *p)) { (void)t, (void)p; }
-RT_HOOK(void, rt_api_gc, "runtime.GC", (void)) {}
+/* body of runtime.GC (an RT_GOENTRY trampoline: the caller is at a safepoint) */
+void rt_gc_entry_c(void) { rt_gc_collect(1); }
 RT_HOOK(void, rt_api_setfinalizer, "runtime.SetFinalizer", (const GoType *ot, void *o, const GoType *ft, void *f))
 {
 	(void)ot, (void)o, (void)ft, (void)f;
@@ -143,7 +144,8 @@ intptr_t rt_gomaxprocs_default(void)
 
 /* GOMAXPROCS(n): n <= 0 only reads; else stops the world and resizes the
  * P set (proc.c), clamping n to 1024 */
-RT_HOOK(intptr_t, rt_api_gomaxprocs, "runtime.GOMAXPROCS", (intptr_t n)) { return rt_set_gomaxprocs(n); }
+/* body of runtime.GOMAXPROCS (RT_GOENTRY: it may wait for a stop in progress) */
+intptr_t rt_gomaxprocs_c(intptr_t n) { return rt_set_gomaxprocs(n); }
 
 /* ---------------------------------------------------------------- LockOSThread */
 

@@ -318,6 +318,7 @@ void rt_preempt_check(void)
 	g->preempt = 0;
 	set_guard(g, rt_seg_guard(g->seg));
 	rt_stack_stats.preempts++;
+	rt_gc_pending_check();
 	rt_gopreempt();         /* to the global run queue, like Gosched */
 }
 

@@ -16,7 +16,8 @@
 %GoType = type { i64, i64, i32, i8, i8, i8, i8, ptr, ptr, i32, i32 }
 %node = type { i64, ptr addrspace(1) }
 
-@type.node = constant %GoType { i64 16, i64 16, i32 0, i8 0, i8 8, i8 8, i8 25, ptr null, ptr null, i32 0, i32 0 }
+@mask.node = constant [1 x i8] c"\02"
+@type.node = constant %GoType { i64 16, i64 16, i32 0, i8 0, i8 8, i8 8, i8 25, ptr null, ptr @mask.node, i32 0, i32 0 }
 @static = global %node zeroinitializer
 @slot = global i64 0
 @sslot = global ptr addrspace(1) addrspacecast (ptr @static to ptr addrspace(1))

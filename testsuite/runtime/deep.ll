@@ -23,7 +23,8 @@
 
 @rt_curg = external thread_local(initialexec) global ptr
 
-@type.node = constant %GoType { i64 16, i64 16, i32 0, i8 0, i8 8, i8 8, i8 25, ptr null, ptr null, i32 0, i32 0 }
+@mask.node = constant [1 x i8] c"\02"
+@type.node = constant %GoType { i64 16, i64 16, i32 0, i8 0, i8 8, i8 8, i8 25, ptr null, ptr @mask.node, i32 0, i32 0 }
 
 @s.pkg = private constant [5 x i8] c"main\00"
 @s.file = private constant [21 x i8] c"/work/test/deep.go\00\00\00"

@@ -17,6 +17,7 @@ static int is(GoString s, const char *want)
 
 int main(void)
 {
+	rt_malloc_init();
 	CHECK("string: eqstring", rt_eqstring(S("abc"), S("abc")) && !rt_eqstring(S("abc"), S("abd")) &&
 		  !rt_eqstring(S("ab"), S("abc")) && rt_eqstring(S(""), S("")));
 	CHECK("string: cmpstring is bytewise", rt_cmpstring(S("a"), S("b")) == -1 && rt_cmpstring(S("b"), S("a")) == 1 &&

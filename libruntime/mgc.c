@@ -1,0 +1,436 @@
+/*
+ * mgc.c: the collector — precise, non-moving mark and sweep with the world
+ * stopped.
+ *
+ * A cycle (gc_cycle, on the system stack of the M whose goroutine asked):
+ *   1. stop the world (proc.c); every other goroutine is parked, runnable
+ *      at a safepoint, in a system call, or not started;
+ *   2. flush every P's allocation cache back to the central lists;
+ *   3. mark from the roots: package globals (codegen's tables,
+ *      rt_globals_roots), every goroutine's Go frames (stack maps, walked
+ *      across segments), the runtime's own holders of Go pointers
+ *      (rt_runtime_roots, rt_g_roots); then drain the gray stack, scanning
+ *      each object through its span's pointer bits (or a large object's
+ *      type);
+ *   4. sweep every span: the mark bits become the allocation bits, spans
+ *      with no marked object give their pages back;
+ *   5. set the next trigger (GOGC), restart the world, return free pages
+ *      above the retention target to the OS.
+ *
+ * When: malloc.c calls rt_gc_request when the live heap reaches the trigger;
+ * the request poisons the goroutine's stack guard, so its next safepoint
+ * (loop poll or prologue) runs the cycle (rt_gc_pending_check). No cycle
+ * ever starts inside runtime C code that holds pointers in C locals.
+ *
+ * Rejected for now: concurrent marking (needs the write barrier in codegen)
+ * and lazy sweeping; both come later. Marking is single-threaded.
+ */
+#include "rt.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* weak until every piece exists: the globals tables (symtab.c) and the
+ * runtime's roots (gcroots.c) */
+__attribute__((weak)) void rt_globals_roots(void (*fn)(uintptr_t *slot, void *arg), void *arg);
+__attribute__((weak)) void rt_runtime_roots(RootVisitor fn, void *arg);
+__attribute__((weak)) void rt_g_roots(G *g, RootVisitor fn, void *arg);
+
+GCState rt_gc;
+static RtLock stwlock;
+
+/* ----------------------------------------------------------- gray stack */
+
+static uintptr_t *gray;
+static size_t ngray, graycap;
+
+static void gray_push(uintptr_t p)
+{
+	if (ngray == graycap) {
+		size_t ncap = graycap ? 2 * graycap : 4096;
+		uintptr_t *n = realloc(gray, ncap * sizeof *n);
+		if (!n) rt_throw("out of memory (gc work stack)");
+		gray = n;
+		graycap = ncap;
+	}
+	gray[ngray++] = p;
+}
+
+/* marks the object containing p, if p points into one */
+static inline void mark(uintptr_t p)
+{
+	Span *s = rt_span_of(p);
+	if (!s || s->state != SPAN_INUSE || p >= s->limit || p < s->base) return;
+	uint32_t i = rt_span_index(s, p);
+	uint64_t m = (uint64_t)1 << (i % 64);
+	if (s->markbits[i / 64] & m) return;
+	s->markbits[i / 64] |= m;
+	rt_gc.markedobjs++;
+	if (!s->noscan) gray_push(s->base + (uintptr_t)i * s->elemsize);
+}
+
+static void scan_words(const uint64_t *bits, size_t w0, size_t nw, const uintptr_t *obj)
+{
+	for (size_t k = 0; k < nw;) {
+		size_t w = w0 + k;
+		uint64_t b = bits[w / 64] >> (w % 64);
+		size_t avail = 64 - w % 64;
+		if (avail > nw - k) {
+			avail = nw - k;
+			b &= ((uint64_t)1 << avail) - 1;
+		}
+		while (b) {
+			unsigned j = (unsigned)__builtin_ctzll(b);
+			b &= b - 1;
+			uintptr_t v = obj[k + j];
+			if (v) mark(v);
+		}
+		k += avail;
+	}
+}
+
+static void scan_object(uintptr_t p)
+{
+	Span *s = rt_span_of(p);
+	if (s->cls) {
+		scan_words(s->ptrbits, (p - s->base) / 8, s->elemsize / 8, (const uintptr_t *)p);
+		return;
+	}
+	const GoType *t = s->type;
+	size_t pw = t->ptrdata / 8;
+	for (uintptr_t e = p; e < p + s->size; e += t->size) {
+		const uintptr_t *w = (const uintptr_t *)e;
+		for (size_t k = 0; k < pw; k++)
+			if ((t->gcdata[k / 8] >> (k % 8) & 1) && w[k]) mark(w[k]);
+	}
+}
+
+static void drain(void)
+{
+	while (ngray) scan_object(gray[--ngray]);
+}
+
+/* ---------------------------------------------------------------- roots */
+
+static void mark_slot(uintptr_t *slot, void *arg)
+{
+	(void)arg;
+	if (*slot) mark(*slot);
+}
+
+static void mark_root(uintptr_t *base, uintptr_t *derived, void *arg)
+{
+	(void)derived;
+	(void)arg;
+	rt_gc.roots++;
+	if (*base) mark(*base);
+}
+
+static int mark_frame(const Frame *f, void *arg)
+{
+	rt_frame_roots(f, mark_root, arg);
+	return 0;
+}
+
+static void mark_g(G *g, void *arg)
+{
+	(void)arg;
+	if (g->status == G_DEAD) return;
+	int rc = rt_walk_stack(g, mark_frame, NULL);
+	if (rc != RT_WALK_OK && rc != RT_WALK_NOCTX) {
+		rt_print_cstr("runtime: gc: goroutine ");
+		rt_printint(g->goid);
+		rt_print_cstr(": ");
+		rt_print_cstr(rt_walk_error(rc));
+		rt_print_cstr("\n");
+		rt_throw("gc: stack walk failed");
+	}
+	if (rt_g_roots) rt_g_roots(g, mark_root, NULL);
+	drain();
+}
+
+/* ---------------------------------------------------------------- sweep */
+
+static void sweep_span(Span *s)
+{
+	uint32_t words = (s->nelems + 63) / 64;
+	uint32_t before = s->nalloc, live = 0;
+	for (uint32_t w = 0; w < words; w++) {
+		live += (uint32_t)__builtin_popcountll(s->markbits[w]);
+		s->allocbits[w] = s->markbits[w];
+		s->markbits[w] = 0;
+	}
+	s->nalloc = live;
+	if (live < before) {
+		s->needzero = 1;
+		rt_heapstats.nfree += before - live;
+	}
+	rt_span_reset_cursor(s);
+}
+
+static void sweep_list(Span **list, Central *c, Span **empty)
+{
+	for (Span *s = *list, *next; s; s = next) {
+		next = s->next;
+		sweep_span(s);
+		Span **to = s->nalloc == 0 ? empty : s->nalloc < s->nelems ? &c->partial : &c->full;
+		if (to != list) {
+			rt_span_remove(list, s);
+			rt_span_push(to, s);
+		}
+	}
+}
+
+/* returns the bytes of live objects */
+static uint64_t sweep_all(void)
+{
+	uint64_t live = 0;
+	Span *empty = NULL;
+	for (int sc = 2; sc < 2 * rt_nclasses; sc++) {
+		Central *c = &rt_central[sc];
+		sweep_list(&c->full, c, &empty);
+		sweep_list(&c->partial, c, &empty);
+		for (Span *s = c->partial; s; s = s->next) live += (uint64_t)s->nalloc * s->elemsize;
+		for (Span *s = c->full; s; s = s->next) live += (uint64_t)s->nalloc * s->elemsize;
+	}
+	for (Span *s = rt_large, *next; s; s = next) {
+		next = s->next;
+		if (s->markbits[0] & 1) {
+			s->markbits[0] = 0;
+			live += s->size;
+		} else {
+			rt_span_remove(&rt_large, s);
+			rt_span_push(&empty, s);
+			rt_heapstats.nfree++;
+		}
+	}
+	rt_heap_free_spans(empty);
+	return live;
+}
+
+/* ---------------------------------------------------------------- cycle */
+
+/* gc's gctrace number format: milliseconds with about two significant digits */
+static void print_ms(int64_t ns)
+{
+	if (ns < 0) ns = 0;
+	if (ns >= 10000000) {
+		rt_printint(ns / 1000000);
+		return;
+	}
+	int64_t scale = 1000000, digits = 0;
+	int64_t v = ns;
+	while (v < 100000 && digits < 3) { /* under 0.1 ms: one more decimal */
+		v *= 10;
+		digits++;
+	}
+	int64_t dec = digits + 1;
+	int64_t div = scale;
+	for (int64_t i = 0; i < dec; i++) div /= 10;
+	int64_t q = (ns + div / 2) / div;
+	int64_t p10 = 1;
+	for (int64_t i = 0; i < dec; i++) p10 *= 10;
+	rt_printint(q / p10);
+	rt_print_cstr(".");
+	char buf[8];
+	for (int64_t i = dec - 1; i >= 0; i--) {
+		buf[i] = (char)('0' + q % 10);
+		q /= 10;
+	}
+	rt_print_bytes(buf, (size_t)dec);
+}
+
+static void print_seconds(int64_t ns)
+{
+	int64_t ms = ns / 1000000;
+	char buf[4] = {(char)('0' + ms / 100 % 10), (char)('0' + ms / 10 % 10), (char)('0' + ms % 10), 0};
+	rt_printint(ms / 1000);
+	rt_print_cstr(".");
+	rt_print_cstr(buf);
+}
+
+static void flush_mcache(P *p, void *arg)
+{
+	(void)arg;
+	MCache *mc = &p->mcache;
+	for (int sc = 0; sc < 2 * RT_MAX_CLASSES; sc++) {
+		if (mc->alloc[sc]) {
+			rt_mcache_release(mc->alloc[sc]);
+			mc->alloc[sc] = NULL;
+		}
+	}
+	rt_gc.nmalloc += mc->nmalloc;
+	mc->nmalloc = 0;
+}
+
+static void set_goal(uint64_t live)
+{
+	int64_t pct = rt_gc.percent;
+	uint64_t goal;
+	if (pct < 0) {
+		goal = UINT64_MAX / 2;
+	} else {
+		uint64_t min = (uint64_t)4 << 20;
+		goal = live + live / 100 * (uint64_t)pct;
+		if (goal < min * (uint64_t)pct / 100) goal = min * (uint64_t)pct / 100;
+		if (goal < live + RT_PAGE_SIZE) goal = live + RT_PAGE_SIZE;
+	}
+	if (rt_gc.memlimit < INT64_MAX) {
+		/* soft limit: the goal stays under it while the live heap does */
+		uint64_t lim = (uint64_t)rt_gc.memlimit;
+		uint64_t other = rt_heapstats.sys > rt_heapstats.inuse ? 0 : 0;
+		(void)other;
+		if (goal > lim && lim > live) goal = lim;
+		else if (goal > lim) goal = live + live / 16 + RT_PAGE_SIZE;   /* above the limit: grow, do not thrash */
+	}
+	rt_gc.goal = goal;
+	__atomic_store_n(&rt_gc_trigger, (int64_t)(goal > INT64_MAX ? INT64_MAX : goal), __ATOMIC_RELAXED);
+}
+
+static void gc_cycle(void *arg)
+{
+	(void)arg;
+	int64_t t0 = rt_nanotime();
+	rt_stoptheworld();
+	int64_t t1 = rt_nanotime();
+	uint64_t before = (uint64_t)rt_heap_live;
+	rt_forallp(flush_mcache, NULL);
+	rt_gc.markedobjs = 0;
+	rt_gc.roots = 0;
+	if (rt_globals_roots) rt_globals_roots(mark_slot, NULL);
+	if (rt_runtime_roots) rt_runtime_roots(mark_root, NULL);
+	drain();
+	rt_forallg(mark_g, NULL);
+	drain();
+	int64_t t2 = rt_nanotime();
+	uint64_t live = sweep_all();
+	__atomic_store_n(&rt_heap_live, (int64_t)live, __ATOMIC_RELAXED);
+	rt_gc.marked = live;
+	set_goal(live);
+	__atomic_store_n(&rt_gc.pending, 0, __ATOMIC_RELAXED);
+	int64_t t3 = rt_nanotime();
+	uint64_t n = rt_gc.numgc++;
+	rt_gc.pause[n % 256] = (uint64_t)(t3 - t0);
+	rt_gc.pauseend[n % 256] = (uint64_t)t3;
+	rt_gc.pausetotal += (uint64_t)(t3 - t0);
+	rt_gc.lastgc = t3;
+	if (rt_gc.maxpause < (uint64_t)(t3 - t0)) rt_gc.maxpause = (uint64_t)(t3 - t0);
+	rt_starttheworld();
+	if (rt_gc.trace) {
+		/* gc's gctrace line; mark and sweep both happen in the pause */
+		rt_print_cstr("gc ");
+		rt_printuint(rt_gc.numgc);
+		rt_print_cstr(" @");
+		print_seconds(t0 - rt_gc.start);
+		rt_print_cstr("s 0%: ");
+		print_ms(t1 - t0);
+		rt_print_cstr("+");
+		print_ms(t2 - t1);
+		rt_print_cstr("+");
+		print_ms(t3 - t2);
+		rt_print_cstr(" ms clock, ");
+		print_ms(t1 - t0);
+		rt_print_cstr("+");
+		print_ms(t2 - t1);
+		rt_print_cstr("/0/0+");
+		print_ms(t3 - t2);
+		rt_print_cstr(" ms cpu, ");
+		rt_printuint(before >> 20);
+		rt_print_cstr("->");
+		rt_printuint(before >> 20);
+		rt_print_cstr("->");
+		rt_printuint(live >> 20);
+		rt_print_cstr(" MB, ");
+		rt_printuint(rt_gc.goal >> 20);
+		rt_print_cstr(" MB goal, 0 MB stacks, 0 MB globals, ");
+		rt_printint(rt_gomaxprocs);
+		rt_print_cstr(" P");
+		if (rt_gc.forced) rt_print_cstr(" (forced)");
+		rt_print_cstr("\n");
+		rt_print_flush();
+	}
+	/* keep at most 10% above the goal of free pages in memory */
+	rt_heap_scavenge(rt_gc.goal / 10);
+}
+
+/*
+ * Runs a full cycle now (the caller's goroutine is at a safepoint: its Go
+ * frames are described by g->sched). `forced`: runtime.GC, not the trigger.
+ * If another goroutine is stopping the world, this one yields until it is
+ * done; a trigger-driven cycle that another one made unnecessary is skipped.
+ */
+void rt_gc_collect(int forced)
+{
+	if (!rt_gc.enabled) return;
+	while (!rt_trylock(&stwlock)) {
+		rt_gosched_c();
+		if (!forced && !__atomic_load_n(&rt_gc.pending, __ATOMIC_RELAXED)) return;
+	}
+	if (forced || __atomic_load_n(&rt_gc.pending, __ATOMIC_RELAXED)) {
+		rt_gc.forced = forced;
+		rt_systemstack(gc_cycle, NULL);
+	}
+	rt_unlock(&stwlock);
+}
+
+/* the world-stopping lock for other users (GOMAXPROCS, ReadMemStats) */
+void rt_stw_acquire(void)
+{
+	while (!rt_trylock(&stwlock)) rt_gosched_c();
+}
+
+void rt_stw_release(void)
+{
+	rt_unlock(&stwlock);
+}
+
+/* malloc.c: the live heap reached the trigger. The current goroutine
+ * collects at its next safepoint. */
+void rt_gc_request(void)
+{
+	if (!rt_gc.enabled) return;
+	__atomic_store_n(&rt_gc.pending, 1, __ATOMIC_RELAXED);
+	G *g = rt_getg();
+	if (g) rt_preempt_request(g);
+}
+
+/* at a safepoint (stack.c): run a requested cycle */
+void rt_gc_pending_check(void)
+{
+	if (!__atomic_load_n(&rt_gc.pending, __ATOMIC_RELAXED)) return;
+	M *m = rt_getm();
+	if (!m || !m->p || m->locks) return;
+	rt_gc_collect(0);
+}
+
+static int64_t parse_gogc(const char *s)
+{
+	if (!s || !*s) return 100;
+	if (!strcmp(s, "off")) return -1;
+	int64_t v = 0;
+	for (const char *p = s; *p; p++) {
+		if (*p < '0' || *p > '9') return 100;
+		v = v * 10 + (*p - '0');
+		if (v > 1000000000) break;
+	}
+	return v;
+}
+
+/* startup (system stack, after rt_debug_init) */
+void rt_gc_init(void)
+{
+	rt_gc.percent = parse_gogc(rt_os_getenv("GOGC"));
+	rt_gc.memlimit = INT64_MAX;
+	rt_gc.start = rt_nanotime();
+	const char *e = rt_os_getenv("GOLC_GC");
+	rt_gc.enabled = e && e[0] == '1';
+	const char *d = rt_os_getenv("GODEBUG");
+	if (d) {
+		for (const char *p = d; *p;) {
+			if (!strncmp(p, "gctrace=1", 9) && (p[9] == 0 || p[9] == ',')) rt_gc.trace = 1;
+			while (*p && *p != ',') p++;
+			if (*p) p++;
+		}
+	}
+	set_goal(0);
+}
