@@ -5,6 +5,8 @@
  *                               stack      segment statistics at exit
  *                               gcstress   GOLC_GCSTRESS statistics at exit
  *   GOLC_GCSTRESS=1             walk and verify the stack at every allocation
+ *   GOLC_GCSTRESS=gc[:N]        collect after every (N-th) allocation, at the
+ *                               next safepoint; freed objects are poisoned
  *
  * Unknown GOLC_DEBUG names are reported on stderr and ignored.
  */
@@ -14,6 +16,7 @@
 
 unsigned rt_debug;
 int rt_gcstress;
+long rt_gcstress_every;
 
 static const struct {
 	const char *name;
@@ -56,5 +59,12 @@ void rt_debug_init(void)
 {
 	rt_debug = rt_debug_parse(rt_os_getenv("GOLC_DEBUG"), warn_unknown);
 	const char *s = rt_os_getenv("GOLC_GCSTRESS");
+	if (s && !strncmp(s, "gc", 2)) {
+		/* gc[:N]: a collection after every N-th allocation (mgc.c) */
+		long n = 0;
+		for (const char *p = s[2] == ':' ? s + 3 : ""; *p >= '0' && *p <= '9'; p++) n = n * 10 + (*p - '0');
+		rt_gcstress_every = n > 0 ? n : 1;
+		return;
+	}
 	rt_gcstress = s && *s && strcmp(s, "0") != 0;
 }

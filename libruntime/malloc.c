@@ -569,6 +569,10 @@ void *rt_mallocgc(size_t size, const GoType *t)
 		p = rt_span_take(s);
 	}
 	mc->nmalloc++;
+	if (RT_UNLIKELY(rt_gcstress_every) && --mc->stress <= 0) {
+		mc->stress = rt_gcstress_every;
+		rt_gc_request();
+	}
 	if (s->needzero) memset((void *)p, 0, s->elemsize);
 	if (!noscan) heapbits_set(s, p, size, t);
 	if (locked) rt_unlock(&nopcachelock);

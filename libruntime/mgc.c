@@ -151,10 +151,21 @@ static void mark_g(G *g, void *arg)
 
 /* ---------------------------------------------------------------- sweep */
 
+/* GOLC_GCSTRESS=gc: freed slots get a pattern, so a use after free shows */
+static void poison_freed(Span *s)
+{
+	for (uint32_t i = 0; i < s->nelems; i++) {
+		uint64_t m = (uint64_t)1 << (i % 64);
+		if (rt_span_allocated(s, i) && !(s->markbits[i / 64] & m))
+			memset((void *)(s->base + (uintptr_t)i * s->elemsize), 0xdb, s->elemsize);
+	}
+}
+
 static void sweep_span(Span *s)
 {
 	uint32_t words = (s->nelems + 63) / 64;
 	uint32_t before = s->nalloc, live = 0;
+	if (rt_gcstress_every) poison_freed(s);
 	for (uint32_t w = 0; w < words; w++) {
 		live += (uint32_t)__builtin_popcountll(s->markbits[w]);
 		s->allocbits[w] = s->markbits[w];
@@ -168,16 +179,13 @@ static void sweep_span(Span *s)
 	rt_span_reset_cursor(s);
 }
 
-static void sweep_list(Span **list, Central *c, Span **empty)
+/* sweeps every span on *list, sorting them onto the central's new lists */
+static void sweep_list(Span *list, Span **partial, Span **full, Span **empty)
 {
-	for (Span *s = *list, *next; s; s = next) {
+	for (Span *s = list, *next; s; s = next) {
 		next = s->next;
 		sweep_span(s);
-		Span **to = s->nalloc == 0 ? empty : s->nalloc < s->nelems ? &c->partial : &c->full;
-		if (to != list) {
-			rt_span_remove(list, s);
-			rt_span_push(to, s);
-		}
+		rt_span_push(s->nalloc == 0 ? empty : s->nalloc < s->nelems ? partial : full, s);
 	}
 }
 
@@ -188,8 +196,10 @@ static uint64_t sweep_all(void)
 	Span *empty = NULL;
 	for (int sc = 2; sc < 2 * rt_nclasses; sc++) {
 		Central *c = &rt_central[sc];
-		sweep_list(&c->full, c, &empty);
-		sweep_list(&c->partial, c, &empty);
+		Span *full = c->full, *partial = c->partial;
+		c->full = c->partial = NULL;
+		sweep_list(full, &c->partial, &c->full, &empty);
+		sweep_list(partial, &c->partial, &c->full, &empty);
 		for (Span *s = c->partial; s; s = s->next) live += (uint64_t)s->nalloc * s->elemsize;
 		for (Span *s = c->full; s; s = s->next) live += (uint64_t)s->nalloc * s->elemsize;
 	}
@@ -423,7 +433,7 @@ void rt_gc_init(void)
 	rt_gc.memlimit = INT64_MAX;
 	rt_gc.start = rt_nanotime();
 	const char *e = rt_os_getenv("GOLC_GC");
-	rt_gc.enabled = e && e[0] == '1';
+	rt_gc.enabled = (e && e[0] == '1') || rt_gcstress_every;
 	const char *d = rt_os_getenv("GODEBUG");
 	if (d) {
 		for (const char *p = d; *p;) {

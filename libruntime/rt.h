@@ -66,6 +66,7 @@ enum {
 };
 extern unsigned rt_debug;       /* GOLC_DEBUG switches, RT_DBG_* */
 extern int rt_gcstress;         /* GOLC_GCSTRESS=1: verify roots at every allocation */
+extern long rt_gcstress_every;  /* GOLC_GCSTRESS=gc:N: collect after every N allocations */
 void rt_debug_init(void);
 unsigned rt_debug_parse(const char *s, void (*unknown)(const char *name, size_t n));
 
@@ -480,6 +481,7 @@ typedef struct Central {
 typedef struct MCache {
 	Span *alloc[2 * RT_MAX_CLASSES];        /* by span class: class * 2 + noscan */
 	uint64_t nmalloc;                       /* small objects allocated */
+	long stress;                            /* GOLC_GCSTRESS=gc:N countdown */
 } MCache;
 
 typedef struct HeapStats {
