@@ -493,6 +493,7 @@ static void alloc_large(void *arg)
 	rt_unlock(&rt_largelock);
 	__atomic_fetch_add(&rt_heap_live, (int64_t)l->size, __ATOMIC_RELAXED);
 	__atomic_fetch_add(&rt_heapstats.nlarge, 1, __ATOMIC_RELAXED);
+	__atomic_fetch_add(&rt_heapstats.largebytes, l->size, __ATOMIC_RELAXED);
 	l->p = (void *)s->base;
 	check_trigger();
 }
@@ -569,6 +570,7 @@ void *rt_mallocgc(size_t size, const GoType *t)
 		p = rt_span_take(s);
 	}
 	mc->nmalloc++;
+	mc->nbytes += s->elemsize;
 	if (RT_UNLIKELY(rt_gcstress_every) && --mc->stress <= 0) {
 		mc->stress = rt_gcstress_every;
 		rt_gc_request();

@@ -25,10 +25,12 @@
  * Rejected for now: concurrent marking (needs the write barrier in codegen)
  * and lazy sweeping; both come later. Marking is single-threaded.
  */
+#define _GNU_SOURCE
 #include "rt.h"
 
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 /* weak until every piece exists: the globals tables (symtab.c) and the
  * runtime's roots (gcroots.c) */
@@ -175,6 +177,7 @@ static void sweep_span(Span *s)
 	if (live < before) {
 		s->needzero = 1;
 		rt_heapstats.nfree += before - live;
+		rt_heapstats.freebytes += (uint64_t)(before - live) * s->elemsize;
 	}
 	rt_span_reset_cursor(s);
 }
@@ -212,6 +215,7 @@ static uint64_t sweep_all(void)
 			rt_span_remove(&rt_large, s);
 			rt_span_push(&empty, s);
 			rt_heapstats.nfree++;
+			rt_heapstats.freebytes += s->size;
 		}
 	}
 	rt_heap_free_spans(empty);
@@ -270,28 +274,32 @@ static void flush_mcache(P *p, void *arg)
 		}
 	}
 	rt_gc.nmalloc += mc->nmalloc;
+	rt_gc.nbytes += mc->nbytes;
 	mc->nmalloc = 0;
+	mc->nbytes = 0;
 }
 
+static RtLock knoblock;          /* percent, memlimit, goal */
+
+/* the next goal from the live heap: GOGC, bounded by the memory limit while
+ * the live heap fits under it; above it the heap grows by 1/16 per cycle
+ * rather than collecting without end (knoblock held) */
 static void set_goal(uint64_t live)
 {
 	int64_t pct = rt_gc.percent;
 	uint64_t goal;
 	if (pct < 0) {
-		goal = UINT64_MAX / 2;
+		goal = (uint64_t)INT64_MAX;
 	} else {
-		uint64_t min = (uint64_t)4 << 20;
+		uint64_t min = ((uint64_t)4 << 20) * (uint64_t)pct / 100;
 		goal = live + live / 100 * (uint64_t)pct;
-		if (goal < min * (uint64_t)pct / 100) goal = min * (uint64_t)pct / 100;
+		if (goal < min) goal = min;
 		if (goal < live + RT_PAGE_SIZE) goal = live + RT_PAGE_SIZE;
 	}
 	if (rt_gc.memlimit < INT64_MAX) {
-		/* soft limit: the goal stays under it while the live heap does */
-		uint64_t lim = (uint64_t)rt_gc.memlimit;
 		uint64_t other = rt_heapstats.sys > rt_heapstats.inuse ? 0 : 0;
-		(void)other;
-		if (goal > lim && lim > live) goal = lim;
-		else if (goal > lim) goal = live + live / 16 + RT_PAGE_SIZE;   /* above the limit: grow, do not thrash */
+		uint64_t lim = (uint64_t)rt_gc.memlimit > other ? (uint64_t)rt_gc.memlimit - other : 0;
+		if (goal > lim) goal = lim > live + live / 16 ? lim : live + live / 16 + RT_PAGE_SIZE;
 	}
 	rt_gc.goal = goal;
 	__atomic_store_n(&rt_gc_trigger, (int64_t)(goal > INT64_MAX ? INT64_MAX : goal), __ATOMIC_RELAXED);
@@ -316,10 +324,13 @@ static void gc_cycle(void *arg)
 	uint64_t live = sweep_all();
 	__atomic_store_n(&rt_heap_live, (int64_t)live, __ATOMIC_RELAXED);
 	rt_gc.marked = live;
+	rt_lock(&knoblock);
 	set_goal(live);
+	rt_unlock(&knoblock);
 	__atomic_store_n(&rt_gc.pending, 0, __ATOMIC_RELAXED);
 	int64_t t3 = rt_nanotime();
 	uint64_t n = rt_gc.numgc++;
+	rt_gc.numforced += rt_gc.forced;
 	rt_gc.pause[n % 256] = (uint64_t)(t3 - t0);
 	rt_gc.pauseend[n % 256] = (uint64_t)t3;
 	rt_gc.pausetotal += (uint64_t)(t3 - t0);
@@ -413,6 +424,29 @@ void rt_gc_pending_check(void)
 	rt_gc_collect(0);
 }
 
+/* GOMEMLIMIT: bytes with an optional B/KiB/MiB/GiB/TiB suffix, or "off";
+ * -1 if malformed */
+static int64_t parse_memlimit(const char *s)
+{
+	if (!strcmp(s, "off")) return INT64_MAX;
+	uint64_t v = 0;
+	const char *p = s;
+	if (*p < '0' || *p > '9') return -1;
+	for (; *p >= '0' && *p <= '9'; p++) {
+		v = v * 10 + (uint64_t)(*p - '0');
+		if (v > (uint64_t)INT64_MAX) return INT64_MAX;
+	}
+	static const struct { const char *suf; int shift; } units[] = {
+		{"", 0}, {"B", 0}, {"KiB", 10}, {"MiB", 20}, {"GiB", 30}, {"TiB", 40},
+	};
+	for (size_t i = 0; i < sizeof units / sizeof units[0]; i++) {
+		if (strcmp(p, units[i].suf)) continue;
+		if (units[i].shift && v > (uint64_t)INT64_MAX >> units[i].shift) return INT64_MAX;
+		return (int64_t)(v << units[i].shift);
+	}
+	return -1;
+}
+
 static int64_t parse_gogc(const char *s)
 {
 	if (!s || !*s) return 100;
@@ -431,7 +465,21 @@ void rt_gc_init(void)
 {
 	rt_gc.percent = parse_gogc(rt_os_getenv("GOGC"));
 	rt_gc.memlimit = INT64_MAX;
+	const char *ml = rt_os_getenv("GOMEMLIMIT");
+	if (ml && *ml) {
+		int64_t v = parse_memlimit(ml);
+		if (v < 0) {
+			rt_print_cstr("GOMEMLIMIT=");
+			rt_print_cstr(ml);
+			rt_print_cstr("\n");
+			rt_throw("malformed GOMEMLIMIT; see `go doc runtime/debug.SetMemoryLimit`");
+		}
+		rt_gc.memlimit = v;
+	}
 	rt_gc.start = rt_nanotime();
+	struct timespec ts;
+	clock_gettime(CLOCK_REALTIME, &ts);
+	rt_gc.walloffset = (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec - rt_gc.start;
 	const char *e = rt_os_getenv("GOLC_GC");
 	rt_gc.enabled = (e && e[0] == '1') || rt_gcstress_every;
 	const char *d = rt_os_getenv("GODEBUG");
@@ -443,4 +491,127 @@ void rt_gc_init(void)
 		}
 	}
 	set_goal(0);
+}
+
+/* ------------------------------------------------- runtime and runtime/debug */
+
+int32_t rt_debug_setgcpercent(int32_t p) __asm__("runtime/debug.setGCPercent");
+int32_t rt_debug_setgcpercent(int32_t p)
+{
+	rt_lock(&knoblock);
+	int32_t old = (int32_t)rt_gc.percent;
+	rt_gc.percent = p < 0 ? -1 : p;
+	set_goal(rt_gc.marked);
+	rt_unlock(&knoblock);
+	if (__atomic_load_n(&rt_heap_live, __ATOMIC_RELAXED) >= __atomic_load_n(&rt_gc_trigger, __ATOMIC_RELAXED))
+		rt_gc_request();        /* takes effect at the next safepoint */
+	return old;
+}
+
+int64_t rt_debug_setmemorylimit(int64_t l) __asm__("runtime/debug.setMemoryLimit");
+int64_t rt_debug_setmemorylimit(int64_t l)
+{
+	rt_lock(&knoblock);
+	int64_t old = rt_gc.memlimit;
+	if (l >= 0) {
+		rt_gc.memlimit = l;
+		set_goal(rt_gc.marked);
+	}
+	rt_unlock(&knoblock);
+	if (l >= 0 && __atomic_load_n(&rt_heap_live, __ATOMIC_RELAXED) >= __atomic_load_n(&rt_gc_trigger, __ATOMIC_RELAXED))
+		rt_gc_request();
+	return old;
+}
+
+/* body of runtime/debug.freeOSMemory (RT_GOENTRY): a full cycle, then every
+ * free page goes back to the OS */
+void rt_freeosmemory_c(void)
+{
+	rt_gc_collect(1);
+	rt_heap_scavenge(0);
+}
+
+/* pauses most recent first, their end times, last GC, number of GCs, total
+ * pause (runtime/debug.ReadGCStats's layout) */
+void rt_debug_readgcstats(GoSlice *pauses) __asm__("runtime/debug.readGCStats");
+void rt_debug_readgcstats(GoSlice *pauses)
+{
+	if (pauses->cap < 256 + 3) rt_throw("short buffer");
+	uint64_t *p = pauses->p;
+	uint64_t n = rt_gc.numgc < 256 ? rt_gc.numgc : 256;
+	for (uint64_t i = 0; i < n; i++) {
+		uint64_t j = (rt_gc.numgc - 1 - i) % 256;
+		p[i] = rt_gc.pause[j];
+		p[n + i] = rt_gc.pauseend[j] + (uint64_t)rt_gc.walloffset;
+	}
+	p[n + n] = rt_gc.numgc ? (uint64_t)(rt_gc.lastgc + rt_gc.walloffset) : 0;
+	p[n + n + 1] = rt_gc.numgc;
+	p[n + n + 2] = rt_gc.pausetotal;
+	pauses->len = (intptr_t)(n + n + 3);
+}
+
+/* runtime.MemStats (Go 1.19 layout) */
+typedef struct MemStats {
+	uint64_t alloc, totalalloc, sys, lookups, mallocs, frees;
+	uint64_t heapalloc, heapsys, heapidle, heapinuse, heapreleased, heapobjects;
+	uint64_t stackinuse, stacksys, mspaninuse, mspansys, mcacheinuse, mcachesys;
+	uint64_t buckhashsys, gcsys, othersys;
+	uint64_t nextgc, lastgc, pausetotalns;
+	uint64_t pausens[256], pauseend[256];
+	uint32_t numgc, numforcedgc;
+	double gccpufraction;
+	int8_t enablegc, debuggc;
+	struct { uint32_t size; uint64_t mallocs, frees; } bysize[61];
+} MemStats;
+
+static void count_cache(P *p, void *arg)
+{
+	uint64_t *c = arg;
+	c[0] += __atomic_load_n(&p->mcache.nmalloc, __ATOMIC_RELAXED);
+	c[1] += __atomic_load_n(&p->mcache.nbytes, __ATOMIC_RELAXED);
+}
+
+/* free pages that read as zero (never used, or released) */
+static uint64_t released_bytes(void)
+{
+	uint64_t n = 0;
+	for (size_t i = 0; i < rt_narenas; i++) {
+		Arena *a = rt_arenas[i];
+		for (size_t w = 0; w < RT_ARENA_PAGES / 64; w++)
+			n += (uint64_t)__builtin_popcountll(a->freebits[w] & ~a->dirty[w]);
+	}
+	return n * RT_PAGE_SIZE;
+}
+
+RT_HOOK(void, rt_api_readmemstats, "runtime.ReadMemStats", (MemStats *m))
+{
+	uint64_t c[2] = {0, 0};
+	rt_forallp(count_cache, c);
+	memset(m, 0, sizeof *m);
+	m->mallocs = rt_gc.nmalloc + c[0] + rt_heapstats.nlarge;
+	m->totalalloc = rt_gc.nbytes + c[1] + rt_heapstats.largebytes;
+	m->frees = rt_heapstats.nfree;
+	m->heapalloc = m->alloc = m->totalalloc - rt_heapstats.freebytes;
+	m->heapobjects = m->mallocs - m->frees;
+	m->heapsys = rt_heapstats.sys;
+	m->heapinuse = rt_heapstats.inuse;
+	m->heapidle = m->heapsys - m->heapinuse;
+	m->heapreleased = released_bytes();
+	m->stackinuse = m->stacksys = (uint64_t)rt_stack_stats.arenas * ((uint64_t)64 << 20);
+	m->mspaninuse = m->mspansys = (uint64_t)rt_narenas * sizeof(Arena);
+	m->mcacheinuse = m->mcachesys = (uint64_t)rt_gomaxprocs * sizeof(MCache);
+	m->sys = m->heapsys + m->stacksys + m->mspansys + m->mcachesys;
+	m->nextgc = rt_gc.goal;
+	m->lastgc = rt_gc.numgc ? (uint64_t)(rt_gc.lastgc + rt_gc.walloffset) : 0;
+	m->pausetotalns = rt_gc.pausetotal;
+	for (int i = 0; i < 256; i++) {
+		m->pausens[i] = rt_gc.pause[i];
+		m->pauseend[i] = rt_gc.pauseend[i] ? rt_gc.pauseend[i] + (uint64_t)rt_gc.walloffset : 0;
+	}
+	m->numgc = (uint32_t)rt_gc.numgc;
+	m->numforcedgc = (uint32_t)rt_gc.numforced;
+	int64_t elapsed = rt_nanotime() - rt_gc.start;
+	if (elapsed > 0) m->gccpufraction = (double)rt_gc.pausetotal * rt_gomaxprocs / ((double)elapsed * rt_gomaxprocs);
+	m->enablegc = 1;
+	for (int i = 0; i < 61 && i < rt_nclasses; i++) m->bysize[i].size = rt_classes[i].size;
 }

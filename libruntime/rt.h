@@ -481,6 +481,7 @@ typedef struct Central {
 typedef struct MCache {
 	Span *alloc[2 * RT_MAX_CLASSES];        /* by span class: class * 2 + noscan */
 	uint64_t nmalloc;                       /* small objects allocated */
+	uint64_t nbytes;                        /* their slot bytes */
 	long stress;                            /* GOLC_GCSTRESS=gc:N countdown */
 } MCache;
 
@@ -489,7 +490,9 @@ typedef struct HeapStats {
 	uint64_t inuse;         /* bytes in in-use spans */
 	uint64_t released;      /* bytes returned to the OS (total) */
 	uint64_t nlarge;        /* large objects allocated */
+	uint64_t largebytes;    /* their bytes */
 	uint64_t nfree;         /* objects freed by sweeps */
+	uint64_t freebytes;     /* their bytes */
 } HeapStats;
 
 extern uint8_t rt_zerobase[8];
@@ -564,6 +567,9 @@ typedef struct GCState {
 	uint64_t pausetotal, maxpause;
 	int64_t lastgc, start;
 	uint64_t nmalloc;       /* small objects counted by flushed caches */
+	uint64_t nbytes;        /* their bytes */
+	uint64_t numforced;
+	int64_t walloffset;     /* unix time - nanotime, at startup */
 	uint64_t markedobjs, roots;
 } GCState;
 extern GCState rt_gc;

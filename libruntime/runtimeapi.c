@@ -224,8 +224,6 @@ RT_HOOK(GoString, rt_api_version, "runtime.Version", (void))
 	return (GoString){(const uint8_t *)v, sizeof v - 1};
 }
 
-/* MemStats: all zero until the collector keeps statistics (issue #7) */
-RT_HOOK(void, rt_api_readmemstats, "runtime.ReadMemStats", (void *m)) { (void)m; }
 
 /* a goroutine dump into buf: issue #8 (runtime.Stack reports nothing yet) */
 RT_HOOK(intptr_t, rt_api_stack, "runtime.Stack", (uint8_t *p, intptr_t n, intptr_t cap, int8_t all))

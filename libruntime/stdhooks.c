@@ -285,29 +285,12 @@ Sys2 rt_syscall_rawvfork(uintptr_t trap, uintptr_t a1)
 /* internal/poll's netpoller hooks: netpoll.c */
 
 /* ---------------------------------------------------------- runtime/debug */
-/* the knobs are recorded here; the collector (issue #7) and the scheduler
- * (issue #6) act on them */
+/* the knobs are recorded here and acted on by the scheduler; the
+ * collector's (GC percent, memory limit, freeOSMemory, readGCStats) are in
+ * mgc.c */
 
-int32_t rt_gcpercent = 100;
-int64_t rt_memorylimit = INT64_MAX;
 intptr_t rt_maxstack = RT_STACK_MAX;
 int rt_panic_on_fault;
-
-int32_t rt_debug_setgcpercent(int32_t p) __asm__("runtime/debug.setGCPercent");
-int32_t rt_debug_setgcpercent(int32_t p)
-{
-	int32_t old = rt_gcpercent;
-	rt_gcpercent = p < 0 ? -1 : p;
-	return old;
-}
-
-int64_t rt_debug_setmemorylimit(int64_t l) __asm__("runtime/debug.setMemoryLimit");
-int64_t rt_debug_setmemorylimit(int64_t l)
-{
-	int64_t old = rt_memorylimit;
-	if (l >= 0) rt_memorylimit = l;
-	return old;
-}
 
 intptr_t rt_debug_setmaxstack(intptr_t n) __asm__("runtime/debug.setMaxStack");
 intptr_t rt_debug_setmaxstack(intptr_t n)
@@ -326,19 +309,6 @@ int8_t rt_debug_setpaniconfault(int8_t on)
 	int8_t old = (int8_t)rt_panic_on_fault;
 	rt_panic_on_fault = on & 1;
 	return old;
-}
-
-void rt_debug_freeosmemory(void) __asm__("runtime/debug.freeOSMemory");
-void rt_debug_freeosmemory(void) {}
-
-/* pauses and end times (none yet), then last GC time, number of GCs and
- * total pause: all zero until there is a collector */
-void rt_debug_readgcstats(GoSlice *pauses) __asm__("runtime/debug.readGCStats");
-void rt_debug_readgcstats(GoSlice *pauses)
-{
-	if (pauses->cap < 3) rt_throw("readGCStats: buffer too small");
-	memset(pauses->p, 0, 3 * sizeof(int64_t));
-	pauses->len = 3;
 }
 
 static char traceback_level[32] = "single";
