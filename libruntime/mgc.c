@@ -112,6 +112,24 @@ static void drain(void)
 	while (ngray) scan_object(gray[--ngray]);
 }
 
+/* finalizers: what a finalizable object points to, not the object itself */
+static void scan_inner(uintptr_t p)
+{
+	Span *s = rt_span_of(p);
+	if (!s || s->state != SPAN_INUSE || s->noscan) return;
+	scan_object(s->base + (uintptr_t)rt_span_index(s, p) * s->elemsize);
+}
+
+static int is_marked(uintptr_t p)
+{
+	Span *s = rt_span_of(p);
+	if (!s || s->state != SPAN_INUSE) return 1;
+	uint32_t i = rt_span_index(s, p);
+	return (int)(s->markbits[i / 64] >> (i % 64) & 1);
+}
+
+static void mark_fn(uintptr_t p) { mark(p); }
+
 /* ---------------------------------------------------------------- roots */
 
 static void mark_slot(uintptr_t *slot, void *arg)
@@ -319,6 +337,11 @@ static void gc_cycle(void *arg)
 	if (rt_runtime_roots) rt_runtime_roots(mark_root, NULL);
 	drain();
 	rt_forallg(mark_g, NULL);
+	rt_fin_roots(mark_root, NULL);
+	drain();
+	rt_fin_scan(scan_inner);
+	drain();
+	size_t nfin = rt_fin_collect(is_marked, mark_fn);
 	drain();
 	int64_t t2 = rt_nanotime();
 	uint64_t live = sweep_all();
@@ -337,6 +360,7 @@ static void gc_cycle(void *arg)
 	rt_gc.lastgc = t3;
 	if (rt_gc.maxpause < (uint64_t)(t3 - t0)) rt_gc.maxpause = (uint64_t)(t3 - t0);
 	rt_starttheworld();
+	if (nfin) rt_fin_wake();
 	if (rt_gc.trace) {
 		/* gc's gctrace line; mark and sweep both happen in the pause */
 		rt_print_cstr("gc ");

@@ -588,6 +588,12 @@ static void initg(G *g, void *fn, void *nest, uintptr_t a0, uintptr_t a1, uintpt
 	xadd(&ngoroutines, 1);
 }
 
+void rt_mark_system_g(G *g)
+{
+	g->system = 1;
+	xadd(&ngoroutines, -1);
+}
+
 /* system stack (it may map memory) */
 G *rt_newg(void *fn, void *nest, uintptr_t a0, uintptr_t a1, uintptr_t a2)
 {
@@ -620,7 +626,7 @@ static void freeg(G *g)
 		rt_seg_free(s);
 	}
 	rt_seg_free(s0);
-	xadd(&ngoroutines, -1);
+	if (!g->system) xadd(&ngoroutines, -1);
 	if (g != &g1) {
 		rt_lock(&gflock);
 		g->schedlink = gfree;
@@ -641,11 +647,11 @@ static void trace_all(void)
 {
 	rt_lock(&allglock);
 	int n = 0;
-	for (G *g = allg; g; g = g->alllink) n += g->status != G_DEAD;
+	for (G *g = allg; g; g = g->alllink) n += g->status != G_DEAD && !g->system;
 	G **order = malloc(sizeof(G *) * (size_t)(n ? n : 1));
 	int k = 0;
 	for (G *g = allg; g; g = g->alllink)
-		if (g->status != G_DEAD) order[k++] = g;
+		if (g->status != G_DEAD && !g->system) order[k++] = g;
 	rt_unlock(&allglock);
 	qsort(order, (size_t)n, sizeof(G *), by_goid);
 	for (int i = 0; i < n; i++) {
@@ -682,7 +688,7 @@ static void checkdead(void)
 	rt_lock(&allglock);
 	for (G *g = allg; g; g = g->alllink) {
 		switch (load(&g->status)) {
-		case G_WAITING: grunning++; break;
+		case G_WAITING: grunning += !g->system; break;
 		case G_RUNNABLE: case G_RUNNING: case G_SYSCALL:
 			rt_unlock(&allglock);
 			rt_throw("checkdead: runnable g");

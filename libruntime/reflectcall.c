@@ -404,6 +404,7 @@ typedef struct {
 	void *fn;
 	uint8_t *frame;
 	uint32_t retoff;
+	const GoType *ft;       /* the signature if known, else from fn */
 } CallReq;
 
 /* a result scalar from a libffi return slot (8 bytes, little-endian) */
@@ -421,8 +422,8 @@ static void store_result(uint8_t *frame, const Scalar *s, const void *slot)
 static void call_go(void *arg)
 {
 	CallReq *q = arg;
-	Shape *sh = shape_of(signature(q->fn));
-	if (sh->retoff != q->retoff)
+	Shape *sh = shape_of(q->ft ? q->ft : signature(q->fn));
+	if (!q->ft && sh->retoff != q->retoff)
 		rt_throw("reflect.call: frame layout disagrees with the function's signature");
 	int na = sh->nargs + (sh->sret ? 1 : 0), k = 0;
 	void **av = __builtin_alloca(sizeof(void *) * (na + 1));
@@ -456,9 +457,21 @@ void rt_r_call_c(const GoType *frametype, void *fn, void *frame, uint32_t argsiz
 {
 	(void)frametype, (void)argsize, (void)framesize;    /* the Shape has them */
 	(void)regs;     /* abi_generic.go: no argument registers */
-	CallReq q = {fn, frame, retoff};
+	CallReq q = {fn, frame, retoff, NULL};
 	rt_callgo(call_go, &q);
 }
+
+/* calls the func value fn of type ft with an ABI0 frame of
+ * rt_func_framesize(ft) bytes (finalizers: mfinal.c) */
+void rt_reflectcall(void *fn, const GoType *ft, void *frame)
+{
+	CallReq q = {fn, frame, 0, ft};
+	rt_callgo(call_go, &q);
+}
+
+uintptr_t rt_func_framesize(const GoType *ft) { return shape_of(ft)->framesize; }
+
+const GoType *rt_func_param(const GoType *ft, int i) { return func_params(ft)[i]; }
 
 /* ---------------------------------------------------------------- MakeFunc */
 

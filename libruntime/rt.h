@@ -141,6 +141,7 @@ struct G {
 	struct M *m;                    /* the M running it (or that ran it last) */
 	struct M *lockedm;              /* LockOSThread: only this M runs it */
 	void *labels;                   /* runtime/pprof's labels (runtimeapi.c) */
+	int system;                     /* a runtime goroutine (finalizers): not counted, not shown */
 };
 
 #define RT_STACK_MIN 2048               /* first and smallest segment */
@@ -327,6 +328,9 @@ typedef struct CallIn {
 	struct CallIn *link;    /* older call-in */
 } CallIn;
 void rt_callgo(void (*fn)(void *), void *arg);  /* fn(arg) on a fresh segment, may call Go */
+void rt_reflectcall(void *fn, const GoType *ft, void *frame);  /* fn of type ft, ABI0 frame */
+uintptr_t rt_func_framesize(const GoType *ft);
+const GoType *rt_func_param(const GoType *ft, int i);
 void rt_callin_unwind(G *g, GoDeferRec *d);     /* resuming d's frame: drop the call-ins inside */
 /* asm_*.S: fn(arg) with SP = top (a Seg header: its frame record continues the FP chain) */
 void rt_callon(Seg *top, void (*fn)(void *), void *arg);
@@ -581,6 +585,12 @@ void rt_stw_acquire(void);
 void rt_stw_release(void);
 void rt_heap_free_spans(Span *list);    /* malloc.c: pages of empty spans back (heaplock) */
 
+/* mfinal.c: finalizers (world stopped for the first three) */
+void rt_fin_roots(RootVisitor fn, void *arg);
+void rt_fin_scan(void (*scan)(uintptr_t obj));
+size_t rt_fin_collect(int (*marked)(uintptr_t obj), void (*mark)(uintptr_t obj));
+void rt_fin_wake(void);
+
 /* --------------------------------------------------------------- string.c */
 GoString rt_concatstring2_c(const uint8_t *p, intptr_t n, const uint8_t *q, intptr_t m);
 GoString rt_intstring_c(int64_t v);
@@ -664,6 +674,7 @@ void rt_entersyscall(void);
 void rt_exitsyscall(void);
 intptr_t rt_set_gomaxprocs(intptr_t n);                        /* returns the old value */
 void rt_ready_new(G *g);                /* a goroutine from rt_newg becomes runnable */
+void rt_mark_system_g(G *g);            /* before rt_ready_new: a runtime goroutine */
 void rt_wake_netpoller(int64_t when);   /* a timer was added */
 void rt_gopreempt(void);                /* stack.c: a preemption request is served */
 intptr_t rt_procpin(void);

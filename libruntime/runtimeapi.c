@@ -4,10 +4,10 @@
  * scheduler and the collector exist; and internal/syscall/unix's socket
  * hooks.
  *
- * GOMAXPROCS and LockOSThread are the scheduler's (proc.c). Pending, with
- * their issues: the collector (#7: GC, SetFinalizer, KeepAlive need
- * nothing yet, since nothing is freed) and the call-stack queries Caller,
- * Callers and Frames (#8: they report no frames).
+ * GOMAXPROCS and LockOSThread are the scheduler's (proc.c); GC and
+ * ReadMemStats the collector's (mgc.c), SetFinalizer mfinal.c's. Pending
+ * (#8): the call-stack queries Caller, Callers and Frames report one frame
+ * or none.
  */
 #define _GNU_SOURCE
 #include "rt.h"
@@ -24,10 +24,6 @@ long rt_numcpu(void) { return ncpu; }
 RT_HOOK(void, rt_api_keepalive, "runtime.KeepAlive", (const GoType *t, void *p)) { (void)t, (void)p; }
 /* body of runtime.GC (an RT_GOENTRY trampoline: the caller is at a safepoint) */
 void rt_gc_entry_c(void) { rt_gc_collect(1); }
-RT_HOOK(void, rt_api_setfinalizer, "runtime.SetFinalizer", (const GoType *ot, void *o, const GoType *ft, void *f))
-{
-	(void)ot, (void)o, (void)ft, (void)f;
-}
 
 RT_HOOK(GoString, rt_api_goroot, "runtime.GOROOT", (void))
 {
