@@ -41,42 +41,119 @@ __attribute__((weak)) void rt_g_roots(G *g, RootVisitor fn, void *arg);
 GCState rt_gc;
 static RtLock stwlock;
 
-/* ----------------------------------------------------------- gray stack */
+/* ---------------------------------------------------------- workers */
 
-static uintptr_t *gray;
-static size_t ngray, graycap;
+/*
+ * Marking and sweeping run on up to RT_GC_MAXWORKERS threads: the M that
+ * runs the cycle plus helper threads (made on first use, parked on a note
+ * between phases). Work: a job counter over the root jobs (globals and
+ * runtime roots, then one goroutine stack each) or the span classes; gray
+ * objects on a per-worker stack whose surplus goes to a shared pool of
+ * buffers. Mark bits are set with an atomic OR. A worker with nothing to do
+ * counts itself idle; the phase ends when all are idle with the pool empty.
+ */
+#define RT_GC_MAXWORKERS 16
+#define BUF_N 256
 
-static void gray_push(uintptr_t p)
+typedef struct WorkBuf {
+	struct WorkBuf *next;
+	size_t n;
+	uintptr_t e[BUF_N];
+} WorkBuf;
+
+typedef struct Worker {
+	uintptr_t *gray;
+	size_t ngray, graycap;
+	uint64_t marked, roots;
+	Span *empty;                    /* sweep: spans left with no object */
+	uint64_t nfree, freebytes, live;
+	Note wake;
+	int started;
+} Worker;
+
+static Worker workers[RT_GC_MAXWORKERS];
+static int nworkers;                    /* in the current phase */
+static volatile int phase;              /* PH_* */
+enum { PH_MARK = 1, PH_SWEEP };
+static volatile long nextjob, njobs;
+static G **jobg;                        /* the goroutines to scan (mark jobs 2..) */
+static RtLock poollock;
+static WorkBuf *pool, *freebufs;
+static volatile long poolsize, nidle, nrunning;
+static Note phasedone;
+
+static void pool_put(Worker *w)
 {
-	if (ngray == graycap) {
-		size_t ncap = graycap ? 2 * graycap : 4096;
-		uintptr_t *n = realloc(gray, ncap * sizeof *n);
-		if (!n) rt_throw("out of memory (gc work stack)");
-		gray = n;
-		graycap = ncap;
+	rt_lock(&poollock);
+	WorkBuf *b = freebufs;
+	if (b) freebufs = b->next;
+	rt_unlock(&poollock);
+	if (!b && !(b = malloc(sizeof *b))) rt_throw("out of memory (gc work buffer)");
+	w->ngray -= BUF_N;
+	memcpy(b->e, w->gray + w->ngray, sizeof b->e);
+	b->n = BUF_N;
+	rt_lock(&poollock);
+	b->next = pool;
+	pool = b;
+	poolsize++;
+	rt_unlock(&poollock);
+}
+
+static int pool_get(Worker *w)
+{
+	if (!__atomic_load_n(&poolsize, __ATOMIC_RELAXED)) return 0;
+	rt_lock(&poollock);
+	WorkBuf *b = pool;
+	if (b) {
+		pool = b->next;
+		poolsize--;
 	}
-	gray[ngray++] = p;
+	rt_unlock(&poollock);
+	if (!b) return 0;
+	memcpy(w->gray + w->ngray, b->e, b->n * sizeof b->e[0]);
+	w->ngray += b->n;
+	rt_lock(&poollock);
+	b->next = freebufs;
+	freebufs = b;
+	rt_unlock(&poollock);
+	return 1;
+}
+
+static void gray_push(Worker *w, uintptr_t p)
+{
+	if (w->ngray == w->graycap) {
+		size_t ncap = w->graycap ? 2 * w->graycap : 4096;
+		uintptr_t *n = realloc(w->gray, ncap * sizeof *n);
+		if (!n) rt_throw("out of memory (gc work stack)");
+		w->gray = n;
+		w->graycap = ncap;
+	}
+	__builtin_prefetch((const void *)p);
+	w->gray[w->ngray++] = p;
+	/* share when others may be starving */
+	if (w->ngray >= 2 * BUF_N && nworkers > 1 && __atomic_load_n(&nidle, __ATOMIC_RELAXED)) pool_put(w);
 }
 
 /* marks the object containing p, if p points into one */
-static inline void mark(uintptr_t p)
+static inline void mark(Worker *w, uintptr_t p)
 {
-	Span *s = rt_span_of(p);
+	Span *s = rt_span_of_inline(p);
 	if (!s || s->state != SPAN_INUSE || p >= s->limit || p < s->base) return;
 	uint32_t i = rt_span_index(s, p);
 	uint64_t m = (uint64_t)1 << (i % 64);
-	if (s->markbits[i / 64] & m) return;
-	s->markbits[i / 64] |= m;
-	rt_gc.markedobjs++;
-	if (!s->noscan) gray_push(s->base + (uintptr_t)i * s->elemsize);
+	uint64_t *word = &s->markbits[i / 64];
+	if (__atomic_load_n(word, __ATOMIC_RELAXED) & m) return;
+	if (__atomic_fetch_or(word, m, __ATOMIC_RELAXED) & m) return;
+	w->marked++;
+	if (!s->noscan) gray_push(w, s->base + (uintptr_t)i * s->elemsize);
 }
 
-static void scan_words(const uint64_t *bits, size_t w0, size_t nw, const uintptr_t *obj)
+static void scan_words(Worker *w, const uint64_t *bits, size_t w0, size_t nw, const uintptr_t *obj)
 {
 	for (size_t k = 0; k < nw;) {
-		size_t w = w0 + k;
-		uint64_t b = bits[w / 64] >> (w % 64);
-		size_t avail = 64 - w % 64;
+		size_t x = w0 + k;
+		uint64_t b = bits[x / 64] >> (x % 64);
+		size_t avail = 64 - x % 64;
 		if (avail > nw - k) {
 			avail = nw - k;
 			b &= ((uint64_t)1 << avail) - 1;
@@ -85,39 +162,40 @@ static void scan_words(const uint64_t *bits, size_t w0, size_t nw, const uintptr
 			unsigned j = (unsigned)__builtin_ctzll(b);
 			b &= b - 1;
 			uintptr_t v = obj[k + j];
-			if (v) mark(v);
+			if (v) mark(w, v);
 		}
 		k += avail;
 	}
 }
 
-static void scan_object(uintptr_t p)
+static void scan_object(Worker *w, uintptr_t p)
 {
 	Span *s = rt_span_of(p);
 	if (s->cls) {
-		scan_words(s->ptrbits, (p - s->base) / 8, s->elemsize / 8, (const uintptr_t *)p);
+		scan_words(w, s->ptrbits, (p - s->base) / 8, s->elemsize / 8, (const uintptr_t *)p);
 		return;
 	}
 	const GoType *t = s->type;
 	size_t pw = t->ptrdata / 8;
 	for (uintptr_t e = p; e < p + s->size; e += t->size) {
-		const uintptr_t *w = (const uintptr_t *)e;
+		const uintptr_t *x = (const uintptr_t *)e;
 		for (size_t k = 0; k < pw; k++)
-			if ((t->gcdata[k / 8] >> (k % 8) & 1) && w[k]) mark(w[k]);
+			if ((t->gcdata[k / 8] >> (k % 8) & 1) && x[k]) mark(w, x[k]);
 	}
 }
 
-static void drain(void)
+static void drain(Worker *w)
 {
-	while (ngray) scan_object(gray[--ngray]);
+	while (w->ngray) scan_object(w, w->gray[--w->ngray]);
 }
 
-/* finalizers: what a finalizable object points to, not the object itself */
+/* finalizers (coordinator only, after the parallel mark): what a
+ * finalizable object points to, not the object itself */
 static void scan_inner(uintptr_t p)
 {
 	Span *s = rt_span_of(p);
 	if (!s || s->state != SPAN_INUSE || s->noscan) return;
-	scan_object(s->base + (uintptr_t)rt_span_index(s, p) * s->elemsize);
+	scan_object(&workers[0], s->base + (uintptr_t)rt_span_index(s, p) * s->elemsize);
 }
 
 static int is_marked(uintptr_t p)
@@ -128,22 +206,21 @@ static int is_marked(uintptr_t p)
 	return (int)(s->markbits[i / 64] >> (i % 64) & 1);
 }
 
-static void mark_fn(uintptr_t p) { mark(p); }
+static void mark_fn(uintptr_t p) { mark(&workers[0], p); }
 
 /* ---------------------------------------------------------------- roots */
 
 static void mark_slot(uintptr_t *slot, void *arg)
 {
-	(void)arg;
-	if (*slot) mark(*slot);
+	if (*slot) mark(arg, *slot);
 }
 
 static void mark_root(uintptr_t *base, uintptr_t *derived, void *arg)
 {
 	(void)derived;
-	(void)arg;
-	rt_gc.roots++;
-	if (*base) mark(*base);
+	Worker *w = arg;
+	w->roots++;
+	if (*base) mark(w, *base);
 }
 
 static int mark_frame(const Frame *f, void *arg)
@@ -152,11 +229,10 @@ static int mark_frame(const Frame *f, void *arg)
 	return 0;
 }
 
-static void mark_g(G *g, void *arg)
+static void mark_g(Worker *w, G *g)
 {
-	(void)arg;
 	if (g->status == G_DEAD) return;
-	int rc = rt_walk_stack(g, mark_frame, NULL);
+	int rc = rt_walk_stack(g, mark_frame, w);
 	if (rc != RT_WALK_OK && rc != RT_WALK_NOCTX) {
 		rt_print_cstr("runtime: gc: goroutine ");
 		rt_printint(g->goid);
@@ -165,8 +241,19 @@ static void mark_g(G *g, void *arg)
 		rt_print_cstr("\n");
 		rt_throw("gc: stack walk failed");
 	}
-	if (rt_g_roots) rt_g_roots(g, mark_root, NULL);
-	drain();
+	if (rt_g_roots) rt_g_roots(g, mark_root, w);
+}
+
+static void mark_job(Worker *w, long j)
+{
+	if (j == 0) {
+		if (rt_globals_roots) rt_globals_roots(mark_slot, w);
+	} else if (j == 1) {
+		if (rt_runtime_roots) rt_runtime_roots(mark_root, w);
+		rt_fin_roots(mark_root, w);
+	} else {
+		mark_g(w, jobg[j - 2]);
+	}
 }
 
 /* ---------------------------------------------------------------- sweep */
@@ -181,62 +268,178 @@ static void poison_freed(Span *s)
 	}
 }
 
-static void sweep_span(Span *s)
+static void sweep_span(Worker *w, Span *s)
 {
 	uint32_t words = (s->nelems + 63) / 64;
 	uint32_t before = s->nalloc, live = 0;
 	if (rt_gcstress_every) poison_freed(s);
-	for (uint32_t w = 0; w < words; w++) {
-		live += (uint32_t)__builtin_popcountll(s->markbits[w]);
-		s->allocbits[w] = s->markbits[w];
-		s->markbits[w] = 0;
+	for (uint32_t i = 0; i < words; i++) {
+		live += (uint32_t)__builtin_popcountll(s->markbits[i]);
+		s->allocbits[i] = s->markbits[i];
+		s->markbits[i] = 0;
 	}
 	s->nalloc = live;
 	if (live < before) {
 		s->needzero = 1;
-		rt_heapstats.nfree += before - live;
-		rt_heapstats.freebytes += (uint64_t)(before - live) * s->elemsize;
+		w->nfree += before - live;
+		w->freebytes += (uint64_t)(before - live) * s->elemsize;
 	}
+	w->live += (uint64_t)live * s->elemsize;
 	rt_span_reset_cursor(s);
 }
 
-/* sweeps every span on *list, sorting them onto the central's new lists */
-static void sweep_list(Span *list, Span **partial, Span **full, Span **empty)
+/* sweeps every span on list, sorting them onto the central's new lists */
+static void sweep_list(Worker *w, Span *list, Span **partial, Span **full)
 {
 	for (Span *s = list, *next; s; s = next) {
 		next = s->next;
-		sweep_span(s);
-		rt_span_push(s->nalloc == 0 ? empty : s->nalloc < s->nelems ? partial : full, s);
+		sweep_span(w, s);
+		rt_span_push(s->nalloc == 0 ? &w->empty : s->nalloc < s->nelems ? partial : full, s);
 	}
 }
 
-/* returns the bytes of live objects */
-static uint64_t sweep_all(void)
+/* job 0: the large objects; job j: span class j + 1 (class 1 and up) */
+static void sweep_job(Worker *w, long j)
 {
-	uint64_t live = 0;
-	Span *empty = NULL;
-	for (int sc = 2; sc < 2 * rt_nclasses; sc++) {
-		Central *c = &rt_central[sc];
-		Span *full = c->full, *partial = c->partial;
-		c->full = c->partial = NULL;
-		sweep_list(full, &c->partial, &c->full, &empty);
-		sweep_list(partial, &c->partial, &c->full, &empty);
-		for (Span *s = c->partial; s; s = s->next) live += (uint64_t)s->nalloc * s->elemsize;
-		for (Span *s = c->full; s; s = s->next) live += (uint64_t)s->nalloc * s->elemsize;
+	if (j == 0) {
+		for (Span *s = rt_large, *next; s; s = next) {
+			next = s->next;
+			if (s->markbits[0] & 1) {
+				s->markbits[0] = 0;
+				w->live += s->size;
+			} else {
+				rt_span_remove(&rt_large, s);
+				rt_span_push(&w->empty, s);
+				w->nfree++;
+				w->freebytes += s->size;
+			}
+		}
+		return;
 	}
-	for (Span *s = rt_large, *next; s; s = next) {
-		next = s->next;
-		if (s->markbits[0] & 1) {
-			s->markbits[0] = 0;
-			live += s->size;
-		} else {
-			rt_span_remove(&rt_large, s);
-			rt_span_push(&empty, s);
-			rt_heapstats.nfree++;
-			rt_heapstats.freebytes += s->size;
+	Central *c = &rt_central[j + 1];
+	Span *full = c->full, *partial = c->partial;
+	c->full = c->partial = NULL;
+	sweep_list(w, full, &c->partial, &c->full);
+	sweep_list(w, partial, &c->partial, &c->full);
+}
+
+/* --------------------------------------------------------------- phases */
+
+static long take_job(void)
+{
+	if (__atomic_load_n(&nextjob, __ATOMIC_RELAXED) >= njobs) return -1;
+	long j = __atomic_fetch_add(&nextjob, 1, __ATOMIC_RELAXED);
+	return j < njobs ? j : -1;
+}
+
+static void run_phase(Worker *w)
+{
+	if (phase == PH_SWEEP) {
+		for (long j; (j = take_job()) >= 0;) sweep_job(w, j);
+		return;
+	}
+	for (;;) {
+		drain(w);
+		long j = take_job();
+		if (j >= 0) {
+			mark_job(w, j);
+			continue;
+		}
+		if (pool_get(w)) continue;
+		/* idle: done when everyone is, with no shared work left */
+		__atomic_fetch_add(&nidle, 1, __ATOMIC_SEQ_CST);
+		for (int spins = 0;; spins++) {
+			if (__atomic_load_n(&poolsize, __ATOMIC_SEQ_CST)) {
+				__atomic_fetch_sub(&nidle, 1, __ATOMIC_SEQ_CST);
+				break;
+			}
+			if (__atomic_load_n(&nidle, __ATOMIC_SEQ_CST) == nworkers) return;
+			if (spins > 100) rt_os_yield();
 		}
 	}
-	rt_heap_free_spans(empty);
+}
+
+static void *worker_main(void *arg)
+{
+	Worker *w = arg;
+	for (;;) {
+		rt_notesleep(&w->wake);
+		rt_noteclear(&w->wake);
+		run_phase(w);
+		if (__atomic_sub_fetch(&nrunning, 1, __ATOMIC_ACQ_REL) == 0) rt_notewakeup(&phasedone);
+	}
+	return NULL;
+}
+
+/* runs phase ph on the coordinator (worker 0) and the helpers */
+static void parallel(int ph, long jobs)
+{
+	phase = ph;
+	nextjob = 0;
+	njobs = jobs;
+	nidle = 0;
+	nrunning = nworkers - 1;
+	rt_noteclear(&phasedone);
+	for (int i = 1; i < nworkers; i++) {
+		Worker *w = &workers[i];
+		if (!w->started) {
+			w->started = 1;
+			if (rt_spawn_thread(worker_main, w)) rt_throw("gc: cannot start a worker thread");
+		}
+		rt_notewakeup(&w->wake);
+	}
+	run_phase(&workers[0]);
+	if (nworkers > 1) rt_notesleep(&phasedone);
+}
+
+/* the goroutines as a job array (world stopped) */
+static G **gs;
+static size_t ngs, gscap;
+
+static void collect_g(G *g, void *arg)
+{
+	(void)arg;
+	if (g->status == G_DEAD) return;
+	if (ngs == gscap) {
+		gscap = gscap ? 2 * gscap : 256;
+		gs = realloc(gs, gscap * sizeof *gs);
+		if (!gs) rt_throw("out of memory (gc)");
+	}
+	gs[ngs++] = g;
+}
+
+/* mark from every root; the finalizer steps run on the coordinator.
+ * Returns the finalizers queued. */
+static size_t mark_all(void)
+{
+	ngs = 0;
+	rt_forallg(collect_g, NULL);
+	jobg = gs;
+	parallel(PH_MARK, 2 + (long)ngs);
+	Worker *w0 = &workers[0];
+	rt_fin_scan(scan_inner);
+	drain(w0);
+	size_t nfin = rt_fin_collect(is_marked, mark_fn);
+	drain(w0);
+	return nfin;
+}
+
+/* sweep every span; returns the bytes of live objects */
+static uint64_t sweep_all(void)
+{
+	parallel(PH_SWEEP, 2 * (long)rt_nclasses - 1);
+	uint64_t live = 0;
+	for (int i = 0; i < nworkers; i++) {
+		Worker *w = &workers[i];
+		live += w->live;
+		rt_heapstats.nfree += w->nfree;
+		rt_heapstats.freebytes += w->freebytes;
+		rt_gc.markedobjs += w->marked;
+		rt_gc.roots += w->roots;
+		rt_heap_free_spans(w->empty);
+		w->empty = NULL;
+		w->live = w->nfree = w->freebytes = w->marked = w->roots = 0;
+	}
 	return live;
 }
 
@@ -333,16 +536,10 @@ static void gc_cycle(void *arg)
 	rt_forallp(flush_mcache, NULL);
 	rt_gc.markedobjs = 0;
 	rt_gc.roots = 0;
-	if (rt_globals_roots) rt_globals_roots(mark_slot, NULL);
-	if (rt_runtime_roots) rt_runtime_roots(mark_root, NULL);
-	drain();
-	rt_forallg(mark_g, NULL);
-	rt_fin_roots(mark_root, NULL);
-	drain();
-	rt_fin_scan(scan_inner);
-	drain();
-	size_t nfin = rt_fin_collect(is_marked, mark_fn);
-	drain();
+	nworkers = rt_gomaxprocs < RT_GC_MAXWORKERS ? rt_gomaxprocs : RT_GC_MAXWORKERS;
+	if (nworkers > rt_numcpu()) nworkers = (int)rt_numcpu();
+	if (nworkers < 1) nworkers = 1;
+	size_t nfin = mark_all();
 	int64_t t2 = rt_nanotime();
 	uint64_t live = sweep_all();
 	__atomic_store_n(&rt_heap_live, (int64_t)live, __ATOMIC_RELAXED);

@@ -480,6 +480,12 @@ static int spawn_thread(void *(*fn)(void *), void *arg, size_t stack)
 	return !err;
 }
 
+/* a runtime helper thread that never runs Go code (gc workers); 0: ok */
+int rt_spawn_thread(void *(*fn)(void *), void *arg)
+{
+	return !spawn_thread(fn, arg, 256 << 10);
+}
+
 static void create_thread(M *m)
 {
 	if (!spawn_thread(mstart, m, 256 << 10)) rt_throw("newosproc: cannot create a thread");

@@ -530,6 +530,15 @@ void rt_span_remove(Span **list, Span *s);
 void rt_mcache_release(Span *s);
 uint64_t rt_heap_scavenge(uint64_t keep);
 
+/* rt_span_of's body, for the marker's inner loop */
+static inline Span *rt_span_of_inline(uintptr_t p)
+{
+	if (p >> 48) return NULL;
+	Arena *a = __atomic_load_n(&rt_arena_l1[p >> 26], __ATOMIC_ACQUIRE);
+	if (!a) return NULL;
+	return a->spans[(p - a->base) >> RT_PAGE_SHIFT];
+}
+
 static inline uint32_t rt_span_index(const Span *s, uintptr_t p)
 {
 	return s->cls ? (uint32_t)(((uint64_t)(p - s->base) * s->divmul) >> 32) : 0;
@@ -674,7 +683,8 @@ void rt_entersyscall(void);
 void rt_exitsyscall(void);
 intptr_t rt_set_gomaxprocs(intptr_t n);                        /* returns the old value */
 void rt_ready_new(G *g);                /* a goroutine from rt_newg becomes runnable */
-void rt_mark_system_g(G *g);            /* before rt_ready_new: a runtime goroutine */
+void rt_mark_system_g(G *g);
+int rt_spawn_thread(void *(*fn)(void *), void *arg);   /* a helper thread (no Go code); 0: ok */            /* before rt_ready_new: a runtime goroutine */
 void rt_wake_netpoller(int64_t when);   /* a timer was added */
 void rt_gopreempt(void);                /* stack.c: a preemption request is served */
 intptr_t rt_procpin(void);
