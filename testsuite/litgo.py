@@ -4,8 +4,8 @@ X.go is built with golc for the lit param goarch, run (under qemu-aarch64 on arm
 directory with stdin closed and stdout+stderr captured together, and the output (\\r\\n -> \\n)
 must equal X.out byte for byte (an absent X.out means no output). The exit status must be the
 one given by an optional header line `// exit: N` (default 0); `// args: a b c` passes program
-arguments. REQUIRES:/UNSUPPORTED:/XFAIL: work as usual. A file with RUN: lines is run as an
-ordinary lit shell test instead.
+arguments; `// env: K=V ...` sets environment variables for the run. REQUIRES:/UNSUPPORTED:/
+XFAIL: work as usual. A file with RUN: lines is run as an ordinary lit shell test instead.
 """
 import difflib
 import os
@@ -18,11 +18,11 @@ import lit.formats
 import lit.Test
 import lit.TestRunner
 
-_HDR = re.compile(r"^//\s*(exit|args):\s*(.*?)\s*$")
+_HDR = re.compile(r"^//\s*(exit|args|env):\s*(.*?)\s*$")
 
 
 def _header(path):
-    opts = {"exit": 0, "args": []}
+    opts = {"exit": 0, "args": [], "env": {}}
     with open(path, encoding="utf-8", errors="replace") as f:
         for line in f:
             if line.startswith("package "):
@@ -30,6 +30,10 @@ def _header(path):
             m = _HDR.match(line)
             if m and m.group(1) == "exit":
                 opts["exit"] = int(m.group(2))
+            elif m and m.group(1) == "env":
+                for kv in shlex.split(m.group(2)):
+                    k, _, v = kv.partition("=")
+                    opts["env"][k] = v
             elif m:
                 opts["args"] = shlex.split(m.group(2))
     return opts
@@ -80,6 +84,7 @@ class GoRunTest(lit.formats.FileBasedTest):
                 why, " ".join(map(shlex.quote, argv)), out.decode("utf-8", "replace")))
 
         argv = cfg.run_prefix + [exe] + opts["args"]
+        env.update(opts["env"])
         rc, got = _run(argv, os.path.dirname(src), env, timeout or self.run_timeout)
         got = got.replace(b"\r\n", b"\n")
         golden = os.path.splitext(src)[0] + ".out"
