@@ -125,6 +125,8 @@ struct CG {
 	LLVMValueRef *keep;   /* globals kept through the passes (llvm.compiler.used) */
 	int nkeep, capkeep;
 	Package *pkg;
+	Obj **vars;             /* package-level variables this module defines (define_globals) */
+	int nvars, capvars;
 	Arena *fnarena;
 	/* common LLVM types */
 	LLVMTypeRef i1, i8, i16, i32, i64, f32, f64, vd, ptr, gptr;
@@ -164,6 +166,7 @@ LLVMTypeRef cg_result_type(CG *cg, Type *sig);
 bool cg_sret(CG *cg, Type *sig);
 bool cg_is_gcptr(CG *cg, LLVMTypeRef t);
 bool cg_has_pointers(Type *t);
+int64_t cg_gcmask(CG *cg, Type *t, int64_t base, uint8_t *mask);  /* GC-pointer words in memory */
 
 /* cg_sites.c */
 int cg_func_rec(CG *cg, const char *name, const char *llname, Pos pos, int flags);
