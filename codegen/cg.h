@@ -189,7 +189,8 @@ void cg_rt_panic_call(CG *cg, const char *name, LLVMValueRef *args, int n);
 LLVMValueRef cg_load_g(CG *cg);
 LLVMValueRef cg_typedesc(CG *cg, Type *t);
 LLVMValueRef cg_new(CG *cg, Type *t);
-LLVMValueRef cg_scratch(CG *cg, Type *t, const char *name);
+LLVMValueRef cg_scratch(CG *cg, Type *t, const char *name, LLVMValueRef *cell);
+void cg_keepalive(CG *cg, LLVMValueRef p);
 LLVMValueRef cg_call(CG *cg, LLVMTypeRef fty, LLVMValueRef fn, LLVMValueRef *args, int n, Pos pos);
 
 /* cg_typedesc.c */
