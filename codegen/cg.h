@@ -304,6 +304,7 @@ LLVMValueRef cg_mapdesc(CG *cg, Node *at, Type *mt);
 
 /* cg_intrinsic.c */
 void cg_intrinsic_bodies(CG *cg);
+bool cg_intrinsic_call(CG *cg, Node *call, Obj *fn, Val *out);
 
 /* cg_chan.c */
 Val cg_makechan(CG *cg, Node *n);

@@ -5,9 +5,12 @@
  * hooks.
  *
  * GOMAXPROCS and LockOSThread are the scheduler's (proc.c). Pending, with
- * their issues: the collector (#7: GC, SetFinalizer, KeepAlive need
- * nothing yet, since nothing is freed) and the call-stack queries Caller,
- * Callers and Frames (#8: they report no frames).
+ * their issues: the collector (#7: GC and SetFinalizer need nothing yet,
+ * since nothing is freed) and the call-stack queries Caller, Callers and
+ * Frames (#8: they report no frames). Direct calls of KeepAlive never get
+ * here: codegen lowers them to a use of the pointer (cg_intrinsic_call);
+ * this one serves func values, defer and go, whose record or argument
+ * keeps the object reachable until the call.
  */
 #define _GNU_SOURCE
 #include "rt.h"

@@ -2,10 +2,13 @@
 // elements with pointers, cg_scratch) stays a root until the call returns:
 // an empty inline asm after the call uses the cell (cg_keepalive), so the
 // cell is in the statepoint's gc-live bundle and the asm takes the
-// relocated value.
+// relocated value. runtime.KeepAlive is the same asm on the interface's
+// data word, not a call.
 // RUN: %golc build -emit-llvm -o %t.ll %s
 // RUN: FileCheck %s < %t.ll
 package main
+
+import "runtime"
 
 type K struct {
 	s string
@@ -46,6 +49,15 @@ func recv(ch chan *int) *int { return <-ch }
 // CHECK: load ptr addrspace(1), ptr
 // CHECK-NEXT: call void asm sideeffect "", "r"(ptr addrspace(1) [[REL]]) #[[LEAF]]
 
+//go:noinline
+func keep(p *int) { runtime.KeepAlive(p) }
+
+// CHECK-LABEL: define {{.*}}void @main.keep(ptr addrspace(1) %0)
+// CHECK-NOT: call
+// CHECK: call void asm sideeffect "", "r"(ptr addrspace(1) %0) #[[LEAF]]
+// CHECK-NEXT: ret void
+
+// CHECK-NOT: @runtime.KeepAlive
 // CHECK: attributes #[[LEAF]] = { {{.*}}"gc-leaf-function" }
 
 func main() {
@@ -55,4 +67,5 @@ func main() {
 	x := 5
 	send(ch, &x)
 	println(len(m), *recv(ch))
+	keep(&x)
 }
