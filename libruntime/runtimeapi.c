@@ -5,12 +5,9 @@
  * hooks.
  *
  * GOMAXPROCS and LockOSThread are the scheduler's (proc.c). Pending, with
- * their issues: the collector (#7: GC and SetFinalizer need nothing yet,
- * since nothing is freed) and the call-stack queries Caller, Callers and
- * Frames (#8: they report no frames). Direct calls of KeepAlive never get
- * here: codegen lowers them to a use of the pointer (cg_intrinsic_call);
- * this one serves func values, defer and go, whose record or argument
- * keeps the object reachable until the call.
+ * their issues: the collector (#7: GC, SetFinalizer, KeepAlive need
+ * nothing yet, since nothing is freed) and the call-stack queries Caller,
+ * Callers and Frames (#8: they report no frames).
  */
 #define _GNU_SOURCE
 #include "rt.h"
@@ -24,6 +21,9 @@ static long ncpu;                /* at startup, as gc's NumCPU */
 
 long rt_numcpu(void) { return ncpu; }
 
+/* direct calls of KeepAlive never get here: codegen lowers them to a use of
+ * the pointer (cg_intrinsic_call); this serves func values, defer and go,
+ * whose record or argument keeps the object reachable until the call */
 RT_HOOK(void, rt_api_keepalive, "runtime.KeepAlive", (const GoType *t, void *p)) { (void)t, (void)p; }
 RT_HOOK(void, rt_api_gc, "runtime.GC", (void)) {}
 RT_HOOK(void, rt_api_setfinalizer, "runtime.SetFinalizer", (const GoType *ot, void *o, const GoType *ft, void *f))
