@@ -125,6 +125,8 @@ struct CG {
 	LLVMValueRef *keep;   /* globals kept through the passes (llvm.compiler.used) */
 	int nkeep, capkeep;
 	Package *pkg;
+	Obj **vars;             /* package-level variables this module defines (define_globals) */
+	int nvars, capvars;
 	Arena *fnarena;
 	/* common LLVM types */
 	LLVMTypeRef i1, i8, i16, i32, i64, f32, f64, vd, ptr, gptr;
@@ -164,6 +166,7 @@ LLVMTypeRef cg_result_type(CG *cg, Type *sig);
 bool cg_sret(CG *cg, Type *sig);
 bool cg_is_gcptr(CG *cg, LLVMTypeRef t);
 bool cg_has_pointers(Type *t);
+int64_t cg_gcmask(CG *cg, Type *t, int64_t base, uint8_t *mask);  /* GC-pointer words in memory */
 
 /* cg_sites.c */
 int cg_func_rec(CG *cg, const char *name, const char *llname, Pos pos, int flags);
@@ -186,7 +189,8 @@ void cg_rt_panic_call(CG *cg, const char *name, LLVMValueRef *args, int n);
 LLVMValueRef cg_load_g(CG *cg);
 LLVMValueRef cg_typedesc(CG *cg, Type *t);
 LLVMValueRef cg_new(CG *cg, Type *t);
-LLVMValueRef cg_scratch(CG *cg, Type *t, const char *name);
+LLVMValueRef cg_scratch(CG *cg, Type *t, const char *name, LLVMValueRef *cell);
+void cg_keepalive(CG *cg, LLVMValueRef p);
 LLVMValueRef cg_call(CG *cg, LLVMTypeRef fty, LLVMValueRef fn, LLVMValueRef *args, int n, Pos pos);
 
 /* cg_typedesc.c */
@@ -300,6 +304,7 @@ LLVMValueRef cg_mapdesc(CG *cg, Node *at, Type *mt);
 
 /* cg_intrinsic.c */
 void cg_intrinsic_bodies(CG *cg);
+bool cg_intrinsic_call(CG *cg, Node *call, Obj *fn, Val *out);
 
 /* cg_chan.c */
 Val cg_makechan(CG *cg, Node *n);

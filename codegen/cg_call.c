@@ -99,6 +99,8 @@ int cg_call_args_flat(CG *cg, Node *call, Type *sig, LLVMValueRef **out)
 
 static Val call_direct(CG *cg, Node *n, Obj *fn, Val *recv)
 {
+	Val iv;
+	if (!recv && cg_intrinsic_call(cg, n, fn, &iv)) return iv;
 	LLVMValueRef f = cg_func_decl(cg, fn);
 	Args a = {0};
 	LLVMValueRef out = NULL;

@@ -9,7 +9,9 @@
  * goroutine while this one is parked. Like map keys (cg_map.c), the slot is
  * an entry-block alloca for pointer-free element types and a fresh heap
  * cell otherwise, so that no GC pointer sits in a frame outside the stack
- * maps while the goroutine waits.
+ * maps while the goroutine waits. The runtime gets the cell as a plain ptr,
+ * so the cell is kept live past the call (and past the load of a received
+ * value) with cg_keepalive: it is a root of the parked goroutine's frame.
  *
  * select: every channel operand and send value is evaluated once, in
  * source order; the cases go to runtime.selectgo as an array of {chan,
@@ -23,8 +25,9 @@
 
 static LLVMValueRef i64c(CG *cg, int64_t x) { return LLVMConstInt(cg->i64, (unsigned long long)x, 0); }
 
-/* a slot for one element of type et (plain ptr, valid during the call) */
-static LLVMValueRef elem_slot(CG *cg, Type *et) { return cg_scratch(cg, et, "chanelem"); }
+/* a slot for one element of type et (plain ptr, valid during the call);
+ * *cell: the heap cell to keep alive, or NULL (cg_scratch) */
+static LLVMValueRef elem_slot(CG *cg, Type *et, LLVMValueRef *cell) { return cg_scratch(cg, et, "chanelem", cell); }
 
 static Type *elem_type(Type *ct) { return type_under(ct)->elem; }
 
@@ -40,19 +43,20 @@ Val cg_makechan(CG *cg, Node *n)
 void cg_chansend(CG *cg, Val ch, Val v, Type *ct, Pos pos)
 {
 	Type *et = elem_type(ct);
-	LLVMValueRef slot = elem_slot(cg, et);
+	LLVMValueRef cell, slot = elem_slot(cg, et, &cell);
 	v.t = et;
 	cg_store(cg, slot, v);
 	cg_set_pos(cg, pos);
 	LLVMValueRef a[2] = {ch.v[0], slot};
 	cg_rt_call(cg, "runtime.chansend1", cg->vd, a, 2, false);
+	cg_keepalive(cg, cell);
 }
 
 /* <-ch; ok (if wanted) tells whether a value was sent */
 Val cg_chanrecv(CG *cg, Val ch, Type *ct, Pos pos, Val *ok)
 {
 	Type *et = elem_type(ct);
-	LLVMValueRef slot = elem_slot(cg, et);
+	LLVMValueRef cell, slot = elem_slot(cg, et, &cell);
 	cg_set_pos(cg, pos);
 	LLVMValueRef a[2] = {ch.v[0], slot};
 	if (ok) {
@@ -61,7 +65,9 @@ Val cg_chanrecv(CG *cg, Val ch, Type *ct, Pos pos, Val *ok)
 	} else {
 		cg_rt_call(cg, "runtime.chanrecv1", cg->vd, a, 2, false);
 	}
-	return cg_load(cg, slot, et);
+	Val v = cg_load(cg, slot, et);  /* an in-memory et: a copy, which may collect */
+	cg_keepalive(cg, cell);
+	return v;
 }
 
 void cg_send_stmt(CG *cg, Node *n)
@@ -125,10 +131,11 @@ void cg_select(CG *cg, Node *n)
 	int *caseof = arena_alloc(cg->fnarena, sizeof(int) * (nc + 1));   /* clause -> case index */
 	Val *chans = arena_alloc(cg->fnarena, sizeof(Val) * (nc + 1));
 	LLVMValueRef *slots = arena_alloc(cg->fnarena, sizeof(LLVMValueRef) * (nc + 1));
+	LLVMValueRef *cells = arena_alloc(cg->fnarena, sizeof(LLVMValueRef) * (nc + 1));
 	/* operands in source order */
 	for (int i = 0; i < nc; i++) {
 		Node *c = cl->v[i], *comm = c->commclause.comm;
-		slots[i] = NULL;
+		slots[i] = cells[i] = NULL;
 		if (!comm) {
 			def = i;
 			continue;
@@ -137,7 +144,7 @@ void cg_select(CG *cg, Node *n)
 			Type *ct = comm->send.ch->tv.type;
 			chans[i] = cg_expr(cg, comm->send.ch);
 			Val v = cg_expr_to(cg, comm->send.value, elem_type(ct));
-			slots[i] = elem_slot(cg, elem_type(ct));
+			slots[i] = elem_slot(cg, elem_type(ct), &cells[i]);
 			v.t = elem_type(ct);
 			cg_store(cg, slots[i], v);
 			nsend++;
@@ -145,7 +152,7 @@ void cg_select(CG *cg, Node *n)
 			Node *r = recv_expr(comm);
 			if (!r) cg_unsupported(cg, comm, "this select case");
 			chans[i] = cg_expr(cg, r->unary.x);
-			slots[i] = elem_slot(cg, elem_type(r->unary.x->tv.type));
+			slots[i] = elem_slot(cg, elem_type(r->unary.x->tv.type), &cells[i]);
 			nrecv++;
 		}
 	}
@@ -169,6 +176,12 @@ void cg_select(CG *cg, Node *n)
 	LLVMValueRef r = cg_rt_call(cg, "runtime.selectgo", rt, a, 4, false);
 	LLVMValueRef chosen = LLVMBuildExtractValue(cg->b, r, 0, "");
 	LLVMValueRef recvok = LLVMBuildTrunc(cg->b, LLVMBuildExtractValue(cg->b, r, 1, ""), cg->i1, "");
+	/* the channels and cells sat in scases (frame memory) during the call */
+	for (int i = 0; i < nc; i++) {
+		if (!cl->v[i]->commclause.comm) continue;
+		cg_keepalive(cg, chans[i].v[0]);
+		cg_keepalive(cg, cells[i]);
+	}
 	/* dispatch */
 	LLVMBasicBlockRef done = cg_block(cg, "select.done");
 	LLVMBasicBlockRef other = cg_block(cg, "select.none");
@@ -183,6 +196,7 @@ void cg_select(CG *cg, Node *n)
 			Node *rx = recv_expr(comm);
 			Type *et = elem_type(rx->unary.x->tv.type);
 			Val v = cg_load(cg, slots[i], et);
+			cg_keepalive(cg, cells[i]);
 			recv_assign(cg, comm, v, cg_val1(cg, recvok, types_basic[TY_BOOL]));
 		}
 		cg_stmt_list(cg, &c->commclause.body);

@@ -19,6 +19,10 @@
  *   functions, ...): a call of that pure-Go version
  * Every other bodyless function is provided by libruntime under its Go
  * name (../shared/stdlib/bodyless-*.tsv lists them per package).
+ *
+ * Some calls are lowered in place instead (cg_intrinsic_call), in any
+ * package; the function itself still exists for func values, defer and go:
+ *   runtime.KeepAlive(x)             cg_keepalive of x's data word, no call
  */
 #include "cg.h"
 
@@ -248,4 +252,19 @@ void cg_intrinsic_bodies(CG *cg)
 			cg->fn = NULL;
 		}
 	}
+}
+
+/* a direct call of fn that golc lowers without a call: *out gets its value */
+bool cg_intrinsic_call(CG *cg, Node *call, Obj *fn, Val *out)
+{
+	if (!fn->pkg || strcmp(fn->pkg->path, "runtime") != 0 || fn->type->recv) return false;
+	if (!strcmp(fn->name, "KeepAlive")) {
+		LLVMValueRef *a;
+		int n = cg_call_args_flat(cg, call, fn->type, &a);   /* x as an interface {type, data} */
+		if (n != 2) cg_fatal("runtime.KeepAlive: %d argument scalars", n);
+		cg_keepalive(cg, a[1]);
+		*out = cg_mkval(cg, 0, NULL);
+		return true;
+	}
+	return false;
 }

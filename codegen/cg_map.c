@@ -104,17 +104,22 @@ LLVMValueRef cg_mapdesc(CG *cg, Node *at, Type *mt)
 
 /* the key k (of the map's key type) in memory, as a plain ptr: the runtime
  * only reads it during the call (an addrspacecast of an alloca to
- * addrspace(1) would confuse RS4GC's base-pointer search) */
-static LLVMValueRef key_ptr(CG *cg, Val k, Type *kt)
+ * addrspace(1) would confuse RS4GC's base-pointer search); *cell gets the
+ * heap memory behind it as a GC pointer, or NULL (cg_scratch) */
+static LLVMValueRef key_ptr(CG *cg, Val k, Type *kt, LLVMValueRef *cell)
 {
 	k.t = kt;
-	if (cg_inmem(cg, kt)) return LLVMBuildAddrSpaceCast(cg->b, k.v[0], cg->ptr, ""); /* nobody writes it */
-	LLVMValueRef a = cg_scratch(cg, kt, "mapkey");
+	if (cg_inmem(cg, kt)) { /* the immutable copy: nobody writes it */
+		*cell = k.v[0];
+		return LLVMBuildAddrSpaceCast(cg->b, k.v[0], cg->ptr, "");
+	}
+	LLVMValueRef a = cg_scratch(cg, kt, "mapkey", cell);
 	cg_store(cg, a, k);
 	return a;
 }
 
-/* runtime.<name>(md, m, key): string keys go as scalars to <name>_faststr */
+/* runtime.<name>(md, m, key): string keys go as scalars to <name>_faststr;
+ * the key's memory stays live until the call returns (cg_keepalive) */
 static LLVMValueRef rt3(CG *cg, const char *name, LLVMTypeRef ret, Type *mt, Val m, Val k)
 {
 	Type *kt = type_under(mt)->key;
@@ -125,8 +130,11 @@ static LLVMValueRef rt3(CG *cg, const char *name, LLVMTypeRef ret, Type *mt, Val
 		LLVMValueRef a[4] = {md, m.v[0], k.v[0], k.v[1]};
 		return cg_rt_call(cg, fast, ret, a, 4, false);
 	}
-	LLVMValueRef a[3] = {md, m.v[0], key_ptr(cg, k, kt)};
-	return cg_rt_call(cg, name, ret, a, 3, false);
+	LLVMValueRef cell;
+	LLVMValueRef a[3] = {md, m.v[0], key_ptr(cg, k, kt, &cell)};
+	LLVMValueRef r = cg_rt_call(cg, name, ret, a, 3, false);
+	cg_keepalive(cg, cell);
+	return r;
 }
 
 Val cg_makemap(CG *cg, Node *n)

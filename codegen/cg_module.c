@@ -180,7 +180,8 @@ static void lower_inttoptr(CG *cg)
 }
 
 /* every package-level variable is defined in its package's object, also
- * those only other packages use */
+ * those only other packages use; cg->vars lists them for the module
+ * descriptor's global roots (cg_sites.c) */
 static void define_globals(CG *cg)
 {
 	Package *p = cg->pkg;
@@ -193,7 +194,14 @@ static void define_globals(CG *cg)
 				NodeList *names = &d->gendecl.specs.v[j]->valuespec.names;
 				for (int m = 0; m < names->n; m++) {
 					Obj *o = names->v[m]->ident.obj;
-					if (o && o->name != intern_cstr("_")) cg_global(cg, o);
+					if (!o || o->name == intern_cstr("_")) continue;
+					cg_global(cg, o);
+					if (cg->nvars == cg->capvars) {
+						cg->capvars = cg->capvars ? 2 * cg->capvars : 16;
+						cg->vars = realloc(cg->vars, sizeof(Obj *) * cg->capvars);
+						if (!cg->vars) cg_fatal("out of memory");
+					}
+					cg->vars[cg->nvars++] = o;
 				}
 			}
 		}

@@ -87,13 +87,44 @@ LLVMValueRef cg_new(CG *cg, Type *t)
 	return cg_rt_call(cg, "runtime.newobject", cg->gptr, &td, 1, false);
 }
 
-/* memory for one value of type t that the runtime reads or fills during a
+/*
+ * memory for one value of type t that the runtime reads or fills during a
  * call (map keys, channel elements), as a plain ptr: an entry-block alloca
  * for pointer-free types, a fresh heap cell otherwise, so that no GC
- * pointer sits in a frame outside the stack maps while the call runs */
-LLVMValueRef cg_scratch(CG *cg, Type *t, const char *name)
+ * pointer sits in a frame outside the stack maps while the call runs.
+ * *cell gets the heap cell as a GC pointer (NULL for an alloca): the plain
+ * ptr is invisible to rewrite-statepoints-for-gc, so the caller must
+ * cg_keepalive(*cell) after the call (and after its last use of the
+ * memory), or the cell is not a root while the runtime holds it.
+ */
+LLVMValueRef cg_scratch(CG *cg, Type *t, const char *name, LLVMValueRef *cell)
 {
-	if (cg_has_pointers(t)) return LLVMBuildAddrSpaceCast(cg->b, cg_new(cg, t), cg->ptr, "");
+	*cell = NULL;
+	if (cg_has_pointers(t)) {
+		*cell = cg_new(cg, t);
+		return LLVMBuildAddrSpaceCast(cg->b, *cell, cg->ptr, "");
+	}
 	int64_t sz = type_size(t);
 	return cg_alloca(cg, LLVMArrayType2(cg->i64, (uint64_t)(sz + 7) / 8 + 1), name);
+}
+
+/*
+ * Keep the GC pointer p live up to this point: an empty inline asm that
+ * takes it in a register. rewrite-statepoints-for-gc tracks SSA values
+ * only, so a heap object passed to a call only in some other form (a plain
+ * ptr made by an addrspacecast, a pointer stored in a frame's memory) is
+ * no root while the call runs (it may allocate, and so collect, or park);
+ * a use after the call puts p in the call's gc-live set (and the asm gets
+ * the relocated value). The asm is "sideeffect", so no pass deletes it, and
+ * "gc-leaf-function", so it is no statepoint itself. Constants (static
+ * data, nil) need nothing. The collector does not move objects, so plain
+ * pointers derived from p before the call stay valid.
+ */
+void cg_keepalive(CG *cg, LLVMValueRef p)
+{
+	if (!p || LLVMTypeOf(p) != cg->gptr || LLVMIsConstant(p)) return;
+	LLVMTypeRef fty = LLVMFunctionType(cg->vd, &cg->gptr, 1, 0);
+	LLVMValueRef ia = LLVMGetInlineAsm(fty, "", 0, "r", 1, 1, 0, LLVMInlineAsmDialectATT, 0);
+	LLVMValueRef c = LLVMBuildCall2(cg->b, fty, ia, &p, 1, "");
+	LLVMAddCallSiteAttribute(c, LLVMAttributeFunctionIndex, cg_strattr(cg, "gc-leaf-function", ""));
 }

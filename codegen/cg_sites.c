@@ -10,7 +10,9 @@
  * entry says; otherwise the statepoint gets a fresh entry built from its debug
  * location, whose inlinedAt chain becomes the entry's parent chain (inlined
  * frames in tracebacks). The table is emitted only after that, as part of the
- * GoModule descriptor, together with the function table.
+ * GoModule descriptor, together with the function table and the global
+ * roots (package-level variables holding GC pointers, with a pointer mask
+ * per variable from cg_gcmask).
  */
 #include "cg.h"
 #include "goabi.h"
@@ -235,6 +237,46 @@ static LLVMValueRef cstring(CG *cg, const char *s)
 	return g;
 }
 
+/* GoGlobal rows for the package-level variables that hold GC pointers (in
+ * declaration order): {addr, size, mask}; *n gets their count */
+static LLVMValueRef global_roots(CG *cg, uint64_t *n)
+{
+	LLVMTypeRef gfields[] = {cg->ptr, cg->i64, cg->ptr};
+	LLVMTypeRef gty = LLVMStructTypeInContext(cg->ctx, gfields, 3, 0);
+	LLVMValueRef *rows = calloc(cg->nvars + 1, sizeof(LLVMValueRef));
+	*n = 0;
+	for (int i = 0; i < cg->nvars; i++) {
+		Obj *o = cg->vars[i];
+		if (!cg_has_pointers(o->type)) continue;
+		int64_t size = type_size(o->type), nbytes = (size / 8 + 7) / 8;
+		uint8_t *mask = calloc((size_t)nbytes + 1, 1);
+		if (!mask || !rows) cg_fatal("out of memory");
+		if (cg_gcmask(cg, o->type, 0, mask) == 0) {
+			free(mask);
+			continue;
+		}
+		LLVMValueRef init = LLVMConstStringInContext(cg->ctx, (const char *)mask, (unsigned)nbytes, 1);
+		free(mask);
+		char name[600];
+		snprintf(name, sizeof name, "golc.gcmask.%s", LLVMGetValueName(cg_global(cg, o)));
+		LLVMValueRef mg = LLVMAddGlobal(cg->mod, LLVMTypeOf(init), name);
+		LLVMSetInitializer(mg, init);
+		LLVMSetGlobalConstant(mg, 1);
+		LLVMSetLinkage(mg, LLVMPrivateLinkage);
+		LLVMValueRef v[] = {cg_global(cg, o), LLVMConstInt(cg->i64, (unsigned long long)size, 0), mg};
+		rows[(*n)++] = LLVMConstStructInContext(cg->ctx, v, 3, 0);
+	}
+	LLVMValueRef tab = LLVMConstPointerNull(cg->ptr);
+	if (*n) {
+		tab = LLVMAddGlobal(cg->mod, LLVMArrayType2(gty, *n), "golc.globals");
+		LLVMSetInitializer(tab, LLVMConstArray2(gty, rows, *n));
+		LLVMSetGlobalConstant(tab, 1);
+		LLVMSetLinkage(tab, LLVMPrivateLinkage);
+	}
+	free(rows);
+	return tab;
+}
+
 void cg_emit_module_desc(CG *cg)
 {
 	LLVMTypeRef ffields[] = {cg->ptr, cg->ptr, cg->ptr, cg->i32, cg->i32, cg->i64, cg->ptr};
@@ -276,14 +318,18 @@ void cg_emit_module_desc(CG *cg)
 	LLVMSetGlobalConstant(stab, 1);
 	LLVMSetLinkage(stab, LLVMPrivateLinkage);
 
-	LLVMTypeRef mfields[] = {cg->ptr, cg->i64, cg->ptr, cg->i64, cg->ptr, cg->i64};
-	LLVMTypeRef mty = LLVMStructTypeInContext(cg->ctx, mfields, 6, 0);
+	uint64_t nglobals;
+	LLVMValueRef gtab = global_roots(cg, &nglobals);
+	/* goabi.h GoModule */
+	LLVMTypeRef mfields[] = {cg->ptr, cg->i64, cg->ptr, cg->i64, cg->ptr, cg->i64, cg->i64, cg->ptr};
+	LLVMTypeRef mty = LLVMStructTypeInContext(cg->ctx, mfields, 8, 0);
 	LLVMValueRef mv[] = {cstring(cg, cg->pkg->path), LLVMConstInt(cg->i64, cg->nfuncs, 0), ftab,
-	                     LLVMConstInt(cg->i64, cg->nsites, 0), stab, LLVMConstInt(cg->i64, cg->maxssa, 0)};
+	                     LLVMConstInt(cg->i64, cg->nsites, 0), stab, LLVMConstInt(cg->i64, cg->maxssa, 0),
+	                     LLVMConstInt(cg->i64, nglobals, 0), gtab};
 	char name[256];
 	snprintf(name, sizeof name, "golc.module.%s", cg->pkg->path);
 	LLVMValueRef mod = LLVMAddGlobal(cg->mod, mty, name);
-	LLVMSetInitializer(mod, LLVMConstStructInContext(cg->ctx, mv, 6, 0));
+	LLVMSetInitializer(mod, LLVMConstStructInContext(cg->ctx, mv, 8, 0));
 	LLVMSetGlobalConstant(mod, 1);
 	LLVMSetLinkage(mod, LLVMInternalLinkage);
 

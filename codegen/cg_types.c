@@ -152,6 +152,43 @@ LLVMTypeRef cg_memtype(CG *cg, LLVMTypeRef s) { return s == cg->i1 ? cg->i8 : s;
 
 bool cg_is_gcptr(CG *cg, LLVMTypeRef t) { return t == cg->gptr; }
 
+/*
+ * The GC-pointer words of a value of type t stored in memory at base (Go's
+ * layout, as cg_store writes it): bit (base + off) / 8 of mask for every
+ * scalar of type `ptr addrspace(1)`. Structs and arrays are walked in place
+ * whether or not they are in-memory types (an in-memory value is a pointer
+ * only in SSA; in memory it is laid out like any other); the leaves'
+ * scalars come from fill, so the mask follows the flattening table above.
+ * Returns the number of bits set. The module's global roots (goabi.h
+ * GoGlobal) are described this way.
+ */
+int64_t cg_gcmask(CG *cg, Type *t, int64_t base, uint8_t *mask)
+{
+	Type *u = type_under(t);
+	int64_t nptr = 0;
+	if (u->kind == TY_STRUCT) {
+		types_layout(u);
+		for (int i = 0; i < u->nfields; i++) nptr += cg_gcmask(cg, u->fields[i].type, base + u->fields[i].offset, mask);
+		return nptr;
+	}
+	if (u->kind == TY_ARRAY) {
+		if (!cg_has_pointers(u->elem)) return 0;
+		int64_t esz = type_size(u->elem);
+		for (int64_t i = 0; i < u->len; i++) nptr += cg_gcmask(cg, u->elem, base + i * esz, mask);
+		return nptr;
+	}
+	LLVMTypeRef tys[3];
+	int64_t offs[3];
+	int n = fill(cg, u, tys, offs, NULL, base);
+	for (int i = 0; i < n; i++) {
+		if (!cg_is_gcptr(cg, tys[i])) continue;
+		if (offs[i] % 8) cg_fatal("GC pointer at offset %lld", (long long)offs[i]);
+		mask[offs[i] / 64] |= (uint8_t)(1u << ((offs[i] / 8) % 8));
+		nptr++;
+	}
+	return nptr;
+}
+
 bool cg_has_pointers(Type *t)
 {
 	Type *u = type_under(t);

@@ -4,6 +4,7 @@
  *   GOLC_DEBUG=name[,name...]   stackmaps  dump stack-map records at startup
  *                               stack      segment statistics at exit
  *                               gcstress   GOLC_GCSTRESS statistics at exit
+ *                               globals    global roots per module at startup
  *   GOLC_GCSTRESS=1             walk and verify the stack at every allocation
  *   GOLC_GCSTRESS=gc[:N]        collect after every (N-th) allocation, at the
  *                               next safepoint; freed objects are poisoned
@@ -25,6 +26,7 @@ static const struct {
 	{"stackmaps", RT_DBG_STACKMAPS},
 	{"stack", RT_DBG_STACK},
 	{"gcstress", RT_DBG_GCSTRESS},
+	{"globals", RT_DBG_GLOBALS},
 };
 
 /* Parses a comma-separated list; empty items are ignored. */

@@ -34,7 +34,7 @@
 
 /* weak until every piece exists: the globals tables (symtab.c) and the
  * runtime's roots (gcroots.c) */
-__attribute__((weak)) void rt_globals_roots(void (*fn)(uintptr_t *slot, void *arg), void *arg);
+
 __attribute__((weak)) void rt_runtime_roots(RootVisitor fn, void *arg);
 __attribute__((weak)) void rt_g_roots(G *g, RootVisitor fn, void *arg);
 
@@ -247,7 +247,7 @@ static void mark_g(Worker *w, G *g)
 static void mark_job(Worker *w, long j)
 {
 	if (j == 0) {
-		if (rt_globals_roots) rt_globals_roots(mark_slot, w);
+		rt_globals_roots(mark_slot, w);
 	} else if (j == 1) {
 		if (rt_runtime_roots) rt_runtime_roots(mark_root, w);
 		rt_fin_roots(mark_root, w);

@@ -63,6 +63,7 @@ enum {
 	RT_DBG_STACKMAPS = 1 << 0,  /* dump the stack-map records at startup */
 	RT_DBG_STACK = 1 << 1,      /* segment statistics at exit */
 	RT_DBG_GCSTRESS = 1 << 2,   /* GOLC_GCSTRESS statistics at exit */
+	RT_DBG_GLOBALS = 1 << 3,    /* global roots per module at startup */
 };
 extern unsigned rt_debug;       /* GOLC_DEBUG switches, RT_DBG_* */
 extern int rt_gcstress;         /* GOLC_GCSTRESS=1: verify roots at every allocation */
@@ -254,6 +255,9 @@ void rt_symtab_init(void);
 const FuncEntry *rt_symtab_find(uintptr_t entry);
 const GoCallSite *rt_record_site(const StackRecord *r);  /* NULL if out of range */
 void rt_stackmap_dump(void);
+/* calls fn for every word of every module's package-level variables that
+ * holds a GC pointer (goabi.h GoGlobal masks) */
+void rt_globals_roots(void (*fn)(uintptr_t *slot, void *arg), void *arg);
 
 /* ------------------------------------------------------------ traceback.c */
 struct Frame {

@@ -21,6 +21,9 @@ static long ncpu;                /* at startup, as gc's NumCPU */
 
 long rt_numcpu(void) { return ncpu; }
 
+/* direct calls of KeepAlive never get here: codegen lowers them to a use of
+ * the pointer (cg_intrinsic_call); this serves func values, defer and go,
+ * whose record or argument keeps the object reachable until the call */
 RT_HOOK(void, rt_api_keepalive, "runtime.KeepAlive", (const GoType *t, void *p)) { (void)t, (void)p; }
 /* body of runtime.GC (an RT_GOENTRY trampoline: the caller is at a safepoint) */
 void rt_gc_entry_c(void) { rt_gc_collect(1); }

@@ -18,6 +18,10 @@
  * Lookup chain: return address -> StackRecord (stackmap.c hash) -> func ->
  * module -> sites[record.id] -> GoFuncInfo / line, inlined parents.
  *
+ * Global roots: each module lists its package-level variables that hold GC
+ * pointers (GoGlobal: address, size, one mask bit per word);
+ * rt_globals_roots hands the collector every word whose bit is set.
+ *
  * Rejected: a global call-site table indexed by a link-time ID (objects are
  * compiled and cached separately; IDs are per module).
  */
@@ -116,11 +120,65 @@ static void bind_records(void)
 	}
 }
 
+static void module_roots(const GoModule *m, void (*fn)(uintptr_t *slot, void *arg), void *arg)
+{
+	for (uint64_t i = 0; i < m->nglobals; i++) {
+		const GoGlobal *g = &m->globals[i];
+		uintptr_t *words = g->addr;
+		uint64_t nwords = g->size / 8;
+		for (uint64_t b = 0; b * 8 < nwords; b++) {
+			uint8_t bits = g->mask[b];
+			for (unsigned k = 0; bits; k++, bits >>= 1)
+				if ((bits & 1) && b * 8 + k < nwords)
+					fn(&words[b * 8 + k], arg);
+		}
+	}
+}
+
+void rt_globals_roots(void (*fn)(uintptr_t *slot, void *arg), void *arg)
+{
+	const GoModule *const *b = __start_golc_modules, *const *e = __stop_golc_modules;
+	if (!b || !e)
+		return;
+	for (const GoModule *const *m = b; m < e; m++)
+		if (*m)
+			module_roots(*m, fn, arg);
+}
+
+static void count_word(uintptr_t *slot, void *arg)
+{
+	(void)slot;
+	++*(uint64_t *)arg;
+}
+
+/* GOLC_DEBUG=globals: one line per module that has global roots */
+static void dump_globals(void)
+{
+	const GoModule *const *b = __start_golc_modules, *const *e = __stop_golc_modules;
+	if (!b || !e)
+		return;
+	for (const GoModule *const *m = b; m < e; m++) {
+		if (!*m || !(*m)->nglobals)
+			continue;
+		uint64_t words = 0;
+		module_roots(*m, count_word, &words);
+		rt_print_cstr("globals: ");
+		rt_print_cstr((*m)->pkgpath);
+		rt_print_cstr(" ");
+		rt_printuint((*m)->nglobals);
+		rt_print_cstr(" vars ");
+		rt_printuint(words);
+		rt_print_cstr(" pointer words\n");
+	}
+}
+
 void rt_symtab_init(void)
 {
 	load_modules();
 	if (rt_debug & RT_DBG_STACKMAPS)
 		rt_stackmap_dump();
+	if (rt_debug & RT_DBG_GLOBALS)
+		dump_globals();
 	bind_records();
 }
 

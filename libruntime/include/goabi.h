@@ -139,6 +139,22 @@ typedef struct GoCallSite {
 	int32_t parent;         /* site this one was inlined into (its caller's call), -1 */
 } GoCallSite;
 
+/*
+ * Global roots: one GoGlobal per package-level variable of the module whose
+ * memory holds GC pointers. The mask describes the variable as codegen
+ * stores it (Go's memory layout, codegen/cg_types.c cg_gcmask): bit i
+ * (byte i / 8, bit i % 8, LSB first) is set when the 8-byte word at
+ * addr + 8 * i holds a `ptr addrspace(1)`: the pointer word of a string,
+ * slice, pointer, map, chan, func or unsafe.Pointer and the data word of an
+ * interface. An interface's type/itab word is not a GC pointer (addrspace 0,
+ * as in stack maps), unlike in a GoType's gcdata, which follows gc.
+ */
+typedef struct GoGlobal {
+	void *addr;             /* the variable's storage */
+	uint64_t size;          /* bytes */
+	const uint8_t *mask;    /* one bit per word of [addr, addr+size), LSB first: 1 = GC pointer */
+} GoGlobal;
+
 typedef struct GoModule {
 	const char *pkgpath;    /* "main", "fmt", ... */
 	uint64_t nfuncs;
@@ -147,6 +163,8 @@ typedef struct GoModule {
 	const GoCallSite *sites;
 	uint64_t maxssa;        /* scalars of the biggest aggregate held in SSA values
 	                         * (GOLC_MAXSSA): the calling convention's in-memory rule */
+	uint64_t nglobals;      /* package-level variables holding GC pointers */
+	const GoGlobal *globals;
 } GoModule;
 
 /* ------------------------------------------------------- type descriptors */

@@ -17,7 +17,7 @@
 
 %GoFuncInfo = type { ptr, ptr, ptr, i32, i32, i64, ptr }
 %GoCallSite = type { i32, i32, i16, i16, i32 }
-%GoModule = type { ptr, i64, ptr, i64, ptr, i64 }
+%GoModule = type { ptr, i64, ptr, i64, ptr, i64, i64, ptr }
 %GoType = type { i64, i64, i32, i8, i8, i8, i8, ptr, ptr, i32, i32 }
 %node = type { i64, ptr addrspace(1) }
 
@@ -56,7 +56,7 @@
   %GoCallSite { i32 2, i32 13, i16 0, i16 1, i32 -1 },
   %GoCallSite { i32 5, i32 0, i16 0, i16 0, i32 -1 }
 ]
-@module = private constant %GoModule { ptr @s.pkg, i64 6, ptr @funcs, i64 9, ptr @sites, i64 64 }
+@module = private constant %GoModule { ptr @s.pkg, i64 6, ptr @funcs, i64 9, ptr @sites, i64 64, i64 0, ptr null }
 @module.ptr = private constant ptr @module, section "golc_modules", align 8
 @llvm.used = appending global [1 x ptr] [ptr @module.ptr], section "llvm.metadata"
 

@@ -2,7 +2,7 @@
 # run.sh: builds libruntime (through its CMakeLists.txt) and runs the runtime
 # tests for x86_64 (natively) and aarch64 (under qemu-aarch64):
 #   - C unit tests: test_stackmap (with sm_input.ll), test_stack, test_note, test_print,
-#     test_string, test_malloc
+#     test_string, test_malloc, test_globals
 #   - hand-written IR programs (*.ll, emulating codegen): deep recursion over
 #     many segments, GOLC_GCSTRESS, preemption, tracebacks and panics,
 #     stack overflow, bad roots, unknown functions, stack-map counts
@@ -108,7 +108,7 @@ for arch in $ARCHES; do
 			link "$T/panic" "$T/panic_main.o" "$T/panic_lib.o" "$T/testhelp.o" &&
 			link "$T/badroot" "$T/badroot.o" "$T/testhelp.o" &&
 			link "$T/unknownfn" "$T/unknownfn.o" &&
-			for u in test_stack test_print test_string test_note test_malloc; do
+			for u in test_stack test_print test_string test_note test_malloc test_globals; do
 				$CC $CFLAGS -I"$HERE" "$HERE/$u.c" -c -o "$T/$u.o" && link "$T/$u" "$T/$u.o" || exit 1
 			done &&
 			$CC $CFLAGS -I"$HERE" "$HERE/test_stackmap.c" -c -o "$T/test_stackmap.o" &&
@@ -125,7 +125,7 @@ for arch in $ARCHES; do
 	# runtime.o's own records and functions come on top of a test's
 	export GORT_RECORDS=$(llvm-readobj-19 --stackmap "$GORT" | grep -c 'Record ID')
 	export GORT_FUNCS=$(llvm-readobj-19 --stackmap "$GORT" | sed -n 's/.*Num Functions: //p')
-	for u in test_stackmap test_stack test_string test_note test_malloc "test_print $HERE/print_values.txt $HERE/print_golden.txt"; do
+	for u in test_stackmap test_stack test_string test_note test_malloc test_globals "test_print $HERE/print_values.txt $HERE/print_golden.txt"; do
 		$RUN $T/$u >"$T/unit.log" 2>&1
 		rc=$?
 		grep '^FAILED\|^line' "$T/unit.log"

@@ -4,7 +4,7 @@
 
 %GoFuncInfo = type { ptr, ptr, ptr, i32, i32, i64, ptr }
 %GoCallSite = type { i32, i32, i16, i16, i32 }
-%GoModule = type { ptr, i64, ptr, i64, ptr, i64 }
+%GoModule = type { ptr, i64, ptr, i64, ptr, i64, i64, ptr }
 %GoType = type { i64, i64, i32, i8, i8, i8, i8, ptr, ptr, i32, i32 }
 
 @type.int = constant %GoType { i64 8, i64 0, i32 0, i8 7, i8 8, i8 8, i8 2, ptr null, ptr null, i32 0, i32 0 }
@@ -22,7 +22,7 @@
   %GoCallSite { i32 0, i32 4, i16 2, i16 0, i32 -1 },
   %GoCallSite { i32 0, i32 4, i16 2, i16 0, i32 -1 }
 ]
-@module = private constant %GoModule { ptr @s.pkg, i64 2, ptr @funcs, i64 3, ptr @sites, i64 64 }
+@module = private constant %GoModule { ptr @s.pkg, i64 2, ptr @funcs, i64 3, ptr @sites, i64 64, i64 0, ptr null }
 @module.ptr = private constant ptr @module, section "golc_modules", align 8
 @llvm.used = appending global [1 x ptr] [ptr @module.ptr], section "llvm.metadata"
 
