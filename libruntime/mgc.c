@@ -526,12 +526,28 @@ static void set_goal(uint64_t live)
 	__atomic_store_n(&rt_gc_trigger, (int64_t)(goal > INT64_MAX ? INT64_MAX : goal), __ATOMIC_RELAXED);
 }
 
+static int64_t t0, t1;
+
+static void gc_stop(void *arg)
+{
+	(void)arg;
+	t0 = rt_nanotime();
+	rt_stoptheworld();
+	t1 = rt_nanotime();
+}
+
+/* sync.Pool's cleanup (stdhooks.c records it): Go code, run with the world
+ * stopped on the collecting goroutine's stack */
+extern void *rt_pool_cleanup;
+
+static void call_pool_cleanup(void *fv)
+{
+	((void (*)(void)) * (void **)fv)();
+}
+
 static void gc_cycle(void *arg)
 {
 	(void)arg;
-	int64_t t0 = rt_nanotime();
-	rt_stoptheworld();
-	int64_t t1 = rt_nanotime();
 	uint64_t before = (uint64_t)rt_heap_live;
 	rt_forallp(flush_mcache, NULL);
 	rt_gc.markedobjs = 0;
@@ -610,7 +626,12 @@ void rt_gc_collect(int forced)
 	}
 	if (forced || __atomic_load_n(&rt_gc.pending, __ATOMIC_RELAXED)) {
 		rt_gc.forced = forced;
+		M *m = rt_getm();
+		m->locks++;     /* no preemption while the world is stopped */
+		rt_systemstack(gc_stop, NULL);
+		if (rt_pool_cleanup) rt_callgo(call_pool_cleanup, rt_pool_cleanup);
 		rt_systemstack(gc_cycle, NULL);
+		m->locks--;
 	}
 	rt_unlock(&stwlock);
 }
