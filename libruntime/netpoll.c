@@ -221,7 +221,7 @@ intptr_t rt_poll_wait(PollDesc *pd, intptr_t mode)
 		if (*gpp) rt_throw("runtime: double wait");
 		*gpp = rt_getg();
 		__atomic_add_fetch(&rt_netpoll_waiters, 1, __ATOMIC_SEQ_CST);
-		rt_gopark(unlock_pd, pd, "IO wait");
+		rt_gopark(unlock_pd, pd, "IO wait", NULL);
 	}
 }
 

@@ -281,7 +281,7 @@ RT_HOOK(void, rt_pprof_readprofile, "runtime/pprof.readProfile", (ReadProfile * 
 			return;
 		}
 		profwaiter = rt_getg();
-		rt_gopark(unlock_prof, NULL, "profiling reader");
+		rt_gopark(unlock_prof, NULL, "profiling reader", NULL);
 	}
 }
 

@@ -116,10 +116,16 @@ uint32_t rt_sync_fastrandn(uint32_t n) { return rt_fastrandn(n); }
 uint32_t rt_os_fastrand(void) __asm__("os.fastrand");
 uint32_t rt_os_fastrand(void) { return (uint32_t)rt_fastrand(); }
 
-/* sync.Pool's cleanup runs at the start of every collection (issue #7) */
+/* sync.Pool's cleanup runs at the start of every collection (issue #7);
+ * the func value is a root (rt_stdhooks_roots) */
 void *rt_pool_cleanup;
 void rt_sync_registerpoolcleanup(void *fv) __asm__("sync.runtime_registerPoolCleanup");
 void rt_sync_registerpoolcleanup(void *fv) { rt_pool_cleanup = fv; }
+
+void rt_stdhooks_roots(RootVisitor fn, void *arg)
+{
+	fn((uintptr_t *)&rt_pool_cleanup, (uintptr_t *)&rt_pool_cleanup, arg);
+}
 
 /* procPin: the current P's id; no preemption until procUnpin (proc.c) */
 intptr_t rt_sync_procpin(void) __asm__("sync.runtime_procPin");
@@ -159,7 +165,7 @@ void rt_sync_dospin(void)
 
 static GoSlice strings_of(char **v, int n)
 {
-	GoString *s = rt_alloc(sizeof(GoString) * (size_t)(n ? n : 1), 0);
+	GoString *s = rt_mallocgc(sizeof(GoString) * (size_t)(n ? n : 1), &rt_gctype_string);
 	for (int i = 0; i < n; i++) s[i] = (GoString){(const uint8_t *)v[i], (intptr_t)strlen(v[i])};
 	return (GoSlice){s, n, n};
 }
