@@ -4,7 +4,8 @@
  * scheduler and the collector exist; and internal/syscall/unix's socket
  * hooks.
  *
- * GOMAXPROCS and LockOSThread are the scheduler's (proc.c). Pending, with
+ * GOMAXPROCS and LockOSThread are the scheduler's (proc.c, behind RT_GOENTRY
+ * trampolines, as is runtime/pprof.readProfile, which parks). Pending, with
  * their issues: the collector (#7: GC, SetFinalizer, KeepAlive need
  * nothing yet, since nothing is freed) and the call-stack queries Caller,
  * Callers and Frames (#8: they report no frames).
@@ -142,8 +143,8 @@ intptr_t rt_gomaxprocs_default(void)
 }
 
 /* GOMAXPROCS(n): n <= 0 only reads; else stops the world and resizes the
- * P set (proc.c), clamping n to 1024 */
-RT_HOOK(intptr_t, rt_api_gomaxprocs, "runtime.GOMAXPROCS", (intptr_t n)) { return rt_set_gomaxprocs(n); }
+ * P set, clamping n to 1024: rt_set_gomaxprocs (proc.c) behind an
+ * RT_GOENTRY trampoline (g->sched is valid while the world is stopped) */
 
 /* ---------------------------------------------------------------- LockOSThread */
 
@@ -263,7 +264,8 @@ typedef struct ReadProfile {
 	GoSlice data, tags;
 	int8_t eof;
 } ReadProfile;
-RT_HOOK(void, rt_pprof_readprofile, "runtime/pprof.readProfile", (ReadProfile * out))
+/* body of runtime/pprof.readProfile (an RT_GOENTRY trampoline: it parks) */
+void rt_pprof_readprofile_c(ReadProfile *out)
 {
 	memset(out, 0, sizeof *out);
 	for (;;) {

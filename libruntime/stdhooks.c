@@ -12,7 +12,8 @@
  * the value.
  *
  * System calls made through package syscall tell the scheduler
- * (entersyscall/exitsyscall: the P can go to another thread meanwhile);
+ * (entersyscall/exitsyscall: the P can go to another thread meanwhile, and
+ * the collector walks the goroutine's stack from its Go caller);
  * internal/poll's netpoller is in netpoll.c.
  */
 #define _GNU_SOURCE
@@ -208,10 +209,10 @@ NOP_HOOK("syscall.runtime_AfterFork", rt_syscall_afterfork)
 NOP_HOOK("syscall.runtime_AfterForkInChild", rt_syscall_afterforkinchild)
 NOP_HOOK("syscall.runtime_BeforeExec", rt_syscall_beforeexec)
 NOP_HOOK("syscall.runtime_AfterExec", rt_syscall_afterexec)
-void rt_syscall_entersyscall(void) __asm__("syscall.runtime_entersyscall");
-void rt_syscall_entersyscall(void) { rt_entersyscall(); }
-void rt_syscall_exitsyscall(void) __asm__("syscall.runtime_exitsyscall");
-void rt_syscall_exitsyscall(void) { rt_exitsyscall(); }
+/* syscall.runtime_entersyscall / runtime_exitsyscall are RT_GOENTRY
+ * trampolines to rt_entersyscall / rt_exitsyscall (proc.c): g->sched names
+ * the Go caller while the goroutine is in the call (its stack is walked
+ * then, its C frames are not) */
 NOP_HOOK("internal/poll.runtime_pollServerInit", rt_poll_serverinit)
 
 intptr_t rt_syscall_getpagesize(void) __asm__("syscall.Getpagesize");
