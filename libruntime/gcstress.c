@@ -10,6 +10,9 @@
  * pointers, negative offsets), and the collector marks through the base.
  * A walk that does not end cleanly on the first segment is fatal too.
  *
+ * The goroutine's roots held by C (rt_g_roots: defer records, panics,
+ * labels, call-in roots) get the same check, named "C roots".
+ *
  * Runs on the system stack; the walk starts at g->sched, which
  * runtime.newobject's RT_GOENTRY trampoline has just recorded.
  */
@@ -39,7 +42,7 @@ static void check_root(uintptr_t *base, uintptr_t *derived, void *arg)
 	rt_print_cstr("runtime: gcstress: root ");
 	rt_printpointer((void *)v);
 	rt_print_cstr(" in ");
-	rt_print_cstr(w->frame->rec->func->info->name);
+	rt_print_cstr(w->frame ? w->frame->rec->func->info->name : "C roots");
 	rt_print_cstr(" points into the heap but not into an object\n");
 	rt_throw("gcstress: bad root");
 }
@@ -65,6 +68,8 @@ static void check(void *arg)
 		rt_print_cstr("\n");
 		rt_throw("gcstress: stack walk failed");
 	}
+	w.frame = NULL;
+	rt_g_roots(g, check_root, &w);
 	st.walks++;
 	st.frames += w.frames;
 	if (w.frames > st.maxframes)
