@@ -236,10 +236,13 @@ static Sys3 sys(long nr, uintptr_t a1, uintptr_t a2, uintptr_t a3, uintptr_t a4,
 	return (Sys3){(uintptr_t)r, 0, 0};
 }
 
-void rt_syscall_rawsyscall6(Sys3 *out, uintptr_t trap, uintptr_t a1, uintptr_t a2, uintptr_t a3, uintptr_t a4,
-                            uintptr_t a5, uintptr_t a6) __asm__("syscall.RawSyscall6");
-void rt_syscall_rawsyscall6(Sys3 *out, uintptr_t trap, uintptr_t a1, uintptr_t a2, uintptr_t a3, uintptr_t a4,
-                            uintptr_t a5, uintptr_t a6)
+/* body of syscall.RawSyscall6, an RT_GOENTRY trampoline: between
+ * entersyscall and exitsyscall (Syscall, Syscall6) the goroutine blocks
+ * here, and its stack is walked from this call's site, whose stack map
+ * describes the frame as it is during the call (entersyscall's site was
+ * one call earlier) */
+void rt_syscall_rawsyscall6_c(Sys3 *out, uintptr_t trap, uintptr_t a1, uintptr_t a2, uintptr_t a3, uintptr_t a4,
+                              uintptr_t a5, uintptr_t a6)
 {
 	*out = sys((long)trap, a1, a2, a3, a4, a5, a6);
 }
