@@ -5,6 +5,8 @@
  *                               stack      segment statistics at exit
  *                               gcstress   GOLC_GCSTRESS statistics at exit
  *   GOLC_GCSTRESS=1             walk and verify the stack at every allocation
+ *   GOLC_GCSTRESS=all           ... and every other started goroutine's
+ *                               (when GOMAXPROCS is 1)
  *
  * Unknown GOLC_DEBUG names are reported on stderr and ignored.
  */
@@ -56,5 +58,5 @@ void rt_debug_init(void)
 {
 	rt_debug = rt_debug_parse(rt_os_getenv("GOLC_DEBUG"), warn_unknown);
 	const char *s = rt_os_getenv("GOLC_GCSTRESS");
-	rt_gcstress = s && *s && strcmp(s, "0") != 0;
+	rt_gcstress = !s || !*s || !strcmp(s, "0") ? 0 : !strcmp(s, "all") ? 2 : 1;
 }

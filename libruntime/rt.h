@@ -64,7 +64,8 @@ enum {
 	RT_DBG_GCSTRESS = 1 << 2,   /* GOLC_GCSTRESS statistics at exit */
 };
 extern unsigned rt_debug;       /* GOLC_DEBUG switches, RT_DBG_* */
-extern int rt_gcstress;         /* GOLC_GCSTRESS=1: verify roots at every allocation */
+extern int rt_gcstress;         /* GOLC_GCSTRESS=1: verify roots at every allocation;
+                                 * all (2): every goroutine's (GOMAXPROCS=1) */
 void rt_debug_init(void);
 unsigned rt_debug_parse(const char *s, void (*unknown)(const char *name, size_t n));
 
