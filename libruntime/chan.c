@@ -23,6 +23,14 @@
  * Parking goes through the scheduler (proc.c: rt_gopark / rt_goready). One
  * lock per channel; select takes the locks of its channels in address
  * order.
+ *
+ * The collector (gcroots.c): an Hchan is typed (its buffer and element
+ * type are pointers; the wait queues are runtime-internal links to sudogs,
+ * not traced), its buffer has the element type. Sudogs live in the C frame
+ * of the parked operation (or, for a big select, in typed heap arrays that
+ * frame points to): each parks with an RtRoots run over its sudogs' {c,
+ * elem}, the only reference to the element cell (codegen passes heap cells
+ * as plain pointers) and possibly to the channel while it waits.
  */
 #include "rt.h"
 
@@ -46,15 +54,23 @@ struct Hchan {
 };
 
 struct Sudog {
+	Hchan *c;               /* Go pointers first: RtRoots runs cover {c, elem} */
+	void *elem;             /* value to send / slot to receive into (NULL: drop) */
 	G *g;
 	Sudog *next, *prev;
-	Hchan *c;
-	void *elem;             /* value to send / slot to receive into (NULL: drop) */
 	int isselect;
 	int success;            /* woken by a completed operation, not by close */
 	int casei;              /* select: the case this sudog stands for */
 	struct SelectWait *sel; /* select: shared state of all its sudogs */
 };
+
+enum { SUDOG_NPTR = 2 };
+/* the collector's view of an Hchan (buf, elemtype) and of heap sudog arrays
+ * (c, elem) */
+static const GoType hchan_type = RT_GCTYPE(sizeof(Hchan) / 8, 0x0C);
+static const GoType sudog_type = RT_GCTYPE(sizeof(Sudog) / 8, 0x03);
+_Static_assert(offsetof(Hchan, buf) == 16 && offsetof(Hchan, elemtype) == 24 && sizeof(Hchan) % 8 == 0, "Hchan mask");
+_Static_assert(offsetof(Sudog, c) == 0 && offsetof(Sudog, elem) == 8 && sizeof(Sudog) % 8 == 0, "Sudog mask");
 
 typedef struct SelectWait {
 	volatile int done;      /* set by the one operation that completes it */
@@ -146,11 +162,11 @@ Hchan *rt_makechan_c(const GoType *chantype, intptr_t size)
 	const GoType *et = chan_elem(chantype);
 	if (size < 0 || (et->size && (uintptr_t)size > ((uintptr_t)1 << 40) / et->size))
 		rt_panic_error("makechan: size out of range", 0);
-	Hchan *c = rt_alloc(sizeof(Hchan), 0);
+	Hchan *c = rt_mallocgc(sizeof(Hchan), &hchan_type);
 	c->elemtype = et;
 	c->elemsize = et->size;
 	c->dataqsiz = size;
-	if (size > 0 && et->size > 0) c->buf = rt_alloc((uintptr_t)size * et->size, et->ptrdata ? 0 : RT_ALLOC_NOSCAN);
+	if (size > 0 && et->size > 0) c->buf = rt_mallocgc((uintptr_t)size * et->size, et);
 	else c->buf = (uint8_t *)rt_zerobase;
 	return c;
 }
@@ -176,7 +192,7 @@ int rt_chansend(Hchan *c, void *elem, int block)
 {
 	if (!c) {
 		if (!block) return 0;
-		rt_gopark(NULL, NULL, "chan send (nil chan)");
+		rt_gopark(NULL, NULL, "chan send (nil chan)", NULL);
 		__builtin_unreachable();
 	}
 	rt_lock(&c->lock);
@@ -201,8 +217,9 @@ int rt_chansend(Hchan *c, void *elem, int block)
 		return 0;
 	}
 	Sudog s = {.g = rt_getg(), .c = c, .elem = elem};
+	RtRoots roots = {&s, 1, sizeof s, SUDOG_NPTR, NULL};
 	enqueue(&c->sendq, &s);
-	rt_gopark(unlock_chan, c, "chan send");
+	rt_gopark(unlock_chan, c, "chan send", &roots);
 	if (!s.success) rt_panic_error("send on closed channel", 0);
 	return 1;
 }
@@ -212,7 +229,7 @@ int rt_chanrecv(Hchan *c, void *elem, int block)
 {
 	if (!c) {
 		if (!block) return 0;
-		rt_gopark(NULL, NULL, "chan receive (nil chan)");
+		rt_gopark(NULL, NULL, "chan receive (nil chan)", NULL);
 		__builtin_unreachable();
 	}
 	rt_lock(&c->lock);
@@ -237,8 +254,9 @@ int rt_chanrecv(Hchan *c, void *elem, int block)
 		return 0;
 	}
 	Sudog r = {.g = rt_getg(), .c = c, .elem = elem};
+	RtRoots roots = {&r, 1, sizeof r, SUDOG_NPTR, NULL};
 	enqueue(&c->recvq, &r);
-	rt_gopark(unlock_chan, c, "chan receive");
+	rt_gopark(unlock_chan, c, "chan receive", &roots);
 	return r.success ? 3 : 2;
 }
 
@@ -303,19 +321,21 @@ static void unlock_locks(void *arg)
  * below it: small arrays live in the frame, bigger ones in the heap */
 enum { SELECT_INLINE = 4 };
 
-/* cases [0, nsends) send, [nsends, nsends + nrecvs) receive */
-SelectResult rt_selectgo_c(Scase *cases, intptr_t nsends, intptr_t nrecvs, int8_t block)
+/* cases [0, nsends) send, [nsends, nsends + nrecvs) receive; caller: the
+ * caller's own C words to keep while parked (or NULL). The cases are not
+ * read after parking (the sudogs have copies). */
+SelectResult rt_select(Scase *cases, intptr_t nsends, intptr_t nrecvs, int8_t block, RtRoots *caller)
 {
 	int n = (int)(nsends + nrecvs);
 	if (n == 0) {
 		if (!block) return (SelectResult){-1, 0};
-		rt_gopark(NULL, NULL, "select (no cases)");
+		rt_gopark(NULL, NULL, "select (no cases)", NULL);
 	}
 	int order_in[SELECT_INLINE];
 	Hchan *locks_in[SELECT_INLINE];
 	Sudog sg_in[SELECT_INLINE];
-	int *order = n <= SELECT_INLINE ? order_in : rt_alloc(sizeof(int) * (size_t)n, RT_ALLOC_NOSCAN);
-	Hchan **locks = n <= SELECT_INLINE ? locks_in : rt_alloc(sizeof(Hchan *) * (size_t)n, 0);
+	int *order = n <= SELECT_INLINE ? order_in : rt_mallocgc(sizeof(int) * (size_t)n, NULL);
+	Hchan **locks = n <= SELECT_INLINE ? locks_in : rt_mallocgc(sizeof(Hchan *) * (size_t)n, &rt_gctype_ptr);
 	/* a random poll order (Fisher-Yates); locks in address order */
 	for (int i = 0; i < n; i++) {
 		int j = (int)rt_fastrandn((uint32_t)i + 1);
@@ -373,18 +393,24 @@ SelectResult rt_selectgo_c(Scase *cases, intptr_t nsends, intptr_t nrecvs, int8_
 	}
 	/* park on every channel */
 	SelectWait sw = {0};
-	Sudog *sg = n <= SELECT_INLINE ? sg_in : rt_alloc(sizeof(Sudog) * (size_t)n, 0);
+	Sudog *sg = n <= SELECT_INLINE ? sg_in : rt_mallocgc(sizeof(Sudog) * (size_t)n, &sudog_type);
 	for (int i = 0; i < n; i++) {
 		sg[i] = (Sudog){.g = rt_getg(), .c = cases[i].c, .elem = cases[i].elem, .isselect = 1, .casei = i, .sel = &sw};
 		if (!cases[i].c) continue;
 		enqueue(i < nsends ? &cases[i].c->sendq : &cases[i].c->recvq, &sg[i]);
 	}
+	/* while parked: every sudog's {c, elem}, and the arrays themselves
+	 * when they are in the heap (inline ones are in this frame: not heap) */
+	int inheap = n > SELECT_INLINE;
+	void *arrays[3] = {inheap ? order : NULL, inheap ? locks : NULL, inheap ? (void *)sg : NULL};
+	RtRoots arrayroots = {arrays, 3, sizeof(void *), 1, caller};
+	RtRoots roots = {sg, (uint32_t)n, sizeof(Sudog), SUDOG_NPTR, &arrayroots};
 	Locks l = {locks, n};
-	rt_gopark(unlock_locks, &l, "select");
+	rt_gopark(unlock_locks, &l, "select", &roots);
 	/* the winner woke us; take our other sudogs off their queues */
 	lock_all(locks, n);
 	for (int i = 0; i < n; i++)
-		if (cases[i].c && &sg[i] != sw.winner) unlink_sudog(i < nsends ? &cases[i].c->sendq : &cases[i].c->recvq, &sg[i]);
+		if (sg[i].c && &sg[i] != sw.winner) unlink_sudog(i < nsends ? &sg[i].c->sendq : &sg[i].c->recvq, &sg[i]);
 	unlock_all(locks, n);
 	Sudog *w = sw.winner;
 	int i = w->casei;
@@ -393,6 +419,11 @@ SelectResult rt_selectgo_c(Scase *cases, intptr_t nsends, intptr_t nrecvs, int8_
 		return (SelectResult){i, 0};
 	}
 	return (SelectResult){i, (int8_t)w->success};
+}
+
+SelectResult rt_selectgo_c(Scase *cases, intptr_t nsends, intptr_t nrecvs, int8_t block)
+{
+	return rt_select(cases, nsends, nrecvs, block, NULL);
 }
 
 /* unsafe.Slice(p, n): gc's checks (the n elements must fit between p and

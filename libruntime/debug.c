@@ -8,6 +8,8 @@
  *   GOLC_GCSTRESS=1             walk and verify the stack at every allocation
  *   GOLC_GCSTRESS=gc[:N]        collect after every (N-th) allocation, at the
  *                               next safepoint; freed objects are poisoned
+ *   GOLC_GCSTRESS=all           ... and every other started goroutine's
+ *                               (when GOMAXPROCS is 1)
  *
  * Unknown GOLC_DEBUG names are reported on stderr and ignored.
  */
@@ -68,5 +70,5 @@ void rt_debug_init(void)
 		rt_gcstress_every = n > 0 ? n : 1;
 		return;
 	}
-	rt_gcstress = s && *s && strcmp(s, "0") != 0;
+	rt_gcstress = !s || !*s || !strcmp(s, "0") ? 0 : !strcmp(s, "all") ? 2 : 1;
 }

@@ -9,16 +9,21 @@
  * identity is pointer identity (descriptors are comdat-deduplicated), so
  * getitab matches a method by name bytes and by its mtyp pointer.
  *
- * getitab caches the itabs it builds in a small chained hash table (one
- * goroutine for now: no lock; memory is never freed, like gc's itabs). The
- * itab for a pair may differ from a static one codegen emitted, so codegen
- * compares dynamic types, never itab pointers.
+ * getitab caches the itabs it builds in a small chained hash table (added
+ * under a lock, read without one). Itabs and table entries are C memory,
+ * never freed, like gc's persistentalloc'd itabs: generated code keeps an
+ * interface's itab word outside the GC pointers (addrspace(0)), so an itab
+ * must not be a heap object. Their type words are roots (rt_iface_roots):
+ * a type reflect made at run time lives in the heap. The itab for a pair
+ * may differ from a static one codegen emitted, so codegen compares dynamic
+ * types, never itab pointers.
  *
  * These bodies run on goroutine segments (RT_GOENTRY trampolines): small
  * frames, no libc; panics switch to the system stack in panic.c.
  */
 #include "rt.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include <stdbool.h>
@@ -111,24 +116,15 @@ RT_NORETURN static void assert_fail(const GoType *have, const GoType *want, cons
 	rt_panicassert_c(have, want, iface, missing);
 }
 
-/* the itab of (inter, t), or NULL (canfail) / a panic when t lacks a method */
-Itab *rt_getitab_c(const GoType *inter, const GoType *t, int8_t canfail)
+/* t's methods for inter's, in order, into fun (NULL: only check); returns
+ * the name of the first method t lacks, or NULL */
+static const uint8_t *match_methods(const GoType *inter, const GoType *t, void **fun)
 {
-	if (!t) {
-		if (canfail) return NULL;
-		assert_fail(NULL, inter, NULL, NULL);
-	}
-	uintptr_t h = (((uintptr_t)inter >> 3) ^ ((uintptr_t)t >> 3) * 31) % NBUCKETS;
-	for (Entry *e = __atomic_load_n(&cache[h], __ATOMIC_ACQUIRE); e; e = e->next)
-		if (e->tab->inter == inter && e->tab->type == t) return e->tab;
 	const IfaceExt *ie = iface_ext(inter);
-	intptr_t ni = ie->len;
 	const Uncommon *u = rt_type_uncommon(t);
 	const Method *ms = u ? (const Method *)((const uint8_t *)u + u->moff) : NULL;
-	int nm = u ? u->mcount : 0;
-	Itab *tab = rt_alloc(sizeof(Itab) + sizeof(void *) * (ni ? ni : 1), RT_ALLOC_NOSCAN);
-	int k = 0;
-	for (intptr_t i = 0; i < ni; i++) {
+	int nm = u ? u->mcount : 0, k = 0;
+	for (intptr_t i = 0; i < ie->len; i++) {
 		const uint8_t *iname = resolve(inter, ie->m[i].name);
 		const void *ityp = resolve(inter, ie->m[i].typ);
 		void *fn = NULL;
@@ -140,27 +136,88 @@ Itab *rt_getitab_c(const GoType *inter, const GoType *t, int8_t canfail)
 				break;
 			}
 		}
-		if (!fn) {
-			if (canfail) return NULL;
-			assert_fail(t, inter, NULL, iname);
-		}
-		tab->fun[i] = fn;
+		if (!fn) return iname;
+		if (fun) fun[i] = fn;
 	}
+	return NULL;
+}
+
+typedef struct {
+	size_t size;
+	void *p;
+} PersistReq;
+
+static void persist_sys(void *arg)
+{
+	PersistReq *q = arg;
+	if (q->size) {
+		q->p = calloc(1, q->size);
+		if (!q->p) rt_throw("out of memory allocating an itab");
+	} else {
+		free(q->p);
+	}
+}
+
+/* zeroed C memory for the cache (libc runs on the system stack) */
+static void *persist_alloc(size_t size)
+{
+	PersistReq q = {size, NULL};
+	rt_systemstack(persist_sys, &q);
+	return q.p;
+}
+
+static void persist_free(void *p)
+{
+	PersistReq q = {0, p};
+	rt_systemstack(persist_sys, &q);
+}
+
+/* the itab of (inter, t), or NULL (canfail) / a panic when t lacks a method */
+Itab *rt_getitab_c(const GoType *inter, const GoType *t, int8_t canfail)
+{
+	if (!t) {
+		if (canfail) return NULL;
+		assert_fail(NULL, inter, NULL, NULL);
+	}
+	uintptr_t h = (((uintptr_t)inter >> 3) ^ ((uintptr_t)t >> 3) * 31) % NBUCKETS;
+	for (Entry *e = __atomic_load_n(&cache[h], __ATOMIC_ACQUIRE); e; e = e->next)
+		if (e->tab->inter == inter && e->tab->type == t) return e->tab;
+	/* check first: only a complete itab is allocated (and kept for good) */
+	const uint8_t *missing = match_methods(inter, t, NULL);
+	if (missing) {
+		if (canfail) return NULL;
+		assert_fail(t, inter, NULL, missing);
+	}
+	intptr_t ni = iface_ext(inter)->len;
+	Itab *tab = persist_alloc(sizeof(Itab) + sizeof(void *) * (ni ? ni : 1));
+	match_methods(inter, t, tab->fun);
 	tab->inter = inter;
 	tab->type = t;
 	tab->hash = t->hash;
-	Entry *e = rt_alloc(sizeof(Entry), RT_ALLOC_NOSCAN);
+	Entry *e = persist_alloc(sizeof(Entry));
 	e->tab = tab;
 	rt_lock(&cachelock);
 	for (Entry *o = cache[h]; o; o = o->next)
 		if (o->tab->inter == inter && o->tab->type == t) {     /* another thread was first */
 			rt_unlock(&cachelock);
+			persist_free(tab);
+			persist_free(e);
 			return o->tab;
 		}
 	e->next = cache[h];
 	__atomic_store_n(&cache[h], e, __ATOMIC_RELEASE);
 	rt_unlock(&cachelock);
 	return tab;
+}
+
+/* the collector's view (world stopped): every cached itab's two type words */
+void rt_iface_roots(RootVisitor fn, void *arg)
+{
+	for (int h = 0; h < NBUCKETS; h++)
+		for (Entry *e = __atomic_load_n(&cache[h], __ATOMIC_ACQUIRE); e; e = e->next) {
+			fn((uintptr_t *)&e->tab->inter, (uintptr_t *)&e->tab->inter, arg);
+			fn((uintptr_t *)&e->tab->type, (uintptr_t *)&e->tab->type, arg);
+		}
 }
 
 /* ---------------------------------------------------------------- equality */

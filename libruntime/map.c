@@ -1,12 +1,13 @@
 /*
  * map.c: Go maps: an open-addressing hash table with linear probing.
  *
- * Layout (all through rt_alloc, so the collector can see every pointer):
- *   HMap  {count, seed, cap, used, ctrl*, keys*, vals*, desc*}  rt_hmap_type
+ * Layout (all through rt_mallocgc, typed, so the collector sees every pointer):
+ *   HMap  {count, seed, cap, used, ctrl*, keys*, vals*, desc*}  hmap_type
  *   ctrl  cap bytes (noscan): 0 empty, 1 deleted (tombstone), 0x80|h7 full
  *   keys  cap keys   (an array of desc->key: scanned iff the key has pointers)
  *   vals  cap values (an array of desc->elem)
- *   Iter  {m*, ctrl*, keys*, vals*, cap, start, i}               rt_hiter_type
+ *   Iter  {m*, ctrl*, keys*, vals*, cap, start, i}               hiter_type
+ * (desc is static, or C memory for reflect's run-time map types: not traced.)
  * A nil map is a NULL HMap*; `count` is the first word (codegen reads len(m)
  * from it). The key's hashing and equality follow GoMapDesc.alg, a list of
  * (offset, kind) scalars codegen derives from the key type: blank fields and
@@ -53,10 +54,10 @@ struct Iter {
 	uintptr_t cap, start, i;
 };
 
-static const uint8_t hmap_mask[] = {0x70};       /* ctrl, keys, vals */
-static const uint8_t hiter_mask[] = {0x0F};      /* m, ctrl, keys, vals */
-static const GoType rt_hmap_type = {sizeof(HMap), 7 * 8, 0, 0, 8, 8, GO_KIND_STRUCT, 0, hmap_mask, 0, 0};
-static const GoType rt_hiter_type = {sizeof(Iter), 4 * 8, 0, 0, 8, 8, GO_KIND_STRUCT, 0, hiter_mask, 0, 0};
+static const GoType hmap_type = RT_GCTYPE(sizeof(HMap) / 8, 0x70);    /* ctrl, keys, vals */
+static const GoType hiter_type = RT_GCTYPE(sizeof(Iter) / 8, 0x0F);   /* m, ctrl, keys, vals */
+_Static_assert(offsetof(HMap, ctrl) == 32 && offsetof(HMap, vals) == 48, "HMap mask");
+_Static_assert(offsetof(Iter, vals) == 24, "Iter mask");
 
 typedef KVPair KV;
 
@@ -252,7 +253,7 @@ static void copy_bytes(uint8_t *d, const uint8_t *s, uintptr_t n)
 
 static void *alloc_array(const GoType *t, uintptr_t n)
 {
-	return rt_alloc(t->size * n, t->ptrdata ? 0 : RT_ALLOC_NOSCAN);
+	return rt_mallocgc(t->size * n, t);
 }
 
 /* the slot holding key k, or -1 */
@@ -287,7 +288,7 @@ static void resize(HMap *m, uintptr_t ncap)
 	const GoMapDesc *md = m->md;
 	uint8_t *octrl = m->ctrl, *okeys = m->keys, *ovals = m->vals;
 	uintptr_t ocap = m->cap;
-	m->ctrl = rt_alloc(ncap, RT_ALLOC_NOSCAN);
+	m->ctrl = rt_mallocgc(ncap, NULL);
 	m->keys = alloc_array(md->key, ncap);
 	m->vals = alloc_array(md->elem, ncap);
 	m->cap = ncap;
@@ -309,8 +310,7 @@ HMap *rt_makemap_c(const GoMapDesc *md, intptr_t hint)
 	if (RT_UNLIKELY(rt_gcstress))
 		rt_gcstress_check(rt_getg());
 	/* gc treats a negative (or huge) hint as no hint */
-	HMap *m = rt_alloc(sizeof(HMap), 0);
-	(void)rt_hmap_type;
+	HMap *m = rt_mallocgc(sizeof(HMap), &hmap_type);
 	m->md = md;
 	m->seed = rt_fastrand();
 	if (hint > 0) {
@@ -391,8 +391,7 @@ Iter *rt_mapiterinit_c(const GoMapDesc *md, HMap *m)
 		rt_gcstress_check(rt_getg());
 	if (!m || m->count == 0)
 		return 0;
-	Iter *it = rt_alloc(sizeof(Iter), 0);
-	(void)rt_hiter_type;
+	Iter *it = rt_mallocgc(sizeof(Iter), &hiter_type);
 	it->m = m;
 	it->ctrl = m->ctrl;
 	it->keys = m->keys;

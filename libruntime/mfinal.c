@@ -178,7 +178,7 @@ typedef struct { const GoType *ft; } FtArg;
 static void start_fing(void *arg)
 {
 	(void)arg;
-	G *g = rt_newg(rt_runfinq, NULL, 0, 0, 0);
+	G *g = rt_newg(rt_runfinq, NULL, 0, 0, 0, 0);
 	rt_mark_system_g(g);
 	fing = g;
 	rt_ready_new(g);
@@ -249,7 +249,7 @@ void rt_finqrun_c(void)
 	rt_lock(&finlock);
 	while (!qn) {
 		fingwait = 1;
-		rt_gopark(unlock_fin, &finlock, "finalizer wait");
+		rt_gopark(unlock_fin, &finlock, "finalizer wait", NULL);
 		rt_lock(&finlock);
 	}
 	running = queue[qhead];

@@ -32,11 +32,7 @@
 #include <string.h>
 #include <time.h>
 
-/* weak until every piece exists: the globals tables (symtab.c) and the
- * runtime's roots (gcroots.c) */
 
-__attribute__((weak)) void rt_runtime_roots(RootVisitor fn, void *arg);
-__attribute__((weak)) void rt_g_roots(G *g, RootVisitor fn, void *arg);
 
 GCState rt_gc;
 static RtLock stwlock;
@@ -99,9 +95,21 @@ static void pool_put(Worker *w)
 	rt_unlock(&poollock);
 }
 
+static void gray_reserve(Worker *w, size_t n)
+{
+	if (w->ngray + n <= w->graycap) return;
+	size_t ncap = w->graycap ? 2 * w->graycap : 4096;
+	while (ncap < w->ngray + n) ncap *= 2;
+	uintptr_t *p = realloc(w->gray, ncap * sizeof *p);
+	if (!p) rt_throw("out of memory (gc work stack)");
+	w->gray = p;
+	w->graycap = ncap;
+}
+
 static int pool_get(Worker *w)
 {
 	if (!__atomic_load_n(&poolsize, __ATOMIC_RELAXED)) return 0;
+	gray_reserve(w, BUF_N);
 	rt_lock(&poollock);
 	WorkBuf *b = pool;
 	if (b) {
@@ -121,13 +129,7 @@ static int pool_get(Worker *w)
 
 static void gray_push(Worker *w, uintptr_t p)
 {
-	if (w->ngray == w->graycap) {
-		size_t ncap = w->graycap ? 2 * w->graycap : 4096;
-		uintptr_t *n = realloc(w->gray, ncap * sizeof *n);
-		if (!n) rt_throw("out of memory (gc work stack)");
-		w->gray = n;
-		w->graycap = ncap;
-	}
+	gray_reserve(w, 1);
 	__builtin_prefetch((const void *)p);
 	w->gray[w->ngray++] = p;
 	/* share when others may be starving */
@@ -241,7 +243,7 @@ static void mark_g(Worker *w, G *g)
 		rt_print_cstr("\n");
 		rt_throw("gc: stack walk failed");
 	}
-	if (rt_g_roots) rt_g_roots(g, mark_root, w);
+	rt_g_roots(g, mark_root, w);
 }
 
 static void mark_job(Worker *w, long j)
@@ -249,7 +251,7 @@ static void mark_job(Worker *w, long j)
 	if (j == 0) {
 		rt_globals_roots(mark_slot, w);
 	} else if (j == 1) {
-		if (rt_runtime_roots) rt_runtime_roots(mark_root, w);
+		rt_runtime_roots(mark_root, w);
 		rt_fin_roots(mark_root, w);
 	} else {
 		mark_g(w, jobg[j - 2]);
@@ -413,9 +415,10 @@ static void collect_g(G *g, void *arg)
 static size_t mark_all(void)
 {
 	ngs = 0;
-	rt_forallg(collect_g, NULL);
+	rt_forall_g(collect_g, NULL);
 	jobg = gs;
 	parallel(PH_MARK, 2 + (long)ngs);
+	nidle = 0;      /* the coordinator alone from here: nothing goes to the pool */
 	Worker *w0 = &workers[0];
 	rt_fin_scan(scan_inner);
 	drain(w0);
@@ -629,7 +632,7 @@ void rt_gc_collect(int forced)
 		M *m = rt_getm();
 		m->locks++;     /* no preemption while the world is stopped */
 		rt_systemstack(gc_stop, NULL);
-		if (rt_pool_cleanup) rt_callgo(call_pool_cleanup, rt_pool_cleanup);
+		if (rt_pool_cleanup) rt_callgo(call_pool_cleanup, rt_pool_cleanup, NULL);
 		rt_systemstack(gc_cycle, NULL);
 		m->locks--;
 	}
@@ -723,7 +726,7 @@ void rt_gc_init(void)
 	clock_gettime(CLOCK_REALTIME, &ts);
 	rt_gc.walloffset = (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec - rt_gc.start;
 	const char *e = rt_os_getenv("GOLC_GC");
-	rt_gc.enabled = (e && e[0] == '1') || rt_gcstress_every;
+	rt_gc.enabled = !(e && e[0] == '0') || rt_gcstress_every;
 	const char *d = rt_os_getenv("GODEBUG");
 	if (d) {
 		for (const char *p = d; *p;) {

@@ -201,9 +201,10 @@ void rt_poll_close(PollDesc *pd) { rt_systemstack(pollclose_sys, pd); }
 static void unlock_pd(void *pd) { rt_unlock(&((PollDesc *)pd)->lock); }
 
 /* waits until the descriptor is ready for mode ('r' or 'w'), is closed, or
- * its deadline passes */
-intptr_t rt_poll_wait(PollDesc *pd, intptr_t mode) __asm__("internal/poll.runtime_pollWait");
-intptr_t rt_poll_wait(PollDesc *pd, intptr_t mode)
+ * its deadline passes (body of internal/poll.runtime_pollWait, an
+ * RT_GOENTRY trampoline: the parked goroutine's stack is walked from its
+ * caller) */
+intptr_t rt_poll_wait_c(PollDesc *pd, intptr_t mode)
 {
 	for (;;) {
 		rt_lock(&pd->lock);
@@ -221,7 +222,7 @@ intptr_t rt_poll_wait(PollDesc *pd, intptr_t mode)
 		if (*gpp) rt_throw("runtime: double wait");
 		*gpp = rt_getg();
 		__atomic_add_fetch(&rt_netpoll_waiters, 1, __ATOMIC_SEQ_CST);
-		rt_gopark(unlock_pd, pd, "IO wait");
+		rt_gopark(unlock_pd, pd, "IO wait", NULL);
 	}
 }
 

@@ -249,7 +249,7 @@ static GoEface text_error(const GoType *t, GoString a, GoString b)
 	if (b.n == 0) {
 		*v = a;
 	} else {
-		uint8_t *p = rt_alloc((size_t)(a.n + b.n), RT_ALLOC_NOSCAN);
+		uint8_t *p = rt_mallocgc((size_t)(a.n + b.n), NULL);
 		for (intptr_t i = 0; i < a.n; i++) p[i] = a.p[i];
 		for (intptr_t i = 0; i < b.n; i++) p[a.n + i] = b.p[i];
 		*v = (GoString){p, a.n + b.n};

@@ -577,7 +577,7 @@ extern char rt_gentry_asm[];
 
 /* a goroutine that will call fn(a0, a1, a2) with `nest` = nest on a fresh
  * stack (C functions: fn(arg); Go functions: their flattened arguments) */
-static void initg(G *g, void *fn, void *nest, uintptr_t a0, uintptr_t a1, uintptr_t a2)
+static void initg(G *g, void *fn, void *nest, uintptr_t a0, uintptr_t a1, uintptr_t a2, uint32_t ptrs)
 {
 	g->goid = __atomic_fetch_add(&next_goid, 1, __ATOMIC_RELAXED);
 	rt_stack_init_g(g, RT_STACK_MIN);
@@ -590,6 +590,7 @@ static void initg(G *g, void *fn, void *nest, uintptr_t a0, uintptr_t a1, uintpt
 	g->ctx.regs[RT_CTX_A0] = a0;
 	g->ctx.regs[RT_CTX_A1] = a1;
 	g->ctx.regs[RT_CTX_A2] = a2;
+	g->startptrs = ptrs;
 	g->status = G_RUNNABLE;
 	xadd(&ngoroutines, 1);
 }
@@ -601,7 +602,7 @@ void rt_mark_system_g(G *g)
 }
 
 /* system stack (it may map memory) */
-G *rt_newg(void *fn, void *nest, uintptr_t a0, uintptr_t a1, uintptr_t a2)
+G *rt_newg(void *fn, void *nest, uintptr_t a0, uintptr_t a1, uintptr_t a2, uint32_t ptrs)
 {
 	rt_lock(&gflock);
 	G *g = gfree;
@@ -611,11 +612,11 @@ G *rt_newg(void *fn, void *nest, uintptr_t a0, uintptr_t a1, uintptr_t a2)
 		G *link = g->alllink;
 		memset(g, 0, sizeof *g);
 		g->alllink = link;
-		initg(g, fn, nest, a0, a1, a2);
+		initg(g, fn, nest, a0, a1, a2, ptrs);
 	} else {
 		g = calloc(1, sizeof(G));
 		if (!g) rt_throw("out of memory allocating a goroutine");
-		initg(g, fn, nest, a0, a1, a2);
+		initg(g, fn, nest, a0, a1, a2, ptrs);
 		rt_lock(&allglock);
 		g->alllink = allg;
 		allg = g;
@@ -867,13 +868,6 @@ void rt_starttheworld(void)
 	starttheworld(rt_curm, rt_gomaxprocs);
 }
 
-void rt_forallg(void (*fn)(G *g, void *arg), void *arg)
-{
-	rt_lock(&allglock);
-	for (G *g = allg; g; g = g->alllink) fn(g, arg);
-	rt_unlock(&allglock);
-}
-
 void rt_forallp(void (*fn)(P *p, void *arg), void *arg)
 {
 	for (int i = 0; i < RT_MAX_PROCS && allp[i]; i++) fn(allp[i], arg);
@@ -1056,6 +1050,7 @@ static void execute(M *m, G *g, int inherit)
 	g->m = m;
 	store(&m->curg, g);
 	g->waitreason = NULL;
+	g->startptrs = 0;       /* its first function has its arguments now */
 	store(&g->status, G_RUNNING);
 	if (!inherit) m->p->schedtick++;
 	rt_curg = g;
@@ -1111,13 +1106,15 @@ static G *park_m(M *m, G *g)
 	return NULL;
 }
 
-void rt_gopark(void (*unlockf)(void *), void *arg, const char *reason)
+void rt_gopark(void (*unlockf)(void *), void *arg, const char *reason, RtRoots *roots)
 {
 	G *g = rt_getg();
 	g->waitreason = reason;
 	g->unlockf = unlockf;
 	g->unlockarg = arg;
+	g->parkroots = roots;
 	mcall(park_m);
+	g->parkroots = NULL;    /* same G on whichever thread it resumes */
 }
 
 void rt_goready(G *g)
@@ -1530,7 +1527,7 @@ static void newproc_sys(void *arg)
 		main_started = 1;
 		start_sysmon(NULL);
 	}
-	G *g = rt_newg(code, a->entry, (uintptr_t)a->entry, 0, 0);
+	G *g = rt_newg(code, a->entry, (uintptr_t)a->entry, 0, 0, RT_START_NEST | RT_START_A0);
 	g->gopc = a->gopc;
 	runqput(rt_curm->p, g, 1);
 	wakep();
@@ -1546,6 +1543,22 @@ void rt_newproc_c(void *entry)
 }
 
 int64_t rt_numgoroutine(void) { return load(&ngoroutines); }
+
+/* every G struct, dead ones too (the collector: world stopped) */
+void rt_forall_g(void (*fn)(G *g, void *arg), void *arg)
+{
+	rt_lock(&allglock);
+	G *first = allg;
+	rt_unlock(&allglock);
+	for (G *g = first; g; g = g->alllink) fn(g, arg);
+}
+
+/* the Go pointers the scheduler's structures hold: every P's timer heap
+ * (retired Ps' heaps are empty) */
+void rt_proc_roots(RootVisitor fn, void *arg)
+{
+	for (int32_t i = 0; i < RT_MAX_PROCS && allp[i]; i++) rt_timer_roots(allp[i], fn, arg);
+}
 intptr_t rt_mcount(void) { return load(&sched.mcount); }
 
 /* run fn (G 1's function) on the main goroutine; never returns (rt0.c) */
@@ -1564,7 +1577,7 @@ RT_NORETURN void rt_sched_main(void (*fn)(void *))
 	procresize(m, (int32_t)n);
 	rt_unlock(&sched.lock);
 	rt_netpoll_init();
-	initg(&g1, (void *)fn, NULL, 0, 0, 0);
+	initg(&g1, (void *)fn, NULL, 0, 0, 0, 0);
 	allg = &g1;
 	runqput(m->p, &g1, 0);
 	schedule(m);

@@ -31,6 +31,13 @@
  * on to the Go frame that entered the C code. A recovered panic drops the
  * records of the C code it unwinds (rt_callin_unwind).
  *
+ * The collector (gcroots.c): a call-in's C frame keeps the ABI0 frame it
+ * writes results into (reflect.call) or reads results from (MakeFunc) in
+ * the call-in's roots while the Go code runs; the MakeFunc frame is
+ * allocated with the Shape's frame type (a pointer mask built from the
+ * scalars), in-memory copies with their own type. Shapes are C memory;
+ * their types are roots (a func type reflect.FuncOf made is in the heap).
+ *
  * Invariant: a Shape's retoff equals reflect's retOffset for the same type
  * (checked on every reflect.call).
  */
@@ -58,6 +65,7 @@ typedef struct Shape {
 	size_t sretsize;
 	uintptr_t retoff;       /* ABI0: first result */
 	uintptr_t framesize;    /* ABI0: arguments and results */
+	GoType frametype;       /* the ABI0 frame for the collector (size, ptrdata, gcdata) */
 	ffi_cif cif;
 	ffi_type **atypes;
 	ffi_type pair;          /* two results: struct of two 8-byte members */
@@ -197,6 +205,26 @@ static ffi_type *ffi_of(int kind)
 
 static int is_fp(int kind) { return kind == SK_F32 || kind == SK_F64; }
 
+/* the pointer words of an ABI0 frame holding scalars v[0..n) */
+static void frame_mask(uint8_t *mask, uintptr_t *ptrdata, const Scalar *v, int n)
+{
+	for (int i = 0; i < n; i++) {
+		uintptr_t w = v[i].off / 8;
+		if (v[i].kind == SK_PTR) {
+			mask[w / 8] |= (uint8_t)(1u << (w % 8));
+			if (8 * (w + 1) > *ptrdata) *ptrdata = 8 * (w + 1);
+		} else if (v[i].kind == SK_MEM) {
+			/* an in-memory aggregate with pointers is 8-aligned */
+			const GoType *t = v[i].mem;
+			for (uintptr_t j = 0; j < t->ptrdata / 8; j++) {
+				if (!(t->gcdata[j / 8] >> (j % 8) & 1)) continue;
+				mask[(w + j) / 8] |= (uint8_t)(1u << ((w + j) % 8));
+				if (8 * (w + j + 1) > *ptrdata) *ptrdata = 8 * (w + j + 1);
+			}
+		}
+	}
+}
+
 static void rt_makefunc_cb(ffi_cif *cif, void *rv, void **av, void *closure);
 
 /* builds the Shape of func type ft (system stack or a call-in segment: mallocs) */
@@ -227,6 +255,13 @@ static Shape *make_shape(const GoType *ft)
 	sh->args = a.v;
 	sh->nres = r.n;
 	sh->res = r.v;
+	uint8_t *mask = calloc(sh->framesize / 64 + 1, 1);
+	if (!mask) rt_throw("reflect call: out of memory");
+	uintptr_t ptrdata = 0;
+	frame_mask(mask, &ptrdata, a.v, a.n);
+	frame_mask(mask, &ptrdata, r.v, r.n);
+	sh->frametype = (GoType){.size = sh->framesize, .ptrdata = ptrdata, .align = 8, .fieldalign = 8,
+	                         .kind = GO_KIND_STRUCT, .gcdata = mask};
 	/* cg_sret: more than two results, or two of different classes */
 	sh->sret = r.n > 2 || (r.n == 2 && is_fp(r.v[0].kind) != is_fp(r.v[1].kind));
 	int na = a.n + (sh->sret ? 1 : 0), k = 0;
@@ -310,10 +345,10 @@ static Shape *shape_of(const GoType *ft)
 
 /* ---------------------------------------------------------------- call-ins */
 
-void rt_callgo(void (*fn)(void *), void *arg)
+void rt_callgo(void (*fn)(void *), void *arg, RtRoots *roots)
 {
 	G *g = rt_getg();
-	CallIn ci = {g->sched, g->seg, g->defer, g->callin};
+	CallIn ci = {g->sched, g->seg, g->defer, roots, g->callin};
 	g->callin = &ci;
 	Seg *s = rt_seg_enter(64 << 10);
 	rt_callon(s, fn, arg);
@@ -437,7 +472,7 @@ static void call_go(void *arg)
 		const Scalar *s = &sh->args[i];
 		if (s->kind == SK_MEM) {
 			/* in-memory values are immutable copies: the frame is reused */
-			mem[i] = rt_alloc(s->mem->size, s->mem->ptrdata ? 0 : RT_ALLOC_NOSCAN);
+			mem[i] = rt_mallocgc(s->mem->size, s->mem);
 			memcpy(mem[i], q->frame + s->off, s->mem->size);
 			av[k++] = &mem[i];
 		} else {
@@ -458,7 +493,8 @@ void rt_r_call_c(const GoType *frametype, void *fn, void *frame, uint32_t argsiz
 	(void)frametype, (void)argsize, (void)framesize;    /* the Shape has them */
 	(void)regs;     /* abi_generic.go: no argument registers */
 	CallReq q = {fn, frame, retoff, NULL};
-	rt_callgo(call_go, &q);
+	RtRoots roots = {&q.frame, 1, sizeof(void *), 1, NULL};  /* the results go there */
+	rt_callgo(call_go, &q, &roots);
 }
 
 /* calls the func value fn of type ft with an ABI0 frame of
@@ -466,7 +502,7 @@ void rt_r_call_c(const GoType *frametype, void *fn, void *frame, uint32_t argsiz
 void rt_reflectcall(void *fn, const GoType *ft, void *frame)
 {
 	CallReq q = {fn, frame, 0, ft};
-	rt_callgo(call_go, &q);
+	rt_callgo(call_go, &q, NULL);
 }
 
 uintptr_t rt_func_framesize(const GoType *ft) { return shape_of(ft)->framesize; }
@@ -493,6 +529,7 @@ ffi_go_closure *rt_makefunc_closure(void *ctx, int kind)
 }
 
 typedef struct {
+	uint8_t *frame;         /* the ABI0 frame (first: the call-in's root) */
 	Shape *sh;
 	void *ctx;
 	int method;
@@ -505,7 +542,7 @@ static void makefunc_go(void *arg)
 {
 	CallbackReq *q = arg;
 	Shape *sh = q->sh;
-	uint8_t *frame = rt_alloc(sh->framesize, 0);
+	uint8_t *frame = q->frame = rt_mallocgc(sh->framesize, &sh->frametype);
 	int k = sh->sret ? 1 : 0;
 	for (int i = 0; i < sh->nargs; i++) {
 		const Scalar *s = &sh->args[i];
@@ -521,7 +558,7 @@ static void makefunc_go(void *arg)
 		const Scalar *s = &sh->res[i];
 		uint8_t *dst = sret ? sret + sh->sretoff[i] : (uint8_t *)q->rv + 8 * i;
 		if (s->kind == SK_MEM) {
-			void *copy = rt_alloc(s->mem->size, s->mem->ptrdata ? 0 : RT_ALLOC_NOSCAN);
+			void *copy = rt_mallocgc(s->mem->size, s->mem);
 			memcpy(copy, frame + s->off, s->mem->size);
 			memcpy(dst, &copy, sizeof copy);
 		} else if (!sret && sh->nres == 1 && s->kind <= SK_I32) {
@@ -540,6 +577,20 @@ static void makefunc_go(void *arg)
 static void rt_makefunc_cb(ffi_cif *cif, void *rv, void **av, void *closure)
 {
 	(void)cif;
-	CallbackReq q = {(Shape *)((char *)closure - offsetof(Shape, closure)), mkfunc_ctx, mkfunc_method, rv, av};
-	rt_callgo(makefunc_go, &q);
+	CallbackReq q = {NULL, (Shape *)((char *)closure - offsetof(Shape, closure)), mkfunc_ctx, mkfunc_method, rv, av};
+	RtRoots roots = {&q.frame, 1, sizeof(void *), 1, NULL};  /* the results come from there */
+	rt_callgo(makefunc_go, &q, &roots);
+}
+
+/* the collector's view (world stopped): the types the cached Shapes hold */
+void rt_reflectcall_roots(RootVisitor fn, void *arg)
+{
+	for (int b = 0; b < NSHAPES; b++)
+		for (Shape *s = __atomic_load_n(&shapes[b], __ATOMIC_ACQUIRE); s; s = s->next) {
+			fn((uintptr_t *)&s->ftype, (uintptr_t *)&s->ftype, arg);
+			for (int i = 0; i < s->nargs; i++)
+				fn((uintptr_t *)&s->args[i].mem, (uintptr_t *)&s->args[i].mem, arg);
+			for (int i = 0; i < s->nres; i++)
+				fn((uintptr_t *)&s->res[i].mem, (uintptr_t *)&s->res[i].mem, arg);
+		}
 }

@@ -186,6 +186,23 @@ RT_HOOK(int32_t, rt_r_addreflectoff, "reflect.addReflectOff", (void *p))
 	return (int32_t)(intptr_t)p;
 }
 
+static void root(const void *w, RootVisitor fn, void *arg) { fn((uintptr_t *)w, (uintptr_t *)w, arg); }
+
+/* The collector's view (world stopped): addReflectOff's table holds the
+ * names and types reflect made (heap objects), and run-time map descriptors
+ * hold their map, key and element types; both are C memory. (reflect's own
+ * caches keep those types alive too; these roots do not depend on it.) */
+void rt_reflect_roots(RootVisitor fn, void *arg)
+{
+	int32_t n = __atomic_load_n(&nreflect_offs, __ATOMIC_ACQUIRE);
+	for (int32_t i = 0; i < n; i++) root(&reflect_offs[i / OFFPAGE][i % OFFPAGE], fn, arg);
+	for (RtMapDesc *r = __atomic_load_n(&rtmaps, __ATOMIC_ACQUIRE); r; r = r->next) {
+		root(&r->t, fn, arg);
+		root(&r->md.key, fn, arg);
+		root(&r->md.elem, fn, arg);
+	}
+}
+
 /* typelinks() (sections []unsafe.Pointer, offset [][]int32): the unnamed
  * composite types of the program (section golc_typelinks: a pointer per
  * descriptor, one per comdat) as one "section" based at the lowest of them,
@@ -240,9 +257,9 @@ RT_HOOK(void, rt_r_typelinks, "reflect.typelinks", (Typelinks * out))
 	if (!__atomic_load_n(&links.offs, __ATOMIC_ACQUIRE))
 		rt_systemstack(build_typelinks, NULL);
 	/* fresh Go slices: reflect does not write them, but they are Go values */
-	void **sec = rt_alloc(sizeof(void *), 0);
+	void **sec = rt_mallocgc(sizeof(void *), &rt_gctype_ptr);
 	sec[0] = (void *)links.base;
-	GoSlice *offs = rt_alloc(sizeof(GoSlice), 0);
+	GoSlice *offs = rt_mallocgc(sizeof(GoSlice), &rt_gctype_slice);
 	*offs = (GoSlice){links.offs, links.n, links.n};
 	out->sections = (GoSlice){sec, 1, 1};
 	out->offsets = (GoSlice){offs, 1, 1};
@@ -289,7 +306,7 @@ RT_HOOK(uintptr_t, rt_r_typehash, "reflect.typehash", (const GoType *t, void *p,
 void *rt_r_unsafe_newarray_c(const GoType *t, intptr_t n)
 {
 	if (n < 0 || (t->size && (uintptr_t)n > ((uintptr_t)1 << 47) / t->size)) rt_panic_error("reflect.unsafe_NewArray: len out of range", 0);
-	return rt_alloc(t->size * (uintptr_t)n, t->ptrdata ? 0 : RT_ALLOC_NOSCAN);
+	return rt_mallocgc(t->size * (uintptr_t)n, t);
 }
 
 void *rt_r_makemap_c(const GoType *t, intptr_t cap) { return rt_makemap_c(mapdesc(t), cap); }
@@ -371,11 +388,16 @@ typedef struct SelResult {
 	int8_t recvok;
 } SelResult;
 
+static const GoType scase_type = RT_GCTYPE(2, 0x3);      /* RtScase {c, elem} */
+
 SelResult rt_r_rselect_c(RSelect *cs, intptr_t n, intptr_t cap)
 {
 	(void)cap;
-	RtScase *sc = rt_alloc(sizeof(RtScase) * (size_t)(n ? n : 1), 0);
-	intptr_t *back = rt_alloc(sizeof(intptr_t) * (size_t)(n ? n : 1), RT_ALLOC_NOSCAN);
+	RtScase *sc = rt_mallocgc(sizeof(RtScase) * (size_t)(n ? n : 1), &scase_type);
+	intptr_t *back = rt_mallocgc(sizeof(intptr_t) * (size_t)(n ? n : 1), NULL);
+	/* needed after a park: back (the select reads neither sc nor cs then) */
+	void *keep[1] = {back};
+	RtRoots roots = {keep, 1, sizeof(void *), 1, NULL};
 	intptr_t ns = 0, nr = 0, def = -1;
 	for (intptr_t i = 0; i < n; i++)
 		if (cs[i].dir == 1) back[ns] = i, sc[ns++] = (RtScase){cs[i].ch, cs[i].val};
@@ -383,7 +405,7 @@ SelResult rt_r_rselect_c(RSelect *cs, intptr_t n, intptr_t cap)
 		if (cs[i].dir == 2) back[ns + nr] = i, sc[ns + nr++] = (RtScase){cs[i].ch, cs[i].val};
 		if (cs[i].dir == 3) def = i;
 	}
-	RtSelectResult r = rt_selectgo_c(sc, ns, nr, def < 0);
+	RtSelectResult r = rt_select(sc, ns, nr, def < 0, &roots);
 	if (r.chosen < 0) return (SelResult){def, 0};
 	return (SelResult){back[r.chosen], r.recvok};
 }

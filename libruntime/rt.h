@@ -30,6 +30,7 @@ typedef struct StackLoc StackLoc;
 typedef struct StackRecord StackRecord;
 typedef struct FuncEntry FuncEntry;
 typedef struct Frame Frame;
+typedef struct RtRoots RtRoots;
 
 #define RT_NORETURN __attribute__((noreturn))
 
@@ -66,7 +67,8 @@ enum {
 	RT_DBG_GLOBALS = 1 << 3,    /* global roots per module at startup */
 };
 extern unsigned rt_debug;       /* GOLC_DEBUG switches, RT_DBG_* */
-extern int rt_gcstress;         /* GOLC_GCSTRESS=1: verify roots at every allocation */
+extern int rt_gcstress;         /* GOLC_GCSTRESS=1: verify roots at every allocation;
+                                 * all (2): every goroutine's (GOMAXPROCS=1) */
 extern long rt_gcstress_every;  /* GOLC_GCSTRESS=gc:N: collect after every N allocations */
 void rt_debug_init(void);
 unsigned rt_debug_parse(const char *s, void (*unknown)(const char *name, size_t n));
@@ -143,6 +145,8 @@ struct G {
 	struct M *lockedm;              /* LockOSThread: only this M runs it */
 	void *labels;                   /* runtime/pprof's labels (runtimeapi.c) */
 	int system;                     /* a runtime goroutine (finalizers): not counted, not shown */
+	RtRoots *parkroots;             /* parked: C words holding Go pointers (rt_gopark) */
+	uint32_t startptrs;             /* not started yet: RT_START_* ctx words holding Go pointers */
 };
 
 #define RT_STACK_MIN 2048               /* first and smallest segment */
@@ -329,9 +333,11 @@ typedef struct CallIn {
 	Gobuf sched;
 	Seg *seg;
 	GoDeferRec *defer;      /* g->defer at the call: records newer than it are the callee's */
+	RtRoots *roots;         /* Go pointers the C caller needs after the call (gcroots.c) */
 	struct CallIn *link;    /* older call-in */
 } CallIn;
-void rt_callgo(void (*fn)(void *), void *arg);  /* fn(arg) on a fresh segment, may call Go */
+/* fn(arg) on a fresh segment, may call Go; roots (or NULL) stay reachable meanwhile */
+void rt_callgo(void (*fn)(void *), void *arg, RtRoots *roots);
 void rt_reflectcall(void *fn, const GoType *ft, void *frame);  /* fn of type ft, ABI0 frame */
 uintptr_t rt_func_framesize(const GoType *ft);
 const GoType *rt_func_param(const GoType *ft, int i);
@@ -423,6 +429,8 @@ intptr_t rt_chanlen(Hchan *c) __asm__("runtime.chanlen");
 intptr_t rt_chancap(Hchan *c) __asm__("runtime.chancap");
 int rt_chanrecv(Hchan *c, void *elem, int block);              /* bit 0 received, bit 1 done */
 RtSelectResult rt_selectgo_c(RtScase *cases, intptr_t nsends, intptr_t nrecvs, int8_t block);
+/* caller: C words of the caller's to keep reachable while parked, or NULL */
+RtSelectResult rt_select(RtScase *cases, intptr_t nsends, intptr_t nrecvs, int8_t block, RtRoots *caller);
 
 /* --------------------------------------------------------------- malloc.c */
 enum {
@@ -677,12 +685,20 @@ struct M {
 };
 
 extern volatile int32_t rt_gomaxprocs;
-void rt_gopark(void (*unlockf)(void *), void *arg, const char *reason);
+/* parks the current goroutine; roots (or NULL): the C words holding Go
+ * pointers its C frames need after it wakes (reported while it is parked) */
+void rt_gopark(void (*unlockf)(void *), void *arg, const char *reason, RtRoots *roots);
 void rt_goready(G *g);
 int64_t rt_numgoroutine(void);
 intptr_t rt_mcount(void);               /* Ms made (threads running Go code) */
 RT_NORETURN void rt_sched_main(void (*fn)(void *));
-G *rt_newg(void *fn, void *nest, uintptr_t a0, uintptr_t a1, uintptr_t a2);   /* not yet runnable */
+enum {                          /* rt_newg: arguments that are Go pointers */
+	RT_START_NEST = 1, RT_START_A0 = 2, RT_START_A1 = 4, RT_START_A2 = 8,
+};
+/* not yet runnable; ptrs: RT_START_* (reported by rt_g_roots until it runs) */
+G *rt_newg(void *fn, void *nest, uintptr_t a0, uintptr_t a1, uintptr_t a2, uint32_t ptrs);
+void rt_forall_g(void (*fn)(G *g, void *arg), void *arg);      /* every G struct (allg) */
+void rt_proc_roots(RootVisitor fn, void *arg);  /* every P's timers (world stopped) */
 void rt_entersyscall(void);
 void rt_exitsyscall(void);
 intptr_t rt_set_gomaxprocs(intptr_t n);                        /* returns the old value */
@@ -697,7 +713,6 @@ int rt_canspin(intptr_t i);
 void rt_unlockosthread(void);
 void rt_stoptheworld(void);             /* system stack, holding a P, under rt_stw_acquire */
 void rt_starttheworld(void);
-void rt_forallg(void (*fn)(G *g, void *arg), void *arg);
 void rt_forallp(void (*fn)(P *p, void *arg), void *arg);      /* every P ever made */
 intptr_t rt_set_maxthreads(intptr_t n);         /* debug.SetMaxThreads; returns the old limit */
 long rt_numcpu(void);                   /* runtimeapi.c */
@@ -718,6 +733,7 @@ typedef struct RtTimer {
 void rt_ctimer_set(RtTimer *c, int64_t when);   /* (re)arms, on the current P */
 void rt_ctimer_stop(RtTimer *c);
 int64_t rt_timers_run(P *p);            /* runs p's due timers; p's next deadline or 0 */
+void rt_timer_roots(P *p, RootVisitor fn, void *arg);  /* package time's timers in p's heap */
 void rt_timers_move(P *p, P *to);       /* world stopped */
 int64_t rt_nanotime(void);
 
@@ -727,6 +743,48 @@ int rt_netpoll_inited(void);
 G *rt_netpoll(int64_t delay);           /* ready goroutines (linked by schedlink); delay < 0 blocks */
 void rt_netpoll_break(void);
 extern volatile int32_t rt_netpoll_waiters;
+
+/* --------------------------------------------------------------- gcroots.c */
+/*
+ * Go heap pointers held in runtime C memory (docs/gc-roots.md). The
+ * collector scans a heap object only through the type it was allocated
+ * with and a goroutine's Go frames through the stack maps; C frames are
+ * never scanned, so every other word of C memory that holds a Go pointer
+ * is reported here. Both call fn(w, w, arg) for each such word w (its
+ * value may be nil, interior to an object, or outside the heap: static
+ * data, a goroutine stack). The world is stopped while they run.
+ */
+void rt_runtime_roots(RootVisitor fn, void *arg);       /* process-wide */
+void rt_g_roots(G *g, RootVisitor fn, void *arg);       /* one goroutine's */
+
+/* C words a goroutine's C frames need while it is parked (rt_gopark) or
+ * runs Go code called from C (rt_callgo): n elements of `stride` bytes
+ * from base, whose first nptr words hold Go pointers */
+struct RtRoots {
+	void *base;
+	uint32_t n, stride, nptr;
+	RtRoots *link;          /* more runs of the same frame, or NULL */
+};
+
+/* A runtime-internal type for rt_mallocgc (never seen by reflect): nwords
+ * words (at most 64), bit i of mask set when word i holds a Go pointer. */
+#define RT_GCTYPE(nwords, mask) \
+	{ \
+		.size = 8 * (nwords), .ptrdata = (mask) ? 8 * (64 - __builtin_clzll(mask)) : 0, \
+		.align = 8, .fieldalign = 8, .kind = GO_KIND_STRUCT, .gcdata = (const uint8_t[8]){ \
+			RT_MASKBYTE(mask, 0), RT_MASKBYTE(mask, 1), RT_MASKBYTE(mask, 2), RT_MASKBYTE(mask, 3), \
+			RT_MASKBYTE(mask, 4), RT_MASKBYTE(mask, 5), RT_MASKBYTE(mask, 6), RT_MASKBYTE(mask, 7)}, \
+	}
+#define RT_MASKBYTE(mask, i) ((uint8_t)((uint64_t)(mask) >> (8 * (i))))
+extern const GoType rt_gctype_ptr;      /* one pointer word */
+extern const GoType rt_gctype_string;   /* {p, n} */
+extern const GoType rt_gctype_slice;    /* {p, len, cap} */
+
+/* the parts of rt_runtime_roots, one per file (called in this order) */
+void rt_iface_roots(RootVisitor fn, void *arg);         /* iface.c: cached itabs */
+void rt_reflect_roots(RootVisitor fn, void *arg);       /* reflecthooks.c: addReflectOff, map descriptors */
+void rt_reflectcall_roots(RootVisitor fn, void *arg);   /* reflectcall.c: call shapes */
+void rt_stdhooks_roots(RootVisitor fn, void *arg);      /* stdhooks.c: sync.Pool's cleanup */
 
 #endif /* __ASSEMBLER__ */
 #endif

@@ -4,7 +4,8 @@
  * scheduler and the collector exist; and internal/syscall/unix's socket
  * hooks.
  *
- * GOMAXPROCS and LockOSThread are the scheduler's (proc.c); GC and
+ * GOMAXPROCS and LockOSThread are the scheduler's (proc.c, behind RT_GOENTRY
+ * trampolines, as is runtime/pprof.readProfile, which parks); GC and
  * ReadMemStats the collector's (mgc.c), SetFinalizer mfinal.c's. Pending
  * (#8): the call-stack queries Caller, Callers and Frames report one frame
  * or none.
@@ -142,9 +143,8 @@ intptr_t rt_gomaxprocs_default(void)
 }
 
 /* GOMAXPROCS(n): n <= 0 only reads; else stops the world and resizes the
- * P set (proc.c), clamping n to 1024 */
-/* body of runtime.GOMAXPROCS (RT_GOENTRY: it may wait for a stop in progress) */
-intptr_t rt_gomaxprocs_c(intptr_t n) { return rt_set_gomaxprocs(n); }
+ * P set, clamping n to 1024: rt_set_gomaxprocs (proc.c) behind an
+ * RT_GOENTRY trampoline (g->sched is valid while the world is stopped) */
 
 /* ---------------------------------------------------------------- LockOSThread */
 
@@ -262,7 +262,8 @@ typedef struct ReadProfile {
 	GoSlice data, tags;
 	int8_t eof;
 } ReadProfile;
-RT_HOOK(void, rt_pprof_readprofile, "runtime/pprof.readProfile", (ReadProfile * out))
+/* body of runtime/pprof.readProfile (an RT_GOENTRY trampoline: it parks) */
+void rt_pprof_readprofile_c(ReadProfile *out)
 {
 	memset(out, 0, sizeof *out);
 	for (;;) {
@@ -280,7 +281,7 @@ RT_HOOK(void, rt_pprof_readprofile, "runtime/pprof.readProfile", (ReadProfile * 
 			return;
 		}
 		profwaiter = rt_getg();
-		rt_gopark(unlock_prof, NULL, "profiling reader");
+		rt_gopark(unlock_prof, NULL, "profiling reader", NULL);
 	}
 }
 

@@ -18,6 +18,12 @@
  * (rt_gopark's unlock function), so a releaser that finds it in the queue
  * can always ready it. A notify list keeps its waiters under the lock word
  * of sync.notifyList.
+ *
+ * The collector (gcroots.c): a Waiter lives in the parked goroutine's C
+ * frame; its semaphore address (a field of a Go object, or a global) is
+ * registered with rt_gopark as a root. A notify list's waiter holds no Go
+ * pointer; sync.notifyList's head/tail words point at Waiters on goroutine
+ * stacks (not heap memory).
  */
 #include "rt.h"
 
@@ -25,8 +31,8 @@
 
 typedef struct Waiter Waiter;
 struct Waiter {
+	uint32_t *addr;         /* semaphore (first: the parked waiter's root), or */
 	G *g;
-	uint32_t *addr;         /* semaphore, or */
 	uint32_t ticket;        /* notify list ticket */
 	int acquired;           /* handoff: the unit is ours */
 	Waiter *next, *prev;
@@ -57,6 +63,7 @@ static void semacquire(uint32_t *addr, int lifo, const char *reason)
 {
 	if (cansemacquire(addr)) return;
 	Waiter w = {.g = rt_getg(), .addr = addr};
+	RtRoots roots = {&w, 1, sizeof w, 1, NULL};
 	Root *r = root_of(addr);
 	for (;;) {
 		rt_lock(&r->lock);
@@ -77,7 +84,7 @@ static void semacquire(uint32_t *addr, int lifo, const char *reason)
 			else r->head = &w;
 			r->tail = &w;
 		}
-		rt_gopark(unlock_root, r, reason);
+		rt_gopark(unlock_root, r, reason, &roots);
 		if (w.acquired || cansemacquire(addr)) return;
 		lifo = 1;
 	}
@@ -155,7 +162,7 @@ void rt_notifylistwait_c(NotifyList *l, uint32_t t)
 	if (l->tail) l->tail->next = &w;
 	else l->head = &w;
 	l->tail = &w;
-	rt_gopark(unlock_list, l, "sync.Cond.Wait");
+	rt_gopark(unlock_list, l, "sync.Cond.Wait", NULL);
 }
 
 void rt_notifylistnotifyall(NotifyList *l) __asm__("sync.runtime_notifyListNotifyAll");

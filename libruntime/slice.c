@@ -16,7 +16,9 @@
  * is met, and rounds the byte size up to gc's size classes (roundup_size);
  * []byte(s) and []rune(s) round their allocation the same way.
  * Everything runs on a goroutine segment without a stack check: tiny frames,
- * no libc; rt_alloc switches to the system stack itself when it maps memory.
+ * no libc; rt_mallocgc switches to the system stack itself when it maps memory.
+ * Slices are allocated with their element type (exactly cap elements, so the
+ * size is a multiple of it; the allocator rounds up on its own).
  */
 #include "rt.h"
 
@@ -70,7 +72,7 @@ void *rt_makeslice_c(const GoType *et, intptr_t len, intptr_t cap)
 			rt_panic_error("makeslice: len out of range", 1);
 		rt_panic_error("makeslice: cap out of range", 1);
 	}
-	return rt_alloc(sz * (uintptr_t)cap, et->ptrdata ? 0 : RT_ALLOC_NOSCAN);
+	return rt_mallocgc(sz * (uintptr_t)cap, et);
 }
 
 PtrInt rt_growslice_c(const GoType *et, void *p, intptr_t len, intptr_t cap, intptr_t need)
@@ -97,7 +99,7 @@ PtrInt rt_growslice_c(const GoType *et, void *p, intptr_t len, intptr_t cap, int
 		rt_panic_error("growslice: cap out of range", 1);
 	uintptr_t mem = roundup_size((uintptr_t)newcap * sz);
 	newcap = (intptr_t)(mem / sz);
-	uint8_t *np = rt_alloc(mem, et->ptrdata ? 0 : RT_ALLOC_NOSCAN);
+	uint8_t *np = rt_mallocgc((uintptr_t)newcap * sz, et);
 	copy_bytes(np, p, (uintptr_t)len * sz);
 	return (PtrInt){np, newcap};
 }
@@ -106,7 +108,7 @@ GoString rt_slicebytetostring_c(const uint8_t *p, intptr_t n)
 {
 	if (n == 0)
 		return (GoString){0, 0};
-	uint8_t *r = rt_alloc((size_t)n, RT_ALLOC_NOSCAN);
+	uint8_t *r = rt_mallocgc((size_t)n, NULL);
 	copy_bytes(r, p, (uintptr_t)n);
 	return (GoString){r, n};
 }
@@ -118,7 +120,7 @@ GoString rt_slicebytetostring_c(const uint8_t *p, intptr_t n)
 PtrInt rt_stringtoslicebyte_c(const uint8_t *p, intptr_t n)
 {
 	uintptr_t cap = n <= TMPBUF ? (uintptr_t)n : roundup_size((uintptr_t)n);
-	uint8_t *r = rt_alloc(cap, RT_ALLOC_NOSCAN);
+	uint8_t *r = rt_mallocgc(cap, NULL);
 	copy_bytes(r, p, (uintptr_t)n);
 	return (PtrInt){r, (intptr_t)cap};
 }
@@ -213,7 +215,7 @@ GoString rt_slicerunetostring_c(const int32_t *p, intptr_t n)
 		total += encode(tmp, p[i]);
 	if (total == 0)
 		return (GoString){0, 0};
-	uint8_t *r = rt_alloc((size_t)total, RT_ALLOC_NOSCAN);
+	uint8_t *r = rt_mallocgc((size_t)total, NULL);
 	intptr_t k = 0;
 	for (intptr_t i = 0; i < n; i++)
 		k += encode(r + k, p[i]);
@@ -228,7 +230,7 @@ PtrInt rt_stringtoslicerune_c(const uint8_t *p, intptr_t n)
 		cnt++;
 	}
 	uintptr_t mem = cnt <= TMPBUF ? (uintptr_t)cnt * 4 : roundup_size((uintptr_t)cnt * 4);
-	int32_t *r = rt_alloc(mem, RT_ALLOC_NOSCAN);
+	int32_t *r = rt_mallocgc(mem, NULL);
 	intptr_t i = 0;
 	for (intptr_t k = 0; k < n; k += w)
 		r[i++] = decode(p, n, k, &w);

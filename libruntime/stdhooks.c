@@ -12,7 +12,8 @@
  * the value.
  *
  * System calls made through package syscall tell the scheduler
- * (entersyscall/exitsyscall: the P can go to another thread meanwhile);
+ * (entersyscall/exitsyscall: the P can go to another thread meanwhile, and
+ * the collector walks the goroutine's stack from its Go caller);
  * internal/poll's netpoller is in netpoll.c.
  */
 #define _GNU_SOURCE
@@ -116,10 +117,16 @@ uint32_t rt_sync_fastrandn(uint32_t n) { return rt_fastrandn(n); }
 uint32_t rt_os_fastrand(void) __asm__("os.fastrand");
 uint32_t rt_os_fastrand(void) { return (uint32_t)rt_fastrand(); }
 
-/* sync.Pool's cleanup runs at the start of every collection (issue #7) */
+/* sync.Pool's cleanup runs at the start of every collection (issue #7);
+ * the func value is a root (rt_stdhooks_roots) */
 void *rt_pool_cleanup;
 void rt_sync_registerpoolcleanup(void *fv) __asm__("sync.runtime_registerPoolCleanup");
 void rt_sync_registerpoolcleanup(void *fv) { rt_pool_cleanup = fv; }
+
+void rt_stdhooks_roots(RootVisitor fn, void *arg)
+{
+	fn((uintptr_t *)&rt_pool_cleanup, (uintptr_t *)&rt_pool_cleanup, arg);
+}
 
 /* procPin: the current P's id; no preemption until procUnpin (proc.c) */
 intptr_t rt_sync_procpin(void) __asm__("sync.runtime_procPin");
@@ -159,7 +166,7 @@ void rt_sync_dospin(void)
 
 static GoSlice strings_of(char **v, int n)
 {
-	GoString *s = rt_alloc(sizeof(GoString) * (size_t)(n ? n : 1), 0);
+	GoString *s = rt_mallocgc(sizeof(GoString) * (size_t)(n ? n : 1), &rt_gctype_string);
 	for (int i = 0; i < n; i++) s[i] = (GoString){(const uint8_t *)v[i], (intptr_t)strlen(v[i])};
 	return (GoSlice){s, n, n};
 }
@@ -202,10 +209,10 @@ NOP_HOOK("syscall.runtime_AfterFork", rt_syscall_afterfork)
 NOP_HOOK("syscall.runtime_AfterForkInChild", rt_syscall_afterforkinchild)
 NOP_HOOK("syscall.runtime_BeforeExec", rt_syscall_beforeexec)
 NOP_HOOK("syscall.runtime_AfterExec", rt_syscall_afterexec)
-void rt_syscall_entersyscall(void) __asm__("syscall.runtime_entersyscall");
-void rt_syscall_entersyscall(void) { rt_entersyscall(); }
-void rt_syscall_exitsyscall(void) __asm__("syscall.runtime_exitsyscall");
-void rt_syscall_exitsyscall(void) { rt_exitsyscall(); }
+/* syscall.runtime_entersyscall / runtime_exitsyscall are RT_GOENTRY
+ * trampolines to rt_entersyscall / rt_exitsyscall (proc.c): g->sched names
+ * the Go caller while the goroutine is in the call (its stack is walked
+ * then, its C frames are not) */
 NOP_HOOK("internal/poll.runtime_pollServerInit", rt_poll_serverinit)
 
 intptr_t rt_syscall_getpagesize(void) __asm__("syscall.Getpagesize");
@@ -229,10 +236,13 @@ static Sys3 sys(long nr, uintptr_t a1, uintptr_t a2, uintptr_t a3, uintptr_t a4,
 	return (Sys3){(uintptr_t)r, 0, 0};
 }
 
-void rt_syscall_rawsyscall6(Sys3 *out, uintptr_t trap, uintptr_t a1, uintptr_t a2, uintptr_t a3, uintptr_t a4,
-                            uintptr_t a5, uintptr_t a6) __asm__("syscall.RawSyscall6");
-void rt_syscall_rawsyscall6(Sys3 *out, uintptr_t trap, uintptr_t a1, uintptr_t a2, uintptr_t a3, uintptr_t a4,
-                            uintptr_t a5, uintptr_t a6)
+/* body of syscall.RawSyscall6, an RT_GOENTRY trampoline: between
+ * entersyscall and exitsyscall (Syscall, Syscall6) the goroutine blocks
+ * here, and its stack is walked from this call's site, whose stack map
+ * describes the frame as it is during the call (entersyscall's site was
+ * one call earlier) */
+void rt_syscall_rawsyscall6_c(Sys3 *out, uintptr_t trap, uintptr_t a1, uintptr_t a2, uintptr_t a3, uintptr_t a4,
+                              uintptr_t a5, uintptr_t a6)
 {
 	*out = sys((long)trap, a1, a2, a3, a4, a5, a6);
 }

@@ -11,7 +11,7 @@
  * as LLVM returns {ptr, i64}). Everything here runs on a goroutine segment
  * without a stack check: no libc (memcmp/memcpy through the PLT could run
  * the lazy-binding resolver, which saves vector state on this stack), tiny
- * frames; rt_alloc switches to the system stack when it maps memory.
+ * frames; rt_mallocgc switches to the system stack when it maps memory.
  * (Slice and interface printing, once here, live in print.c.)
  */
 #include "rt.h"
@@ -43,7 +43,7 @@ GoString rt_concatstring2_c(const uint8_t *p, intptr_t n, const uint8_t *q, intp
 		return (GoString){q, m};
 	if (m == 0)
 		return (GoString){p, n};
-	uint8_t *r = rt_alloc((size_t)(n + m), RT_ALLOC_NOSCAN);
+	uint8_t *r = rt_mallocgc((size_t)(n + m), NULL);
 	for (intptr_t i = 0; i < n; i++)
 		r[i] = p[i];
 	for (intptr_t i = 0; i < m; i++)
@@ -76,7 +76,7 @@ GoString rt_intstring_c(int64_t v)
 		b[3] = (uint8_t)(0x80 | (v & 0x3F));
 		n = 4;
 	}
-	uint8_t *r = rt_alloc((size_t)n, RT_ALLOC_NOSCAN);
+	uint8_t *r = rt_mallocgc((size_t)n, NULL);
 	for (int i = 0; i < n; i++)
 		r[i] = b[i];
 	return (GoString){r, n};

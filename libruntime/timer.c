@@ -181,7 +181,8 @@ int64_t rt_timers_run(P *p)
 			push(h, p, (Entry){t->when, t, NULL, NULL});
 		}
 		void *code = *(void **)t->f;
-		ready[n++] = rt_newg(code, t->f, (uintptr_t)t->arg.t, (uintptr_t)t->arg.data, t->seq);
+		ready[n++] = rt_newg(code, t->f, (uintptr_t)t->arg.t, (uintptr_t)t->arg.data, t->seq,
+		                     RT_START_NEST | RT_START_A0 | RT_START_A1);
 	}
 	update_next(h);
 	rt_unlock(&h->lock);
@@ -191,6 +192,17 @@ int64_t rt_timers_run(P *p)
 	}
 	for (int i = 0; i < nc; i++) calls[i]->f(calls[i]->arg);
 	return __atomic_load_n(&h->next, __ATOMIC_ACQUIRE);
+}
+
+/* The collector's view (world stopped): a pending runtimeTimer is reachable
+ * from its P's heap alone (time.AfterFunc's timer may have no other
+ * reference); its f and arg are fields of that Go object. Sleepers (G) and
+ * runtime timers (RtTimer) are C memory. */
+void rt_timer_roots(P *p, RootVisitor fn, void *arg)
+{
+	TimerHeap *h = &p->timers;
+	for (int i = 0; i < h->n; i++)
+		if (h->e[i].t) fn((uintptr_t *)&h->e[i].t, (uintptr_t *)&h->e[i].t, arg);
 }
 
 /* after a timer was added at `when`: unlock, and make sure an M waits for it */
@@ -273,7 +285,7 @@ void rt_time_sleep_c(int64_t ns)
 	P *p = curp();
 	rt_lock(&p->timers.lock);
 	push(&p->timers, p, (Entry){when, NULL, g, NULL});
-	rt_gopark(sleep_unlock, &when, "sleep");
+	rt_gopark(sleep_unlock, &when, "sleep", NULL);
 }
 
 static RtLock tlocks[64];       /* one runtimeTimer's operations, striped by address */

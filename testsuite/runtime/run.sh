@@ -2,7 +2,8 @@
 # run.sh: builds libruntime (through its CMakeLists.txt) and runs the runtime
 # tests for x86_64 (natively) and aarch64 (under qemu-aarch64):
 #   - C unit tests: test_stackmap (with sm_input.ll), test_stack, test_note, test_print,
-#     test_string, test_malloc, test_globals
+#     test_string, test_malloc, test_globals, test_gcroots (the collector's roots held by
+#     runtime C code)
 #   - hand-written IR programs (*.ll, emulating codegen): deep recursion over
 #     many segments, GOLC_GCSTRESS, preemption, tracebacks and panics,
 #     stack overflow, bad roots, unknown functions, stack-map counts
@@ -90,7 +91,8 @@ for arch in $ARCHES; do
 		# hangs in pthread_create with the dynamic cross glibc)
 		local how="-fuse-ld=lld -no-pie"
 		[ $arch = aarch64 ] && how="-fuse-ld=bfd -static"
-		$CC $how -o "$o" "$@" "$GORT" "$LIB" -Wl,-T,"$LDS" -l:libffi.a -lpthread -lm
+		# -z now: no lazy PLT resolution on a goroutine segment (driver/link.c)
+		$CC $how -Wl,-z,now -o "$o" "$@" "$GORT" "$LIB" -Wl,-T,"$LDS" -l:libffi.a -lpthread -lm
 	}
 	ir() { # ir NAME [opt passes]: NAME.ll -> $T/NAME.o
 		local passes=${2:-$PIPELINE}
@@ -108,7 +110,7 @@ for arch in $ARCHES; do
 			link "$T/panic" "$T/panic_main.o" "$T/panic_lib.o" "$T/testhelp.o" &&
 			link "$T/badroot" "$T/badroot.o" "$T/testhelp.o" &&
 			link "$T/unknownfn" "$T/unknownfn.o" &&
-			for u in test_stack test_print test_string test_note test_malloc test_globals; do
+			for u in test_stack test_print test_string test_note test_malloc test_globals test_gcroots; do
 				$CC $CFLAGS -I"$HERE" "$HERE/$u.c" -c -o "$T/$u.o" && link "$T/$u" "$T/$u.o" || exit 1
 			done &&
 			$CC $CFLAGS -I"$HERE" "$HERE/test_stackmap.c" -c -o "$T/test_stackmap.o" &&
@@ -125,7 +127,7 @@ for arch in $ARCHES; do
 	# runtime.o's own records and functions come on top of a test's
 	export GORT_RECORDS=$(llvm-readobj-19 --stackmap "$GORT" | grep -c 'Record ID')
 	export GORT_FUNCS=$(llvm-readobj-19 --stackmap "$GORT" | sed -n 's/.*Num Functions: //p')
-	for u in test_stackmap test_stack test_string test_note test_malloc test_globals "test_print $HERE/print_values.txt $HERE/print_golden.txt"; do
+	for u in test_stackmap test_stack test_string test_note test_malloc test_globals test_gcroots "test_print $HERE/print_values.txt $HERE/print_golden.txt"; do
 		$RUN $T/$u >"$T/unit.log" 2>&1
 		rc=$?
 		grep '^FAILED\|^line' "$T/unit.log"
