@@ -28,9 +28,9 @@
  * change after the setjmp. The result variables of a function with defer are
  * therefore heap cells (their cell pointers are set before the setjmp and
  * never change; their contents are memory), the record is an alloca whose
- * address escapes to g->defer, and `g` is re-read. With a moving collector
- * the cell pointers must move into the record as GC roots (not needed yet:
- * the allocator never moves or frees).
+ * address escapes to g->defer, and `g` is re-read. The result cells'
+ * pointers are also in the record (its roots, scanned by the
+ * collector): after a panic's noreturn call no stack map holds them.
  *
  * Functions with defer and functions calling recover() are `noinline` (a
  * recover() inlined into another function would check the wrong frame).
@@ -99,9 +99,19 @@ void cg_defer_begin(CG *cg)
 	memset(&cur, 0, sizeof cur);
 	cur.fn = f;
 	LLVMAddAttributeAtIndex(f->fn, LLVMAttributeFunctionIndex, cg_enumattr(cg, "noinline"));
-	LLVMTypeRef rt = LLVMArrayType2(cg->i64, 2 + ctx_words(cg));
+	int ncells = 0;
+	for (int i = 0; i < f->sig->nresults; i++) ncells += f->resloc[i] && f->resloc[i]->heap;
+	LLVMTypeRef rt = LLVMArrayType2(cg->i64, 2 + ctx_words(cg) + 1 + ncells);
 	cur.rec = cg_alloca(cg, rt, "defer.rec");
 	LLVMSetAlignment(cur.rec, 16);
+	/* the result cells as roots: a panic's stack map no longer has them */
+	int off = 8 * (2 + ctx_words(cg));
+	LLVMBuildStore(cg->b, LLVMConstInt(cg->i64, (unsigned long long)ncells, 0), cg_addr_off(cg, cur.rec, off));
+	for (int i = 0, k = 0; i < f->sig->nresults; i++) {
+		if (!f->resloc[i] || !f->resloc[i]->heap) continue;
+		LLVMValueRef cell = LLVMBuildLoad2(cg->b, cg->gptr, f->resloc[i]->addr, "");
+		LLVMBuildStore(cg->b, cell, cg_addr_off(cg, cur.rec, off + 8 * ++k));
+	}
 	LLVMValueRef gd = g_defer_addr(cg);
 	LLVMValueRef old = LLVMBuildLoad2(cg->b, cg->ptr, gd, "defer.link");
 	LLVMBuildStore(cg->b, old, cur.rec);

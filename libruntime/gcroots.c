@@ -73,8 +73,10 @@ void rt_g_roots(G *g, RootVisitor fn, void *arg)
 		if (g->startptrs >> i & 1)
 			word(&g->ctx.regs[startregs[i]], fn, arg);
 	/* records live in Go frames, outside the stack maps */
-	for (GoDeferRec *d = g->defer; d; d = d->link)
+	for (GoDeferRec *d = g->defer; d; d = d->link) {
 		word(&d->head, fn, arg);
+		for (uintptr_t i = 0; i < d->nroots; i++) word(&d->roots[i], fn, arg);
+	}
 	/* Panic structs live in the C frames of the panicking runtime calls */
 	for (Panic *p = g->panic; p; p = p->link) {
 		word(&p->t, fn, arg);

@@ -63,6 +63,9 @@ uint64_t rt_morestack(void *blk, void (*adapter)(void *), uint64_t est);
  *   +0  link   older record
  *   +8  head   newest pending deferred call (a GoDefer on the heap), or NULL
  *   +16 ctx    rt_setjmp context (GO_DEFER_CTX_WORDS words)
+ *   then nroots and the result variables' heap cells: a panic's stack map
+ *   (at a noreturn call) no longer holds them, but the recovered frame
+ *   returns through them
  * A deferred call is a funcval with a link: {code, link, operands...}; it is
  * called as code(nest = the GoDefer) (a "deferwrap" thunk that calls the
  * deferred function with the saved operands). Normal returns pop and call
@@ -87,6 +90,8 @@ typedef struct GoDeferRec {
 	struct GoDeferRec *link;
 	GoDefer *head;
 	uintptr_t ctx[GO_DEFER_CTX_WORDS];
+	uintptr_t nroots;       /* heap cells of the result variables, which the  */
+	void *roots[];          /* frame needs after a recovery (GC roots) */
 } GoDeferRec;
 
 typedef struct GoEface {

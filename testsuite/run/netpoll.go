@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"runtime"
 	"time"
 )
 
@@ -57,4 +58,5 @@ func main() {
 			break
 		}
 	}
+	runtime.KeepAlive(w) // else its finalizer may close it, and reads see EOF
 }
