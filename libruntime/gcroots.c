@@ -27,10 +27,10 @@
  *  - Reported words hold nil, a Go pointer (possibly interior), or a
  *    pointer outside the heap (static data, a stack); never an integer.
  *
- * Rejected: scanning C frames conservatively (the collector is precise and
- * non-moving objects would be kept alive by stale words); Go's sudog list
- * per G (RtRoots covers sudogs, semaphore waiters and select's arrays with
- * one mechanism).
+ * Rejected: scanning C frames conservatively (stale words and integers
+ * would keep garbage alive, and a moving collector could not update them);
+ * Go's sudog list per G (RtRoots covers sudogs, semaphore waiters, select's
+ * arrays and reflect's frames with one mechanism).
  */
 #include "rt.h"
 
