@@ -97,6 +97,21 @@ int cg_call_args_flat(CG *cg, Node *call, Type *sig, LLVMValueRef **out)
 
 /* ------------------------------------------------------------ calls */
 
+/* An argument that is a GC pointer converted to uintptr in the call itself
+ * (`syscall.Syscall(..., uintptr(unsafe.Pointer(&b[0])), ...)`) keeps its
+ * object alive until the call returns, as gc's //go:uintptrkeepalive rule
+ * says: the kernel may still write there while the collector runs. */
+static void keep_uintptr_args(CG *cg, const Args *a)
+{
+	for (int i = 0; i < a->n; i++) {
+		LLVMValueRef v = a->v[i];
+		if (!v || !LLVMIsAPtrToIntInst(v)) continue;
+		LLVMValueRef p = LLVMGetOperand(v, 0);
+		if (LLVMIsAAddrSpaceCastInst(p)) p = LLVMGetOperand(p, 0);
+		if (LLVMTypeOf(p) == cg->gptr) cg_keepalive(cg, p);
+	}
+}
+
 static Val call_direct(CG *cg, Node *n, Obj *fn, Val *recv)
 {
 	Val iv;
@@ -114,6 +129,7 @@ static Val call_direct(CG *cg, Node *n, Obj *fn, Val *recv)
 	call_args(cg, n, fn->type, &a);
 	cg_set_pos(cg, n->pos);
 	LLVMValueRef r = cg_call(cg, LLVMGlobalGetValueType(f), f, a.v, a.n, n->pos);
+	keep_uintptr_args(cg, &a);
 	if (out) r = LLVMBuildLoad2(cg->b, rt, out, "");
 	return cg_results(cg, r, fn->type);
 }
