@@ -18,6 +18,7 @@ BUILD_TYPE ?= RelWithDebInfo
 GOARCH     ?= amd64
 JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 PYTHON     ?= python3
+LIT        ?= /usr/lib/llvm-19/build/utils/lit/lit.py
 
 # Everything the build and the tests need (all in Debian 12 bookworm/main).
 PACKAGES := cmake ninja-build python3 pkg-config \
@@ -45,7 +46,7 @@ endif
 
 GENERATOR := $(if $(shell command -v ninja 2>/dev/null),Ninja,Unix Makefiles)
 
-.PHONY: all deps deps-if-missing configure build check conformance bench stress fuzz clean
+.PHONY: all deps deps-if-missing configure build check check-gcstress conformance bench stress fuzz clean
 
 all: build
 
@@ -108,6 +109,20 @@ stress: build
 	GOARCH=$(GOARCH) $(BUILD)/bin/golc build -o $$exe testsuite/stress/chanstress.go; \
 	run=""; [ "$(GOARCH)" = arm64 ] && run="qemu-aarch64 -L /usr/aarch64-linux-gnu"; \
 	for p in 2 8; do echo "stress: GOMAXPROCS=$$p N=$(STRESS_N)"; GOMAXPROCS=$$p $$run $$exe $(STRESS_N); done
+
+# Every run and panic test (both architectures) and both conformance passing lists with a
+# collection after every $(GCSTRESS)-th allocation (freed objects poisoned).
+GCSTRESS ?= gc:100
+check-gcstress: build
+	@set -e; export GOLC=$(CURDIR)/$(BUILD)/bin/golc GOLC_BUILD_DIR=$(CURDIR)/$(BUILD) \
+		GOLC_SOURCE_DIR=$(CURDIR) GOLC_GCSTRESS=$(GCSTRESS); rc=0; \
+	for a in amd64 arm64; do \
+		$(PYTHON) $(LIT) -s --param goarch=$$a --param build_dir=$(CURDIR)/$(BUILD) \
+			testsuite/run testsuite/panic || rc=1; \
+		$(PYTHON) testsuite/conformance/run.py --goarch $$a --jobs $(JOBS) --golc $$GOLC \
+			--passing testsuite/conformance/passing-$$a.txt || rc=1; \
+	done; \
+	echo "check-gcstress ($(GCSTRESS)): $$([ $$rc = 0 ] && echo passed || echo FAILED)"; exit $$rc
 
 FUZZ_SECONDS ?= 600
 FUZZ_JOBS    ?= 1

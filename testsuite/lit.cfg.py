@@ -50,6 +50,9 @@ config.substitutions.append(("%check-prologues", "python3 " + os.path.join(confi
 config.substitutions.append(("%expect-exit", "python3 " + os.path.join(config.test_source_root, "tools", "expect-exit")))
 config.substitutions.append(("%qemu", qemu))
 config.available_features.add(goarch)
+# GOLC_GCSTRESS=gc[:N] (make check-gcstress): tests too slow under it say UNSUPPORTED: gcstress
+if os.environ.get("GOLC_GCSTRESS", "").startswith("gc"):
+    config.available_features.add("gcstress")
 
 # FileCheck, not, count live in LLVM's bin dir, which is not on PATH on Debian.
 llvm_bin = "/usr/lib/llvm-19/bin"

@@ -1,5 +1,7 @@
 // Deep recursion across many split-stack segments, allocating in every
-// frame and keeping the objects reachable from the frames.
+// frame and keeping the objects reachable from the frames. Too slow for
+// GOLC_GCSTRESS (each collection rescans up to 10^6 frames).
+// UNSUPPORTED: gcstress
 package main
 
 type cell struct {
