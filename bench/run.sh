@@ -9,8 +9,7 @@
 # usage: bench/run.sh [-r RUNS] [-w WARMUP] [-p "prog1 prog2"] [-s prog=N] [-o OUTDIR]
 # env:   GOLC (default build/bin/golc), GO (default /usr/lib/go-1.19/bin/go),
 #        GCCGO (default gccgo-12). A missing gc or gccgo is skipped.
-# The default programs are those golc runs at their benchmark size today:
-# binarytrees and gcstress wait for the collector (#7); -p runs any of them.
+# The default programs: all of them; -p picks some.
 set -u
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 GOLC=${GOLC:-$ROOT/build/bin/golc}
@@ -30,12 +29,12 @@ while getopts "r:w:p:s:o:h" opt; do
 	*) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
 	esac
 done
-[ -n "$PROGS" ] || PROGS="startup fannkuch nbody spectralnorm mandelbrot knucleotide deeprec chanring pingpong spawn apicost"
+[ -n "$PROGS" ] || PROGS="startup binarytrees fannkuch nbody spectralnorm mandelbrot knucleotide deeprec gcstress chanring pingpong spawn apicost"
 command -v hyperfine >/dev/null || { echo "bench: hyperfine not found (make deps)" >&2; exit 1; }
 mkdir -p "$OUT"
 OUT=$(cd "$OUT" && pwd)
 res=$OUT/results.tsv
-printf 'program\tcompiler\tmean_s\tstddev_s\toutput\n' >"$res"
+printf 'program\tcompiler\tmean_s\tstddev_s\toutput\tmaxrss_kb\tmaxpause_ms\n' >"$res"
 
 compilers="golc"
 [ -x "$GO" ] && compilers="$compilers gc"
@@ -57,12 +56,15 @@ for p in $PROGS; do
 	for c in $compilers; do
 		bin=$OUT/$p.$c
 		if ! build "$c" "$src" "$bin" >"$OUT/$p.$c.build.log" 2>&1; then
-			printf '%s\t%s\tNA\tNA\tbuild-failed\n' "$p" "$c" >>"$res"
+			printf '%s\t%s\tNA\tNA\tbuild-failed\t0\t0\n' "$p" "$c" >>"$res"
 			echo "bench: $p: $c build failed (see $OUT/$p.$c.build.log)" >&2
 			continue
 		fi
-		"$bin" "${SIZE[$p]:-}" >"$OUT/$p.$c.raw" 2>&1
+		/usr/bin/time -f %M -o "$OUT/$p.$c.rss" "$bin" "${SIZE[$p]:-}" >"$OUT/$p.$c.raw" 2>&1
 		grep -v '^#' "$OUT/$p.$c.raw" >"$OUT/$p.$c.out"
+		case $p in binarytrees | gcstress | deeprec)   # the collector's pauses, from gctrace
+			GODEBUG=gctrace=1 "$bin" "${SIZE[$p]:-}" 2>"$OUT/$p.$c.gctrace" >/dev/null ;;
+		esac
 		status=match
 		if [ -z "$ref" ]; then ref=$OUT/$p.$c.out; elif ! cmp -s "$ref" "$OUT/$p.$c.out"; then status=DIFFERENT; fi
 		echo "$status" >"$OUT/$p.$c.status"
@@ -78,7 +80,22 @@ path, prog, out, names = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4:]
 data = json.load(open(path))["results"]
 for name, r in zip(names, data):
     status = open("%s/%s.%s.status" % (out, prog, name)).read().strip()
-    print("%s\t%s\t%.3f\t%.3f\t%s" % (prog, name, r["mean"], r["stddev"] or 0.0, status))
+    try:
+        rss = int(open("%s/%s.%s.rss" % (out, prog, name)).read().split()[-1])
+    except (OSError, ValueError, IndexError):
+        rss = 0
+    # max stop-the-world pause: golc stops the world for a whole cycle (the three clock
+    # terms); gc and gccgo for sweep and mark termination (the first and third)
+    pause = 0.0
+    try:
+        for line in open("%s/%s.%s.gctrace" % (out, prog, name)):
+            if not line.startswith("gc ") or " ms clock" not in line:
+                continue
+            terms = [float(x) for x in line.split(": ", 1)[1].split(" ms clock")[0].split("+")]
+            pause = max(pause, sum(terms) if name == "golc" else max(terms[0], terms[-1]))
+    except (OSError, ValueError, IndexError):
+        pass
+    print("%s\t%s\t%.3f\t%.3f\t%s\t%d\t%.2f" % (prog, name, r["mean"], r["stddev"] or 0.0, status, rss, pause))
 EOF
 done
 
@@ -87,10 +104,12 @@ import sys
 rows = [l.rstrip("\n").split("\t") for l in open(sys.argv[1])][1:]
 progs = []
 t = {}
-for p, c, mean, sd, st in rows:
+mem = {}
+for p, c, mean, sd, st, rss, pause in rows:
     if p not in progs:
         progs.append(p)
     t[p, c] = (mean, st)
+    mem[p, c] = (int(rss), float(pause))
 def f(p, c):
     v = t.get((p, c))
     return v[0] if v else "-"
@@ -105,6 +124,14 @@ for p in progs:
     sts = {t[k][1] for k in t if k[0] == p}
     print("| %s | %s | %s | %s | %s | %s | %s |" % (p, f(p, "golc"), f(p, "gc"), f(p, "gccgo"),
           ratio(p, "golc"), ratio(p, "gccgo"), "match" if sts == {"match"} else ",".join(sorted(sts))))
+print()
+print("| program | golc peak RSS MB | gc | gccgo | golc/gc RSS | golc max pause ms | gc | gccgo |")
+print("|---|---|---|---|---|---|---|---|")
+for p in progs:
+    r = {c: mem.get((p, c), (0, 0.0)) for c in ("golc", "gc", "gccgo")}
+    q = "%.2f" % (r["golc"][0] / r["gc"][0]) if r["gc"][0] else "-"
+    print("| %s | %.1f | %.1f | %.1f | %s | %.2f | %.2f | %.2f |" % (p, r["golc"][0] / 1024, r["gc"][0] / 1024,
+          r["gccgo"][0] / 1024, q, r["golc"][1], r["gc"][1], r["gccgo"][1]))
 EOF
 # apicost: its per-operation costs (the '# api' lines: name, ns/op, ns/op
 # net of the closure call), golc against gc from the same run

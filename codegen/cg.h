@@ -336,6 +336,7 @@ Val cg_recover(CG *cg, Node *n);
 
 /* cg_call.c */
 int cg_call_args_flat(CG *cg, Node *call, Type *sig, LLVMValueRef **out);
+int cg_call_args_keep(CG *cg, Node *call, Type *sig, LLVMValueRef **out, LLVMValueRef **keep, int *nkeep);
 Val cg_method_recv(CG *cg, Node *sel, Obj *m);
 void cg_print_vals(CG *cg, Val *vals, int n, bool ln);
 Val cg_call_expr(CG *cg, Node *n);

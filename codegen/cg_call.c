@@ -27,7 +27,30 @@ Val cg_results(CG *cg, LLVMValueRef r, Type *sig)
 typedef struct Args {
 	LLVMValueRef *v;
 	int n, cap;
+	LLVMValueRef *keep;     /* GC pointers converted to uintptr in variadic elements */
+	int nkeep, keepcap;
 } Args;
+
+/* the GC pointer behind a uintptr(unsafe.Pointer(p)) value, or NULL */
+static LLVMValueRef uintptr_source(CG *cg, LLVMValueRef v)
+{
+	if (!v || !LLVMIsAPtrToIntInst(v)) return NULL;
+	LLVMValueRef p = LLVMGetOperand(v, 0);
+	if (LLVMIsAAddrSpaceCastInst(p)) p = LLVMGetOperand(p, 0);
+	return LLVMTypeOf(p) == cg->gptr ? p : NULL;
+}
+
+static void push_keep(CG *cg, Args *a, LLVMValueRef p)
+{
+	if (a->nkeep == a->keepcap) {
+		int nc = a->keepcap * 2 + 4;
+		LLVMValueRef *nv = arena_alloc(cg->fnarena, sizeof(LLVMValueRef) * nc);
+		if (a->nkeep) memcpy(nv, a->keep, sizeof(LLVMValueRef) * a->nkeep);
+		a->keep = nv;
+		a->keepcap = nc;
+	}
+	a->keep[a->nkeep++] = p;
+}
 
 static void push_val(CG *cg, Args *a, Val v)
 {
@@ -76,6 +99,10 @@ static void call_args(CG *cg, Node *call, Type *sig, Args *a)
 			for (int i = 0; i < extra; i++) {
 				Val e = ARG(nfixed + i, et);
 				e.t = et;
+				for (int j = 0; j < e.n; j++) {
+					LLVMValueRef src = uintptr_source(cg, e.v[j]);
+					if (src) push_keep(cg, a, src);
+				}
 				cg_store(cg, cg_addr_off(cg, arr, i * esz), e);
 			}
 			s.v[0] = arr;
@@ -89,9 +116,24 @@ static void call_args(CG *cg, Node *call, Type *sig, Args *a)
 /* the flattened arguments of call against sig (cg_defer.c) */
 int cg_call_args_flat(CG *cg, Node *call, Type *sig, LLVMValueRef **out)
 {
+	return cg_call_args_keep(cg, call, sig, out, NULL, NULL);
+}
+
+/* the same, plus the GC pointers converted to uintptr among them (direct
+ * arguments and variadic elements), which must outlive the call */
+int cg_call_args_keep(CG *cg, Node *call, Type *sig, LLVMValueRef **out, LLVMValueRef **keep, int *nkeep)
+{
 	Args a = {0};
 	call_args(cg, call, sig, &a);
 	*out = a.v;
+	if (keep) {
+		for (int i = 0; i < a.n; i++) {
+			LLVMValueRef p = uintptr_source(cg, a.v[i]);
+			if (p) push_keep(cg, &a, p);
+		}
+		*keep = a.keep;
+		*nkeep = a.nkeep;
+	}
 	return a.n;
 }
 
@@ -104,12 +146,10 @@ int cg_call_args_flat(CG *cg, Node *call, Type *sig, LLVMValueRef **out)
 static void keep_uintptr_args(CG *cg, const Args *a)
 {
 	for (int i = 0; i < a->n; i++) {
-		LLVMValueRef v = a->v[i];
-		if (!v || !LLVMIsAPtrToIntInst(v)) continue;
-		LLVMValueRef p = LLVMGetOperand(v, 0);
-		if (LLVMIsAAddrSpaceCastInst(p)) p = LLVMGetOperand(p, 0);
-		if (LLVMTypeOf(p) == cg->gptr) cg_keepalive(cg, p);
+		LLVMValueRef p = uintptr_source(cg, a->v[i]);
+		if (p) cg_keepalive(cg, p);
 	}
+	for (int i = 0; i < a->nkeep; i++) cg_keepalive(cg, a->keep[i]);
 }
 
 static Val call_direct(CG *cg, Node *n, Obj *fn, Val *recv)
@@ -159,6 +199,7 @@ static Val call_iface(CG *cg, Node *n, Node *sel, Val xv, Type *it)
 	call_args(cg, n, sig, &a);
 	cg_set_pos(cg, n->pos);
 	LLVMValueRef r = cg_call(cg, cg_fntype(cg, isig, false), fn, a.v, a.n, n->pos);
+	keep_uintptr_args(cg, &a);
 	if (out) r = LLVMBuildLoad2(cg->b, rt, out, "");
 	return cg_results(cg, r, sig);
 }
@@ -180,6 +221,7 @@ static Val call_value(CG *cg, Node *n)
 	call_args(cg, n, sig, &a);
 	push_val(cg, &a, fv); /* the context (last) */
 	LLVMValueRef r = cg_call_funcval(cg, sig, fv.v[0], a.v, a.n, n->pos);
+	keep_uintptr_args(cg, &a);
 	if (out) r = LLVMBuildLoad2(cg->b, rt, out, "");
 	return cg_results(cg, r, sig);
 }

@@ -225,12 +225,13 @@ void cg_defer_end(CG *cg)
 enum { DK_FUNCVAL, DK_METHOD, DK_PANIC, DK_PRINT, DK_PRINTLN, DK_DELETE, DK_COPY, DK_CLOSE, DK_RECOVER };
 
 /* struct {F uintptr; L unsafe.Pointer; V <vt>; P0 <params[0]>; ...} */
-static Type *entry_type(Type *vt, Type *sig)
+/* {F code, L link, V head, P0.. arguments[, K pointers kept alive]} */
+static Type *entry_type(Type *vt, Type *sig, int nkeep)
 {
 	int np = sig ? sig->nfields : 0;
 	Type *st = type_new(TY_STRUCT);
 	st->cg_record = true;
-	st->nfields = 3 + np;
+	st->nfields = 3 + np + (nkeep > 0);
 	st->fields = arena_alloc(&perm, sizeof(Field) * st->nfields);
 	memset(st->fields, 0, sizeof(Field) * st->nfields);
 	st->fields[0].name = intern_cstr("F");
@@ -245,12 +246,19 @@ static Type *entry_type(Type *vt, Type *sig)
 		st->fields[3 + i].name = intern_cstr(nm);
 		st->fields[3 + i].type = sig->fields[i].type;
 	}
+	if (nkeep > 0) {
+		Type *kt = type_new(TY_ARRAY);
+		kt->elem = types_basic[TY_UNSAFEPTR];
+		kt->len = nkeep;
+		st->fields[3 + np].name = intern_cstr("K");
+		st->fields[3 + np].type = kt;
+	}
 	types_layout(st);
 	return st;
 }
 
 /* the thunk: void <fn>.deferwrapN(nest GoDefer *e) makes the deferred call */
-static LLVMValueRef make_thunk(CG *cg, int kind, Type *et, Type *sig, Obj *m, Pos pos)
+static LLVMValueRef make_thunk(CG *cg, int kind, Type *et, Type *sig, Obj *m, Pos pos, int nkeep)
 {
 	char name[600];
 	snprintf(name, sizeof name, "%s.deferwrap%d", LLVMGetValueName(cg->fn->fn), ++cur.nthunks);
@@ -307,19 +315,21 @@ static LLVMValueRef make_thunk(CG *cg, int kind, Type *et, Type *sig, Obj *m, Po
 		cg_rt_panic_call(cg, "runtime.gopanic", a, 2);
 	} else {
 		bool sret = cg_sret(cg, sig);
-		int nargs = v.n - 2 + (sret ? 1 : 0) + 1;
+		int nv2 = v.n - nkeep;  /* the kept pointers (uintptr arguments' objects) are last */
+		int nargs = nv2 - 2 + (sret ? 1 : 0) + 1;
 		LLVMValueRef *args = arena_alloc(cg->fnarena, sizeof(LLVMValueRef) * (nargs + 1));
 		int k = 0;
 		if (sret) args[k++] = cg_alloca(cg, cg_result_type(cg, sig), "results");
 		if (kind == DK_FUNCVAL) {
-			for (int i = 2 + nv; i < v.n; i++) args[k++] = v.v[i];
+			for (int i = 2 + nv; i < nv2; i++) args[k++] = v.v[i];
 			args[k++] = NULL; /* the context */
 			cg_call_funcval(cg, sig, v.v[2], args, k, pos);
 		} else {
-			for (int i = 2; i < v.n; i++) args[k++] = v.v[i];
+			for (int i = 2; i < nv2; i++) args[k++] = v.v[i];
 			LLVMValueRef fn = cg_func_decl(cg, m);
 			cg_call(cg, LLVMGlobalGetValueType(fn), fn, args, k, pos);
 		}
+		for (int i = nv2; i < v.n; i++) cg_keepalive(cg, v.v[i]);
 		LLVMBuildRetVoid(cg->b);
 	}
 	LLVMDIBuilderFinalizeSubprogram(cg->di, sp);
@@ -341,6 +351,8 @@ static LLVMValueRef call_entry(CG *cg, Node *n, LLVMValueRef link)
 	Val head = {0};
 	LLVMValueRef *args = NULL;
 	int nargs = 0;
+	LLVMValueRef *keep = NULL;     /* objects of GC pointers passed as uintptr */
+	int nkeep = 0;
 	if (fun->tv.mode == MODE_BUILTIN) {
 		Obj *o = fun->kind == N_IDENT ? fun->ident.obj : fun->selector.sel->ident.obj;
 		if (o->builtin == BI_PANIC) {
@@ -399,23 +411,25 @@ static LLVMValueRef call_entry(CG *cg, Node *n, LLVMValueRef link)
 		sig = m->type;
 		vt = sig->recv->type;
 		head = cg_method_recv(cg, fun, m);
-		nargs = cg_call_args_flat(cg, call, sig, &args);
+		nargs = cg_call_args_keep(cg, call, sig, &args, &keep, &nkeep);
 	} else {
 		sig = type_under(fun->tv.type);
 		vt = fun->tv.type;
 		head = cg_expr(cg, fun);
-		nargs = cg_call_args_flat(cg, call, sig, &args);
+		nargs = cg_call_args_keep(cg, call, sig, &args, &keep, &nkeep);
 	}
-	Type *et = entry_type(vt, kind == DK_PANIC ? NULL : sig);
+	if (nkeep > 64) nkeep = 0;      /* stays flattened (cg_inmem's default limit) */
+	Type *et = entry_type(vt, kind == DK_PANIC ? NULL : sig, nkeep);
 	types_layout(vt);
-	LLVMValueRef thunk = make_thunk(cg, kind, et, sig, m, n->pos);
+	LLVMValueRef thunk = make_thunk(cg, kind, et, sig, m, n->pos, nkeep);
 	cg_set_pos(cg, n->pos);
 	LLVMValueRef e = cg_new(cg, et);
-	Val v = cg_mkval(cg, 2 + head.n + nargs, et);
+	Val v = cg_mkval(cg, 2 + head.n + nargs + nkeep, et);
 	v.v[0] = LLVMBuildPtrToInt(cg->b, thunk, cg->i64, "");
 	v.v[1] = link ? link : LLVMConstPointerNull(cg->gptr);
 	for (int i = 0; i < head.n; i++) v.v[2 + i] = head.v[i];
 	for (int i = 0; i < nargs; i++) v.v[2 + head.n + i] = args[i];
+	for (int i = 0; i < nkeep; i++) v.v[2 + head.n + nargs + i] = keep[i];
 	cg_store(cg, e, v);
 	return e;
 }

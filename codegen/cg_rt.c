@@ -80,10 +80,20 @@ LLVMValueRef cg_load_g(CG *cg)
 	return r;
 }
 
-/* new(T): zeroed heap memory, a GC pointer */
+/* new(T): zeroed heap memory, a GC pointer. runtime.newobject is declared
+ * an allocation function (allockind "alloc,zeroed"), so LLVM deletes an
+ * allocation nothing reads or lets escape (`t := &T{}; _ = t`). */
 LLVMValueRef cg_new(CG *cg, Type *t)
 {
 	LLVMValueRef td = cg_typedesc(cg, t);
+	LLVMValueRef f = LLVMGetNamedFunction(cg->mod, "runtime.newobject");
+	if (!f) {
+		LLVMTypeRef p = LLVMTypeOf(td);
+		f = cg_rt_fn(cg, "runtime.newobject", cg->gptr, &p, 1, false);
+		unsigned k = LLVMGetEnumAttributeKindForName("allockind", 9);
+		LLVMAddAttributeAtIndex(f, LLVMAttributeFunctionIndex, LLVMCreateEnumAttribute(cg->ctx, k, 1 | 16));
+		LLVMAddAttributeAtIndex(f, LLVMAttributeFunctionIndex, cg_strattr(cg, "alloc-family", "golc"));
+	}
 	return cg_rt_call(cg, "runtime.newobject", cg->gptr, &td, 1, false);
 }
 

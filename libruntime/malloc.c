@@ -32,8 +32,11 @@
  *  - A span is in exactly one place: one P's cache, its central's
  *    `partial` (has free slots) or `full` list, the `large` list, or the
  *    free span-struct list.
- *  - heap_live counts the bytes of allocated slots plus the unused slots of
- *    spans in caches (a cached span counts as fully used, like gc).
+ *  - heap_live counts the live bytes the last collection found plus the
+ *    bytes allocated since, as of each span's last trip through a cache
+ *    (a span adds what was allocated from it when it leaves the cache).
+ *    Counting a cached span as fully used (gc's way) made tiny goals
+ *    (GOGC=1) collect after every few allocations.
  *
  * Collections never start inside the allocator: when heap_live reaches the
  * trigger, the allocating goroutine gets a preemption request and collects
@@ -419,7 +422,7 @@ void rt_mcache_release(Span *s)
 	rt_lock(&c->lock);
 	rt_span_push(span_full(s) ? &c->full : &c->partial, s);
 	rt_unlock(&c->lock);
-	__atomic_fetch_sub(&rt_heap_live, (int64_t)(s->nelems - s->nalloc) * s->elemsize, __ATOMIC_RELAXED);
+	__atomic_fetch_add(&rt_heap_live, (int64_t)(s->nalloc - s->nalloccached) * s->elemsize, __ATOMIC_RELAXED);
 }
 
 typedef struct Refill {
@@ -456,7 +459,7 @@ static void refill(void *arg)
 		}
 	}
 	r->mc->alloc[r->sc] = s;
-	__atomic_fetch_add(&rt_heap_live, (int64_t)(s->nelems - s->nalloc) * s->elemsize, __ATOMIC_RELAXED);
+	s->nalloccached = s->nalloc;
 	check_trigger();
 }
 

@@ -610,8 +610,9 @@ static void gc_cycle(void *arg)
 		rt_print_cstr("\n");
 		rt_print_flush();
 	}
-	/* keep at most 10% above the goal of free pages in memory */
-	rt_heap_scavenge(rt_gc.goal / 10);
+	/* keep free pages up to 10% of the goal (at least 4 MB: a tiny goal
+	 * must not madvise and fault the same pages in every cycle) */
+	rt_heap_scavenge(rt_gc.goal / 10 > ((uint64_t)4 << 20) ? rt_gc.goal / 10 : (uint64_t)4 << 20);
 }
 
 /*

@@ -469,6 +469,7 @@ struct Span {
 	uint32_t freeindex;     /* slots below it are allocated (or allocbits say so) */
 	uint32_t cacheidx;      /* first slot alloccache describes (a multiple of 64) */
 	uint32_t nalloc;        /* objects allocated */
+	uint32_t nalloccached;  /* nalloc when it entered a cache (heap_live accounting) */
 	uint64_t alloccache;    /* 1 = free, from cacheidx; bits below freeindex clear */
 	uint64_t *allocbits;    /* objects kept by the last sweep */
 	uint64_t *markbits;     /* objects marked in this cycle */
