@@ -2,6 +2,7 @@
 // what the collector did: allocations and frees counted, the heap shrinks
 // after a collection, forced cycles and pauses recorded, freed memory
 // returned to the OS.
+// UNSUPPORTED: gcstress
 package main
 
 import (

@@ -2,6 +2,7 @@
 // still collects; SetGCPercent returns the previous setting and a lower
 // one takes effect at once.
 // env: GOGC=off
+// UNSUPPORTED: gcstress
 package main
 
 import (
