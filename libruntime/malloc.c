@@ -4,7 +4,7 @@
  *
  * Concepts:
  *  - Arena: 64 MB of address space, aligned to 64 MB, reserved on demand
- *    (MAP_NORESERVE). A two-level-free index (`l1`, one entry per 64 MB of
+ *    (MAP_NORESERVE). A flat index (`l1`, one entry per 64 MB of
  *    the 48-bit address space) maps any address to its arena, and the
  *    arena's `spans` table maps each 8 KB page to the span that owns it, so
  *    an interior pointer finds its object in a few loads (rt_span_of).
@@ -51,7 +51,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define ARENA_SHIFT 26
+#define ARENA_SHIFT 26     /* also in rt_span_of_inline (rt.h) */
 #define ARENA_SIZE ((uintptr_t)1 << ARENA_SHIFT)
 #define ARENA_PAGES (ARENA_SIZE / RT_PAGE_SIZE)
 #define ADDR_BITS 48
@@ -353,13 +353,7 @@ void rt_heap_free_spans(Span *list)
 /* ----------------------------------------------------------------- spans */
 
 /* the span owning address p, or NULL (outside the heap, or a free page) */
-Span *rt_span_of(uintptr_t p)
-{
-	if (p >> ADDR_BITS) return NULL;
-	Arena *a = __atomic_load_n(&rt_arena_l1[p >> ARENA_SHIFT], __ATOMIC_ACQUIRE);
-	if (!a) return NULL;
-	return a->spans[(p - a->base) >> RT_PAGE_SHIFT];
-}
+Span *rt_span_of(uintptr_t p) { return rt_span_of_inline(p); }
 
 static uint64_t *bits_alloc(size_t nbits)
 {
@@ -582,12 +576,6 @@ void *rt_mallocgc(size_t size, const GoType *t)
 	if (!noscan) heapbits_set(s, p, size, t);
 	if (locked) rt_unlock(&nopcachelock);
 	return (void *)p;
-}
-
-void *rt_alloc(size_t size, unsigned flags)
-{
-	(void)flags;
-	return rt_mallocgc(size, NULL);
 }
 
 /* Body of runtime.newobject (an RT_GOENTRY trampoline: g->sched is the

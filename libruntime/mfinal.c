@@ -173,8 +173,6 @@ static RT_NORETURN void fail(const char *a, const GoType *t1, const char *b, con
 
 static const GoType *ptr_elem(const GoType *t) { return *(const GoType *const *)((const uint8_t *)t + 48); }
 
-typedef struct { const GoType *ft; } FtArg;
-
 static void start_fing(void *arg)
 {
 	(void)arg;

@@ -521,8 +521,7 @@ static void set_goal(uint64_t live)
 		if (goal < live + RT_PAGE_SIZE) goal = live + RT_PAGE_SIZE;
 	}
 	if (rt_gc.memlimit < INT64_MAX) {
-		uint64_t other = rt_heapstats.sys > rt_heapstats.inuse ? 0 : 0;
-		uint64_t lim = (uint64_t)rt_gc.memlimit > other ? (uint64_t)rt_gc.memlimit - other : 0;
+		uint64_t lim = (uint64_t)rt_gc.memlimit;
 		if (goal > lim) goal = lim > live + live / 16 ? lim : live + live / 16 + RT_PAGE_SIZE;
 	}
 	rt_gc.goal = goal;
@@ -782,7 +781,7 @@ void rt_freeosmemory_c(void)
 void rt_debug_readgcstats(GoSlice *pauses) __asm__("runtime/debug.readGCStats");
 void rt_debug_readgcstats(GoSlice *pauses)
 {
-	if (pauses->cap < 256 + 3) rt_throw("short buffer");
+	if (pauses->cap < 2 * 256 + 3) rt_throw("short slice passed to readGCStats");
 	uint64_t *p = pauses->p;
 	uint64_t n = rt_gc.numgc < 256 ? rt_gc.numgc : 256;
 	for (uint64_t i = 0; i < n; i++) {

@@ -434,9 +434,6 @@ RtSelectResult rt_select(RtScase *cases, intptr_t nsends, intptr_t nrecvs, int8_
 
 /* --------------------------------------------------------------- malloc.c */
 enum {
-	RT_ALLOC_NOSCAN = 1,    /* the object holds no pointers */
-};
-enum {
 	RT_HEAP_OUTSIDE = 0,    /* not in any heap arena (static data, C memory) */
 	RT_HEAP_OBJECT,         /* inside an allocated object: [*start, *end) */
 	RT_HEAP_FREE,           /* inside an arena but in no allocated object */
@@ -525,7 +522,6 @@ extern HeapStats rt_heapstats;
 extern volatile int64_t rt_heap_live;   /* bytes in use or cached (the trigger's measure) */
 extern volatile int64_t rt_gc_trigger;
 void rt_malloc_init(void);
-void *rt_alloc(size_t size, unsigned flags);
 /* Zeroed memory for `size` bytes holding values of type t: one value, or an
  * array of them when size is a multiple of t->size (the collector scans each
  * element with t's pointer mask). t == NULL or t->ptrdata == 0: no pointers
@@ -543,7 +539,7 @@ void rt_span_remove(Span **list, Span *s);
 void rt_mcache_release(Span *s);
 uint64_t rt_heap_scavenge(uint64_t keep);
 
-/* rt_span_of's body, for the marker's inner loop */
+/* rt_span_of's body, for the marker's inner loop (48-bit addresses, 64 MB arenas) */
 static inline Span *rt_span_of_inline(uintptr_t p)
 {
 	if (p >> 48) return NULL;
@@ -579,7 +575,7 @@ static inline uintptr_t rt_span_take(Span *s)
 
 /* ------------------------------------------------------------------ mgc.c */
 typedef struct GCState {
-	int enabled;            /* GOLC_GC=1 (until every root is covered) */
+	int enabled;            /* on unless GOLC_GC=0 */
 	int trace;              /* GODEBUG=gctrace=1 */
 	volatile int pending;   /* a goroutine will collect at its next safepoint */
 	int forced;
