@@ -576,6 +576,7 @@ static void gc_cycle(void *arg)
 	if (rt_gc.maxpause < (uint64_t)(t3 - t0)) rt_gc.maxpause = (uint64_t)(t3 - t0);
 	rt_starttheworld();
 	if (nfin) rt_fin_wake();
+	rt_gc.lastnfin = nfin;
 	if (rt_gc.trace) {
 		/* gc's gctrace line; mark and sweep both happen in the pause */
 		rt_print_cstr("gc ");
@@ -637,6 +638,10 @@ void rt_gc_collect(int forced)
 		m->locks--;
 	}
 	rt_unlock(&stwlock);
+	/* gc's runtime.GC blocks its caller until the cycle is over, so the
+	 * finalizers it queued get to run first; here the caller yields to the
+	 * finalizer goroutine (readied on this P) */
+	if (forced && rt_gc.lastnfin) rt_gosched_c();
 }
 
 /* the world-stopping lock for other users (GOMAXPROCS, ReadMemStats) */

@@ -593,6 +593,7 @@ typedef struct GCState {
 	uint64_t numforced;
 	int64_t walloffset;     /* unix time - nanotime, at startup */
 	uint64_t markedobjs, roots;
+	size_t lastnfin;        /* finalizers the last cycle queued */
 } GCState;
 extern GCState rt_gc;
 void rt_gc_init(void);
